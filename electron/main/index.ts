@@ -1,0 +1,69 @@
+import path from 'node:path';
+import { app, BrowserWindow } from 'electron';
+import { createEventHub } from '../services/event-hub';
+import { createHandlers } from '../services/handlers';
+import { appEntryUrl, secureWebPreferences } from '../services/security/policy';
+import { forwardEvents, serveIpc } from './ipc';
+import { installMenu } from './menu';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { restrictFrameNavigation, hardenSession, hardenWebContents } from './security';
+
+const isDevelopment = process.env.CHORUS_DEV === '1';
+const buildDir = path.resolve(__dirname, '..');
+const events = createEventHub();
+
+app.enableSandbox();
+registerAppScheme();
+hardenWebContents();
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1200,
+    height: 800,
+    minWidth: 640,
+    minHeight: 480,
+    title: 'Chorus',
+    show: false,
+    webPreferences: secureWebPreferences(path.join(buildDir, 'electron', 'preload.cjs')),
+  });
+  restrictFrameNavigation(window);
+  forwardEvents(events, window.webContents);
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(appEntryUrl);
+  return window;
+}
+
+app.on('second-instance', () => {
+  const [window] = BrowserWindow.getAllWindows();
+  if (window === undefined) return;
+  if (window.isMinimized()) window.restore();
+  window.focus();
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+void app.whenReady().then(() => {
+  hardenSession();
+  serveRenderer(path.join(buildDir, 'renderer'));
+  serveIpc(
+    createHandlers({
+      transport: 'electron',
+      appName: app.getName(),
+      appVersion: app.getVersion(),
+      platform: process.platform,
+      dataDir: app.getPath('userData'),
+      events,
+      now: Date.now,
+    }),
+    (where, error) => console.error(`Chorus: ${where} failed`, error),
+  );
+  installMenu(isDevelopment);
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});

@@ -1,0 +1,64 @@
+import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
+import {
+  decideExternalLink,
+  isNavigationAllowed,
+  isPermissionAllowed,
+  spellCheckerLanguages,
+} from '../services/security/policy';
+
+async function openExternalAfterConfirm(contents: WebContents, url: string): Promise<void> {
+  const decision = decideExternalLink(url);
+  if (decision.action === 'deny') return;
+  const owner = BrowserWindow.fromWebContents(contents);
+  const options = {
+    type: 'question' as const,
+    buttons: ['Open', 'Cancel'],
+    defaultId: 1,
+    cancelId: 1,
+    title: 'Open a link outside Chorus?',
+    message: `This link opens outside Chorus, in your ${url.startsWith('mailto:') ? 'email program' : 'web browser'}.`,
+    detail: decision.url,
+    noLink: true,
+  };
+  const { response } = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
+  if (response === 0) await shell.openExternal(decision.url);
+}
+
+/** Locks down the default session: permissions, spellcheck, and no downloads to unexpected places. */
+export function hardenSession(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((contents, permission, callback) => {
+    callback(isPermissionAllowed(permission, contents.getURL()));
+  });
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionAllowed(permission, requestingOrigin),
+  );
+  ses.setDevicePermissionHandler(() => false);
+  ses.setDisplayMediaRequestHandler((_request, callback) => callback({}));
+  ses.setSpellCheckerLanguages([...spellCheckerLanguages]);
+}
+
+/** Applies to every web contents the app ever creates, including any it did not expect. */
+export function hardenWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (isNavigationAllowed(url)) return;
+      event.preventDefault();
+      void openExternalAfterConfirm(contents, url);
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isNavigationAllowed(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      void openExternalAfterConfirm(contents, url);
+      return { action: 'deny' };
+    });
+  });
+}
+
+export function restrictFrameNavigation(window: BrowserWindow): void {
+  window.webContents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame && !isNavigationAllowed(event.url)) event.preventDefault();
+  });
+}

@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createEventHub } from '../services/event-hub';
+import { createHandlers } from '../services/handlers';
+import { startWebHost } from './server';
+
+declare const CHORUS_VERSION: string;
+
+function defaultDataDir(): string {
+  const base = process.env.XDG_DATA_HOME ?? path.join(os.homedir(), '.local', 'share');
+  return path.join(base, 'chorus-web');
+}
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '0' },
+    'data-dir': { type: 'string' },
+  },
+});
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
+  process.exit(2);
+}
+const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+
+const events = createEventHub();
+const handlers = createHandlers({
+  transport: 'web',
+  appName: 'Chorus',
+  appVersion: CHORUS_VERSION,
+  platform: process.platform,
+  dataDir,
+  events,
+  now: Date.now,
+});
+const host = await startWebHost({
+  rendererDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer'),
+  handlers,
+  events,
+  port,
+  onFailure: (where, error) => console.error(`Chorus web host: ${where} failed`, error),
+});
+
+console.log(`Chorus is running in browser mode. Open this address in Chromium:\n\n  ${host.url}\n`);
+console.log('The address holds a private key for this run only. Press Ctrl+C to stop.');
+
+const stop = () => {
+  void host.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,179 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dispatch, type FailureReporter, type Handlers } from '../shared/dispatch';
+import type { ApiError, Envelope, EventMessage } from '../shared/contract';
+import type { EventHub } from '../services/event-hub';
+import { createStaticFiles } from '../services/static-files';
+
+export interface WebHostOptions {
+  rendererDir: string;
+  handlers: Handlers;
+  events: EventHub;
+  /** 0, the default, picks a free port. */
+  port?: number;
+  /** A fixed token for tests; a fresh random one otherwise. */
+  token?: string;
+  maxBodyBytes?: number;
+  onFailure?: FailureReporter;
+}
+
+export interface WebHost {
+  url: string;
+  origin: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export const apiPrefix = '/api/call/';
+export const eventsPath = '/api/events';
+const defaultMaxBodyBytes = 1024 * 1024;
+const heartbeatMs = 15_000;
+
+const statusOf: Record<ApiError['code'], number> = {
+  unknown_channel: 404,
+  invalid_input: 400,
+  invalid_output: 500,
+  unauthorised: 401,
+  internal: 500,
+};
+
+function sendJson(response: ServerResponse, status: number, body: Envelope): void {
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+function sendError(response: ServerResponse, code: ApiError['code'], message: string): void {
+  sendJson(response, statusOf[code], { ok: false, error: { code, message } });
+}
+
+class BodyTooLarge extends Error {}
+
+async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Serves the renderer and the API contract over HTTP on 127.0.0.1, for browser mode and the
+ * end-to-end tests. Every API request must carry the per-start token; requests whose Host is
+ * not this server (DNS rebinding) or whose Origin is another site are refused.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const tokenBytes = Buffer.from(token);
+  const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
+  const staticFiles = createStaticFiles(options.rendererDir);
+  const streams = new Set<ServerResponse>();
+  let allowedHosts: ReadonlySet<string> = new Set();
+  let allowedOrigins: ReadonlySet<string> = new Set();
+  let origin = '';
+
+  const isAuthorised = (request: IncomingMessage): boolean => {
+    const header = request.headers.authorization ?? '';
+    const match = /^Bearer (\S+)$/.exec(header);
+    if (match === null) return false;
+    const given = Buffer.from(match[1] ?? '');
+    return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
+  };
+
+  const handleCall = async (request: IncomingMessage, response: ServerResponse, channel: string) => {
+    if (request.method !== 'POST') return sendError(response, 'invalid_input', 'Use POST');
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendError(response, 'invalid_input', 'The body must be application/json');
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await readBody(request, maxBodyBytes));
+    } catch (error) {
+      const message = error instanceof BodyTooLarge ? 'The request is too large' : 'The body is not valid JSON';
+      return sendError(response, 'invalid_input', message);
+    }
+    const envelope = await dispatch(options.handlers, channel, raw, options.onFailure);
+    sendJson(response, envelope.ok ? 200 : statusOf[envelope.error.code], envelope);
+  };
+
+  const handleEvents = (request: IncomingMessage, response: ServerResponse) => {
+    response.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+    });
+    response.write(': connected\n\n');
+    streams.add(response);
+    request.on('close', () => streams.delete(response));
+  };
+
+  const server = createServer((request, response) => {
+    void (async () => {
+      if (!allowedHosts.has(request.headers.host ?? '')) {
+        response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Forbidden host');
+        return;
+      }
+      const url = new URL(request.url ?? '/', origin);
+      if (url.pathname.startsWith('/api/')) {
+        const requestOrigin = request.headers.origin;
+        if (requestOrigin !== undefined && !allowedOrigins.has(requestOrigin)) {
+          return sendError(response, 'unauthorised', 'Cross-origin requests are refused');
+        }
+        if (!isAuthorised(request)) return sendError(response, 'unauthorised', 'Missing or wrong token');
+        if (url.pathname === eventsPath && request.method === 'GET') return handleEvents(request, response);
+        if (url.pathname.startsWith(apiPrefix)) {
+          return handleCall(request, response, decodeURIComponent(url.pathname.slice(apiPrefix.length)));
+        }
+        return sendError(response, 'unknown_channel', 'No such endpoint');
+      }
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+        return;
+      }
+      const file = await staticFiles.read(url.pathname);
+      response.writeHead(file.status, file.headers);
+      response.end(request.method === 'HEAD' ? undefined : file.body);
+    })().catch((error: unknown) => {
+      options.onFailure?.(`web host ${request.method ?? ''} ${request.url ?? ''}`, error);
+      if (!response.headersSent) sendError(response, 'internal', 'The request failed');
+      else response.destroy();
+    });
+  });
+
+  const unsubscribe = options.events.subscribe((message: EventMessage) => {
+    const frame = `data: ${JSON.stringify(message)}\n\n`;
+    for (const stream of streams) stream.write(frame);
+  });
+  const heartbeat = setInterval(() => {
+    for (const stream of streams) stream.write(': heartbeat\n\n');
+  }, heartbeatMs);
+  heartbeat.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
+
+  return {
+    url: `${origin}/?token=${encodeURIComponent(token)}`,
+    origin,
+    token,
+    port,
+    async close() {
+      unsubscribe();
+      clearInterval(heartbeat);
+      for (const stream of streams) stream.end();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

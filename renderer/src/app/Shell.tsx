@@ -1,0 +1,54 @@
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { areas } from './areas';
+
+/**
+ * The frame around every screen: a skip link, the app name, the quick exit, the main
+ * navigation and the current area. After each navigation, focus moves to the new heading.
+ */
+export function Shell({ onQuickExit }: { onQuickExit: () => void }) {
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  useEffect(() => {
+    const area = areas.find((each) => location.pathname === `/${each.path}`);
+    document.title = area === undefined ? 'Chorus' : `${area.label} – Chorus`;
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [location.pathname]);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main" onClick={(event) => {
+        event.preventDefault();
+        mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+      }}>
+        Skip to main content
+      </a>
+      <header className="topbar">
+        <p className="brand">Chorus</p>
+        <button type="button" className="quick-exit" onClick={onQuickExit}>
+          Quick exit
+        </button>
+      </header>
+      <nav className="sidebar" aria-label="Main">
+        <ul>
+          {areas.map((area) => (
+            <li key={area.path}>
+              <NavLink to={`/${area.path}`} className="nav-link">
+                {area.label}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" ref={mainRef} className="content">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

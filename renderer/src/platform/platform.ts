@@ -1,0 +1,90 @@
+import {
+  apiErrorSchema,
+  contract,
+  envelopeSchema,
+  eventMessageSchema,
+  events,
+  isEventName,
+  type ApiError,
+  type Channel,
+  type ChannelInput,
+  type ChannelOutput,
+  type EventName,
+  type EventPayload,
+  type Transport,
+} from '../../../electron/shared/contract';
+
+/** A failed call: the host answered with a typed error, or could not be reached at all. */
+export class PlatformError extends Error {
+  readonly code: ApiError['code'] | 'unreachable';
+
+  constructor(code: ApiError['code'] | 'unreachable', message: string) {
+    super(message);
+    this.name = 'PlatformError';
+    this.code = code;
+  }
+}
+
+/** How a transport moves raw messages; the platform adds the contract on top. */
+export interface TransportDriver {
+  kind: Transport;
+  /** Sends one call and resolves with the host's raw envelope. */
+  send(channel: Channel, input: unknown): Promise<unknown>;
+  /** Delivers raw event messages until the returned function is called. */
+  listen(listener: (message: unknown) => void): () => void;
+}
+
+/** The one way the renderer reaches the main process, whichever host it runs in. */
+export interface Platform {
+  transport: Transport;
+  invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+export function createPlatform(driver: TransportDriver): Platform {
+  type Listener = (payload: unknown) => void;
+  const listeners = new Map<EventName, Set<Listener>>();
+  let stopListening: (() => void) | null = null;
+
+  const deliver = (raw: unknown) => {
+    const message = eventMessageSchema.safeParse(raw);
+    if (!message.success || !isEventName(message.data.name)) return;
+    const payload = events[message.data.name].safeParse(message.data.payload);
+    if (!payload.success) return;
+    for (const listener of listeners.get(message.data.name) ?? []) listener(payload.data);
+  };
+
+  return {
+    transport: driver.kind,
+    async invoke(channel, input) {
+      let raw: unknown;
+      try {
+        raw = await driver.send(channel, input);
+      } catch (error) {
+        throw new PlatformError('unreachable', error instanceof Error ? error.message : 'The app host did not answer');
+      }
+      const envelope = envelopeSchema.safeParse(raw);
+      if (!envelope.success) throw new PlatformError('invalid_output', `${channel}: the host's answer was not understood`);
+      if (!envelope.data.ok) {
+        const error = apiErrorSchema.parse(envelope.data.error);
+        throw new PlatformError(error.code, error.message);
+      }
+      const output = contract[channel].output.safeParse(envelope.data.value);
+      if (!output.success) throw new PlatformError('invalid_output', `${channel}: the host's answer was not understood`);
+      return output.data as ChannelOutput<typeof channel>;
+    },
+    on(name, listener) {
+      const set = listeners.get(name) ?? new Set<Listener>();
+      listeners.set(name, set);
+      set.add(listener as Listener);
+      stopListening ??= driver.listen(deliver);
+      return () => {
+        set.delete(listener as Listener);
+        if ([...listeners.values()].every((each) => each.size === 0)) {
+          stopListening?.();
+          stopListening = null;
+        }
+      };
+    },
+  };
+}
