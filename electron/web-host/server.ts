@@ -94,8 +94,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     try {
       raw = JSON.parse(await readBody(request, maxBodyBytes));
     } catch (error) {
-      const message = error instanceof BodyTooLarge ? 'The request is too large' : 'The body is not valid JSON';
-      return sendError(response, 'invalid_input', message);
+      if (error instanceof BodyTooLarge) {
+        // The rest of the body is never read, so this connection cannot carry another request.
+        response.setHeader('Connection', 'close');
+        return sendError(response, 'invalid_input', 'The request is too large');
+      }
+      return sendError(response, 'invalid_input', 'The body is not valid JSON');
     }
     const envelope = await dispatch(options.handlers, channel, raw, options.onFailure);
     sendJson(response, envelope.ok ? 200 : statusOf[envelope.error.code], envelope);

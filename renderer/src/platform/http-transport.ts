@@ -46,11 +46,12 @@ export function createHttpTransport(origin: string, token: string): TransportDri
           // A malformed event is dropped; the platform validates everything it delivers.
         }
       });
+      const stopped = () => controller.signal.aborted;
       const connect = async (): Promise<void> => {
-        while (!controller.signal.aborted) {
+        while (!stopped()) {
           try {
             const response = await fetch(`${origin}/api/events`, { headers, signal: controller.signal });
-            if (response.body === null) throw new Error('no event stream');
+            if (!response.ok || response.body === null) throw new Error('no event stream');
             const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
             for (;;) {
               const { value, done } = await reader.read();
@@ -60,7 +61,7 @@ export function createHttpTransport(origin: string, token: string): TransportDri
           } catch {
             // The host went away or the stream broke: wait, then reconnect unless stopped.
           }
-          if (!controller.signal.aborted) await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
+          if (!stopped()) await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
         }
       };
       void connect();

@@ -1,0 +1,145 @@
+// @ts-check
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * The layer table of shared/STYLE.md as lint rules: each folder lists what it must not import.
+ * `regex` patterns match the import specifier as written.
+ */
+const node = '^node:|^(fs|path|os|http|https|net|crypto|child_process|url|util|stream|events)(/|$)';
+const layers = [
+  {
+    name: 'electron/shared: zod only',
+    files: ['electron/shared/**/*.ts'],
+    patterns: [{ regex: '^(?!zod$|\\./)', message: 'electron/shared may import only zod and its own modules.' }],
+  },
+  {
+    name: 'electron/services: no electron, no renderer',
+    files: ['electron/services/**/*.ts'],
+    paths: ['electron'],
+    patterns: [
+      { regex: '(^|/)(renderer|main|preload|web-host)/', message: 'services are plain Node: shared and node:* only.' },
+      { regex: '^(react|react-dom|dexie)', message: 'services are plain Node.' },
+    ],
+  },
+  {
+    name: 'electron/main: shared, services, electron',
+    files: ['electron/main/**/*.ts'],
+    patterns: [
+      { regex: '(^|/)(renderer|preload|web-host)/', message: 'main wires shared and services to Electron only.' },
+      { regex: '^(react|react-dom|dexie)', message: 'main has no UI code.' },
+    ],
+  },
+  {
+    name: 'electron/preload: electron and shared types',
+    files: ['electron/preload/**/*.ts'],
+    patterns: [
+      { regex: '^(?!electron$|\\.\\./shared/)', message: 'preload may import only electron and electron/shared.' },
+    ],
+  },
+  {
+    name: 'web host: shared, services, node',
+    files: ['electron/web-host/**/*.ts'],
+    paths: ['electron'],
+    patterns: [{ regex: '(^|/)(renderer|main|preload)/', message: 'the web host serves shared and services only.' }],
+  },
+  {
+    name: 'renderer: never Node or the main process',
+    files: ['renderer/src/**/*.{ts,tsx}'],
+  },
+  {
+    name: 'renderer/domain: pure rules',
+    files: ['renderer/src/domain/**/*.ts'],
+    patterns: [
+      { regex: '^(react|react-dom|dexie|@tiptap/)', message: 'domain is pure: no React, Dexie or TipTap.' },
+      { regex: '\\.\\./(db|editor|features|app|platform|ui)(/|$)', message: 'domain imports only shared.' },
+    ],
+  },
+  {
+    name: 'renderer/db: the only door to IndexedDB',
+    files: ['renderer/src/db/**/*.{ts,tsx}'],
+    patterns: [{ regex: '\\.\\./(editor|features|app|platform|ui)(/|$)', message: 'db imports domain and shared.' }],
+  },
+  {
+    name: 'renderer/editor',
+    files: ['renderer/src/editor/**/*.{ts,tsx}'],
+    patterns: [{ regex: '\\.\\./(db|features|app|platform)(/|$)', message: 'editor imports domain and @tiptap only.' }],
+  },
+  {
+    name: 'renderer/features',
+    files: ['renderer/src/features/**/*.{ts,tsx}'],
+    patterns: [
+      { regex: '^\\.\\./\\.\\./app(/|$)', message: 'features do not import the app shell.' },
+    ],
+  },
+  {
+    name: 'renderer/platform',
+    files: ['renderer/src/platform/**/*.{ts,tsx}'],
+    patterns: [{ regex: '\\.\\./(db|editor|features|app|ui)(/|$)', message: 'platform imports shared only.' }],
+  },
+  {
+    name: 'renderer/ui: nothing from the app',
+    files: ['renderer/src/ui/**/*.{ts,tsx}'],
+    patterns: [
+      { regex: '\\.\\./(domain|db|editor|features|app|platform)(/|$)', message: 'ui components hold no app logic.' },
+      { regex: 'electron/shared/', message: 'ui components hold no app logic.' },
+    ],
+  },
+];
+
+/**
+ * What no renderer file may import. A later config block replaces a rule's options rather than
+ * adding to them, so every renderer layer carries these as well as its own.
+ */
+const rendererPaths = ['electron'];
+const rendererPatterns = [
+  { regex: node, message: 'the renderer runs in a sandboxed page: no Node modules.' },
+  { regex: 'electron/(services|main|preload|web-host)/', message: 'reach the main process through platform/.' },
+];
+const dexieOnlyInDb = { regex: '^dexie', message: 'only renderer/src/db imports dexie.' };
+
+function withRendererBase(layer) {
+  if (!layer.files.every((glob) => glob.startsWith('renderer/'))) return layer;
+  const isDb = layer.files.every((glob) => glob.startsWith('renderer/src/db/'));
+  return {
+    ...layer,
+    paths: [...rendererPaths, ...(layer.paths ?? [])],
+    patterns: [...rendererPatterns, ...(isDb ? [] : [dexieOnlyInDb]), ...(layer.patterns ?? [])],
+  };
+}
+
+export default tseslint.config(
+  { ignores: ['build/', 'dist/', 'node_modules/', 'bench/results.*', 'test-results/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+      'no-eval': 'error',
+    },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { ...tseslint.configs.disableTypeChecked.languageOptions, globals: globals.node },
+  },
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+    languageOptions: { globals: globals.browser },
+  },
+  ...layers.map(withRendererBase).map(({ name, files, paths = [], patterns = [] }) => ({
+    name,
+    files,
+    rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
+  })),
+);

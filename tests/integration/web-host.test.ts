@@ -1,0 +1,155 @@
+import { request } from 'node:http';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestWebHost, type TestWebHost } from '../helpers/web-host';
+
+let host: TestWebHost;
+let rendererDir: string;
+
+/** A raw request, so tests can send what no browser would: a forged Host, a huge body. */
+function send(options: {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: host.port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const auth = () => ({ Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' });
+
+beforeAll(async () => {
+  rendererDir = await mkdtemp(path.join(os.tmpdir(), 'chorus-renderer-'));
+  await mkdir(path.join(rendererDir, 'assets'));
+  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Chorus</title>');
+  host = await startTestWebHost({ rendererDir });
+});
+
+afterAll(async () => {
+  await host.close();
+  await rm(rendererDir, { recursive: true, force: true });
+});
+
+describe('web host', () => {
+  it('listens on loopback only and prints a URL carrying a fresh token', () => {
+    expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(host.token.length).toBeGreaterThanOrEqual(40);
+    expect(host.url).toBe(`${host.origin}/?token=${host.token}`);
+  });
+
+  it('serves the renderer with the Content-Security-Policy header', async () => {
+    const response = await send({ path: '/' });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
+  it('answers a call with the right token', async () => {
+    const response = await send({ method: 'POST', path: '/api/call/app.info', headers: auth(), body: '{}' });
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toMatchObject({ ok: true, value: { transport: 'web', paths: { data: host.dataDir } } });
+  });
+
+  it.each([
+    ['no token', {}],
+    ['a wrong token', { Authorization: 'Bearer wrong' }],
+    ['a token of the right length but wrong', { Authorization: `Bearer ${'x'.repeat(43)}` }],
+    ['another scheme', { Authorization: `Basic ${Buffer.from('a:b').toString('base64')}` }],
+  ])('refuses a call with %s', async (_label, headers: Record<string, string>) => {
+    const response = await send({
+      method: 'POST',
+      path: '/api/call/app.info',
+      headers: { ...headers, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(response.status).toBe(401);
+    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'unauthorised' } });
+  });
+
+  it('refuses a forged Host header (DNS rebinding)', async () => {
+    const response = await send({ path: '/', headers: { Host: 'evil.example:80' } });
+    expect(response.status).toBe(403);
+  });
+
+  it('refuses a call from another origin even with the token', async () => {
+    const response = await send({
+      method: 'POST',
+      path: '/api/call/app.info',
+      headers: { ...auth(), Origin: 'https://evil.example' },
+      body: '{}',
+    });
+    expect(response.status).toBe(401);
+  });
+
+  it.each([
+    ['not JSON', '{nope', 400, 'invalid_input'],
+    ['the wrong shape', '{"nonce": 7}', 400, 'invalid_input'],
+    ['an unknown channel', '{}', 404, 'unknown_channel'],
+  ])('gives a typed error for %s', async (label, body, status, code) => {
+    const channel = label === 'an unknown channel' ? 'app.nothing' : 'app.ping';
+    const response = await send({ method: 'POST', path: `/api/call/${channel}`, headers: auth(), body });
+    expect(response.status).toBe(status);
+    expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code } });
+  });
+
+  it('requires a JSON body, so a plain form post cannot call the API', async () => {
+    const response = await send({
+      method: 'POST',
+      path: '/api/call/app.info',
+      headers: { Authorization: `Bearer ${host.token}`, 'Content-Type': 'text/plain' },
+      body: '{}',
+    });
+    expect(response.status).toBe(400);
+  });
+
+  it('refuses a body over the size limit', async () => {
+    const response = await send({
+      method: 'POST',
+      path: '/api/call/app.ping',
+      headers: auth(),
+      body: JSON.stringify({ nonce: 'x'.repeat(2 * 1024 * 1024) }),
+    });
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body)).toMatchObject({ error: { message: 'The request is too large' } });
+  });
+
+  it('streams events to a subscriber with the token, and keeps running after bad requests', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${host.origin}/api/events`, {
+      headers: { Authorization: `Bearer ${host.token}` },
+      signal: controller.signal,
+    });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    if (response.body === null) throw new Error('no event stream');
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    await reader.read();
+    await fetch(`${host.origin}/api/call/app.ping`, {
+      method: 'POST',
+      headers: auth(),
+      body: JSON.stringify({ nonce: 'stream_test' }),
+    });
+    let text = '';
+    while (!text.includes('stream_test')) text += (await reader.read()).value ?? '';
+    expect(text).toContain('"name":"app.pong"');
+    controller.abort();
+    expect(host.failures).toEqual([]);
+  });
+
+  it('refuses the event stream without the token', async () => {
+    const response = await send({ path: '/api/events' });
+    expect(response.status).toBe(401);
+  });
+});
