@@ -1,0 +1,26 @@
+import { Dexie, type Table } from 'dexie';
+import { migrations } from './migrations';
+import type { Migration } from './migrations/migration';
+import type { DocumentRecord, ImageRecord, ResourceRecord, SettingRecord, SnapshotRecord } from './records';
+
+export class ChorusDb extends Dexie {
+  resources!: Table<ResourceRecord, string>;
+  documents!: Table<DocumentRecord, string>;
+  snapshots!: Table<SnapshotRecord, number>;
+  images!: Table<ImageRecord, string>;
+  settings!: Table<SettingRecord, string>;
+
+  constructor(name: string, upTo: readonly Migration[] = migrations) {
+    super(name);
+    for (const migration of upTo) {
+      const version = this.version(migration.version).stores(migration.stores);
+      if (migration.upgrade !== undefined) version.upgrade(migration.upgrade);
+    }
+  }
+}
+
+export const defaultDatabaseName = 'chorus';
+
+export function openChorusDb(name: string = defaultDatabaseName): ChorusDb {
+  return new ChorusDb(name);
+}

@@ -1,0 +1,41 @@
+import { newId } from '../domain/ids';
+import type { ChorusDb } from './database';
+
+const allowedTypes: ReadonlySet<string> = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+export const maxImageBytes = 10 * 1024 * 1024;
+
+export class ImageRejected extends Error {
+  override name = 'ImageRejected';
+}
+
+/**
+ * Images live as Blobs in their own table and documents refer to them by id, so a document never
+ * carries base64 and the same image can be shown, exported or encrypted in one place.
+ */
+export function createImageStore(db: ChorusDb) {
+  const urls = new Map<string, string>();
+  return {
+    async store(blob: Blob): Promise<string> {
+      if (!allowedTypes.has(blob.type)) throw new ImageRejected('Only PNG, JPEG, GIF and WebP images can be added.');
+      if (blob.size > maxImageBytes) throw new ImageRejected('Images must be smaller than 10 MB.');
+      const id = newId();
+      await db.images.add({ id, blob, createdAt: Date.now() });
+      return id;
+    },
+    /** An object URL for the image, created once per id and store. */
+    async resolve(imageId: string): Promise<string | null> {
+      const known = urls.get(imageId);
+      if (known !== undefined) return known;
+      const record = await db.images.get(imageId);
+      if (record === undefined) return null;
+      const url = URL.createObjectURL(record.blob);
+      urls.set(imageId, url);
+      return url;
+    },
+    /** Frees the object URLs; call when the editor that used them closes. */
+    release(): void {
+      for (const url of urls.values()) URL.revokeObjectURL(url);
+      urls.clear();
+    },
+  };
+}

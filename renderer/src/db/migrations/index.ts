@@ -1,0 +1,6 @@
+import { migration001 } from './001-initial';
+import { migration002 } from './002-split-documents';
+import type { Migration } from './migration';
+
+/** Every schema version in order. Add a file and a line here; never edit a released one. */
+export const migrations: readonly Migration[] = [migration001, migration002];

@@ -1,0 +1,154 @@
+import { Dexie } from 'dexie';
+import { documentText, emptyDocument, imageIdsOf, type DocumentNode } from '../domain/document-text';
+import { newId } from '../domain/ids';
+import { countWords } from '../domain/text-stats';
+import type { ChorusDb } from './database';
+import type { DocumentRecord, ResourceRecord } from './records';
+import { autoSnapshotIntervalMs } from './snapshots';
+
+export type ResourceDetails = Pick<
+  ResourceRecord,
+  'title' | 'summary' | 'audiences' | 'topics' | 'contentWarnings' | 'reviewBy'
+>;
+
+export const untitled = 'Untitled draft';
+
+export async function createResource(
+  db: ChorusDb,
+  init: { title?: string; doc?: DocumentNode } = {},
+  now = Date.now(),
+): Promise<string> {
+  const id = newId();
+  const doc = init.doc ?? emptyDocument();
+  const text = documentText(doc);
+  await db.transaction('rw', db.resources, db.documents, async () => {
+    await db.resources.add({
+      id,
+      title: init.title?.trim() || untitled,
+      summary: '',
+      audiences: [],
+      topics: [],
+      contentWarnings: [],
+      reviewBy: '',
+      status: 'draft',
+      wordCount: countWords(text),
+      createdAt: now,
+      updatedAt: now,
+      inTrash: 0,
+      trashedAt: 0,
+    });
+    await db.documents.add({ resourceId: id, doc, text, updatedAt: now });
+  });
+  return id;
+}
+
+export async function getResource(db: ChorusDb, id: string): Promise<ResourceRecord | undefined> {
+  return db.resources.get(id);
+}
+
+export async function getDocument(db: ChorusDb, id: string): Promise<DocumentRecord | undefined> {
+  return db.documents.get(id);
+}
+
+/** Resources newest-edited first, in or out of the Trash, read through the compound index. */
+export async function listResources(db: ChorusDb, inTrash: 0 | 1 = 0): Promise<ResourceRecord[]> {
+  return db.resources
+    .where('[inTrash+updatedAt]')
+    .between([inTrash, Dexie.minKey], [inTrash, Dexie.maxKey])
+    .reverse()
+    .toArray();
+}
+
+/** The plain text of every document, for full-text search in memory (indexes hold no content). */
+export async function documentTexts(db: ChorusDb): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  await db.documents.each((record) => texts.set(record.resourceId, record.text));
+  return texts;
+}
+
+export async function updateDetails(
+  db: ChorusDb,
+  id: string,
+  patch: Partial<ResourceDetails>,
+  now = Date.now(),
+): Promise<void> {
+  const clean: Partial<ResourceDetails> = { ...patch };
+  if (clean.title !== undefined) clean.title = clean.title.trim() || untitled;
+  const changed = await db.resources.update(id, { ...clean, updatedAt: now });
+  if (changed === 0) throw new Error(`No resource ${id}`);
+}
+
+/**
+ * Saves a document and its resource's `updatedAt` and word count in one transaction, and takes an
+ * automatic snapshot when the last one is more than ten minutes old. Returns the time saved.
+ */
+export async function saveDocument(db: ChorusDb, id: string, doc: DocumentNode, now = Date.now()): Promise<number> {
+  const text = documentText(doc);
+  const wordCount = countWords(text);
+  await db.transaction('rw', db.resources, db.documents, db.snapshots, async () => {
+    const resource = await db.resources.get(id);
+    if (resource === undefined) throw new Error(`No resource ${id}`);
+    const previous = await db.documents.get(id);
+    await db.documents.put({ resourceId: id, doc, text, updatedAt: now });
+    await db.resources.update(id, { updatedAt: now, wordCount });
+    const last = await db.snapshots
+      .where('[resourceId+createdAt]')
+      .between([id, Dexie.minKey], [id, Dexie.maxKey])
+      .last();
+    const lastTime = last?.createdAt ?? resource.createdAt;
+    if (previous !== undefined && previous.text !== text && now - lastTime >= autoSnapshotIntervalMs) {
+      await db.snapshots.add({ resourceId: id, kind: 'auto', label: '', createdAt: now, doc, text, wordCount });
+    }
+  });
+  return now;
+}
+
+export async function duplicateResource(db: ChorusDb, id: string, now = Date.now()): Promise<string> {
+  const [resource, document] = await Promise.all([db.resources.get(id), db.documents.get(id)]);
+  if (resource === undefined || document === undefined) throw new Error(`No resource ${id}`);
+  const copyId = newId();
+  await db.transaction('rw', db.resources, db.documents, async () => {
+    await db.resources.add({
+      ...resource,
+      id: copyId,
+      title: `Copy of ${resource.title}`,
+      status: 'draft',
+      createdAt: now,
+      updatedAt: now,
+      inTrash: 0,
+      trashedAt: 0,
+    });
+    await db.documents.add({ ...document, resourceId: copyId, updatedAt: now });
+  });
+  return copyId;
+}
+
+export async function moveToTrash(db: ChorusDb, id: string, now = Date.now()): Promise<void> {
+  await db.resources.update(id, { inTrash: 1, trashedAt: now });
+}
+
+export async function restoreFromTrash(db: ChorusDb, id: string): Promise<void> {
+  await db.resources.update(id, { inTrash: 0, trashedAt: 0 });
+}
+
+/**
+ * Deletes every resource in the Trash with its document and snapshots, then any image that no
+ * remaining document or snapshot refers to. Returns how many resources were deleted.
+ */
+export async function emptyTrash(db: ChorusDb): Promise<number> {
+  return db.transaction('rw', [db.resources, db.documents, db.snapshots, db.images], async () => {
+    const ids = await db.resources
+      .where('[inTrash+updatedAt]')
+      .between([1, Dexie.minKey], [1, Dexie.maxKey])
+      .primaryKeys();
+    await db.snapshots.where('resourceId').anyOf(ids).delete();
+    await db.documents.bulkDelete(ids);
+    await db.resources.bulkDelete(ids);
+    const used = new Set<string>();
+    await db.documents.each((record) => imageIdsOf(record.doc).forEach((imageId) => used.add(imageId)));
+    await db.snapshots.each((record) => imageIdsOf(record.doc).forEach((imageId) => used.add(imageId)));
+    const unused = (await db.images.toCollection().primaryKeys()).filter((imageId) => !used.has(imageId));
+    await db.images.bulkDelete(unused);
+    return ids.length;
+  });
+}

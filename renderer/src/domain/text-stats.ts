@@ -1,0 +1,54 @@
+/** Words per minute for reading time: a typical adult silent-reading speed. */
+const wordsPerMinute = 200;
+
+const wordPattern = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
+export function countWords(text: string): number {
+  return text.match(wordPattern)?.length ?? 0;
+}
+
+/** Whole minutes, at least one for any text at all. */
+export function readingTimeMinutes(words: number): number {
+  return words === 0 ? 0 : Math.max(1, Math.round(words / wordsPerMinute));
+}
+
+/** A rough syllable count for English words: vowel groups, less a silent final e, at least one. */
+export function countSyllables(word: string): number {
+  const lower = word.toLowerCase().replace(/[^a-z]/g, '');
+  if (lower.length === 0) return 0;
+  if (lower.length <= 3) return 1;
+  const trimmed = lower.replace(/(?:[^laeiouy]es|ed|[^laeiouy]e)$/, '').replace(/^y/, '');
+  const groups = trimmed.match(/[aeiouy]{1,2}/g);
+  return Math.max(1, groups?.length ?? 0);
+}
+
+export interface Readability {
+  words: number;
+  sentences: number;
+  /** Flesch–Kincaid grade level (US school grade). */
+  grade: number;
+  /** The UK reading age the grade corresponds to: grade plus five years. */
+  readingAge: number;
+  /** A plain-English hint; advisory only. */
+  hint: string;
+}
+
+/**
+ * Flesch–Kincaid on plain text. It is a rough guide: it knows nothing of meaning, and short texts
+ * give unsteady figures, so it returns null below 30 words.
+ */
+export function readability(text: string): Readability | null {
+  const words = text.match(wordPattern) ?? [];
+  if (words.length < 30) return null;
+  const sentences = Math.max(1, (text.match(/[.!?]+(?=\s|$)|\n\s*\n/g) ?? []).length);
+  const syllables = words.reduce((sum, word) => sum + countSyllables(word), 0);
+  const grade = 0.39 * (words.length / sentences) + 11.8 * (syllables / words.length) - 15.59;
+  const rounded = Math.max(0, Math.round(grade * 10) / 10);
+  const readingAge = Math.round(rounded + 5);
+  let hint: string;
+  if (readingAge <= 12) hint = 'Easy to read for most people.';
+  else if (readingAge <= 15) hint = 'Plain English: most adults can read this easily.';
+  else if (readingAge <= 18) hint = 'Fairly hard: shorter sentences and everyday words would help.';
+  else hint = 'Hard to read: try shorter sentences and simpler words.';
+  return { words: words.length, sentences, grade: rounded, readingAge, hint };
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { documentText, imageIdsOf } from '../../renderer/src/domain/document-text';
+import { newId, safeIdPattern } from '../../renderer/src/domain/ids';
+import { countSyllables, countWords, readability, readingTimeMinutes } from '../../renderer/src/domain/text-stats';
+
+describe('documentText', () => {
+  it('separates blocks with blank lines, keeps hard breaks and reads nested blocks in order', () => {
+    const doc = {
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Title' }] },
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Line one' },
+            { type: 'hardBreak' },
+            { type: 'text', text: 'line ', marks: [{ type: 'bold' }] },
+            { type: 'text', text: 'two' },
+          ],
+        },
+        {
+          type: 'bulletList',
+          content: [
+            { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'First' }] }] },
+            { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Second' }] }] },
+          ],
+        },
+        { type: 'contentWarning', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Warning' }] }] },
+        { type: 'paragraph' },
+      ],
+    };
+    expect(documentText(doc)).toBe('Title\n\nLine one\nline two\n\nFirst\n\nSecond\n\nWarning');
+  });
+
+  it('finds every image id, however deep', () => {
+    const doc = {
+      type: 'doc',
+      content: [
+        { type: 'chorusImage', attrs: { imageId: 'a' } },
+        { type: 'table', content: [{ type: 'tableRow', content: [{ type: 'chorusImage', attrs: { imageId: 'b' } }] }] },
+      ],
+    };
+    expect(imageIdsOf(doc).sort()).toEqual(['a', 'b']);
+  });
+});
+
+describe('text statistics', () => {
+  it('counts words with apostrophes and hyphens as one', () => {
+    expect(countWords("I didn't know it was well-meant, 2 times.")).toBe(8);
+    expect(countWords('  ')).toBe(0);
+  });
+
+  it('gives reading time in whole minutes', () => {
+    expect(readingTimeMinutes(0)).toBe(0);
+    expect(readingTimeMinutes(10)).toBe(1);
+    expect(readingTimeMinutes(1000)).toBe(5);
+  });
+
+  it('counts syllables roughly', () => {
+    expect(countSyllables('the')).toBe(1);
+    expect(countSyllables('professional')).toBe(4);
+    expect(countSyllables('listened')).toBe(2);
+  });
+
+  it('rates plain writing as easier than dense writing, and says nothing on short text', () => {
+    const plain = 'I was scared. Nobody asked me why. I wanted someone to ask. I wanted someone to stay. '.repeat(3);
+    const dense =
+      'Professionals should systematically consider contextual safeguarding considerations, recognising exploitation indicators, particularly where organisational responsibilities intersect with multidisciplinary accountability frameworks. '.repeat(
+        3,
+      );
+    const easy = readability(plain);
+    const hard = readability(dense);
+    expect(easy?.readingAge).toBeLessThan(hard?.readingAge ?? 0);
+    expect(easy?.hint).toBe('Easy to read for most people.');
+    expect(hard?.hint).toBe('Hard to read: try shorter sentences and simpler words.');
+    expect(readability('Too short to judge.')).toBeNull();
+  });
+});
+
+describe('ids', () => {
+  it('are random and safe for paths', () => {
+    const ids = new Set(Array.from({ length: 1000 }, newId));
+    expect(ids.size).toBe(1000);
+    for (const id of ids) expect(id).toMatch(safeIdPattern);
+  });
+});
