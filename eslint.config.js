@@ -70,9 +70,7 @@ const layers = [
   {
     name: 'renderer/features',
     files: ['renderer/src/features/**/*.{ts,tsx}'],
-    patterns: [
-      { regex: '^\\.\\./\\.\\./app(/|$)', message: 'features do not import the app shell.' },
-    ],
+    patterns: [{ regex: '^\\.\\./\\.\\./app(/|$)', message: 'features do not import the app shell.' }],
   },
   {
     name: 'renderer/platform',

@@ -12,7 +12,11 @@ function cspMetaTag(): Plugin {
     name: 'chorus-csp-meta',
     apply: 'build',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicyMeta }, injectTo: 'head-prepend' },
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicyMeta },
+        injectTo: 'head-prepend',
+      },
     ],
   };
 }

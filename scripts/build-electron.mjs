@@ -16,8 +16,20 @@ const common = {
 
 const targets = [
   // Electron loads CommonJS for main and for a sandboxed preload; 'electron' is provided by the runtime.
-  { ...common, entryPoints: ['electron/main/index.ts'], outfile: 'build/electron/main.cjs', format: 'cjs', external: ['electron'] },
-  { ...common, entryPoints: ['electron/preload/index.ts'], outfile: 'build/electron/preload.cjs', format: 'cjs', external: ['electron'] },
+  {
+    ...common,
+    entryPoints: ['electron/main/index.ts'],
+    outfile: 'build/electron/main.cjs',
+    format: 'cjs',
+    external: ['electron'],
+  },
+  {
+    ...common,
+    entryPoints: ['electron/preload/index.ts'],
+    outfile: 'build/electron/preload.cjs',
+    format: 'cjs',
+    external: ['electron'],
+  },
   { ...common, entryPoints: ['electron/web-host/cli.ts'], outfile: 'build/web-host/cli.js', format: 'esm' },
 ];
 

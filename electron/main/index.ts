@@ -6,7 +6,7 @@ import { appEntryUrl, secureWebPreferences } from '../services/security/policy';
 import { forwardEvents, serveIpc } from './ipc';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { restrictFrameNavigation, hardenSession, hardenWebContents } from './security';
+import { hardenSession, hardenWebContents } from './security';
 
 const isDevelopment = process.env.CHORUS_DEV === '1';
 const buildDir = path.resolve(__dirname, '..');
@@ -16,7 +16,10 @@ app.enableSandbox();
 registerAppScheme();
 hardenWebContents();
 
-if (!app.requestSingleInstanceLock()) app.quit();
+// A second copy hands over to the first (see 'second-instance') and ends before making a window.
+if (!app.requestSingleInstanceLock()) {
+  app.exit(0);
+}
 
 function createWindow(): BrowserWindow {
   const window = new BrowserWindow({
@@ -28,7 +31,6 @@ function createWindow(): BrowserWindow {
     show: false,
     webPreferences: secureWebPreferences(path.join(buildDir, 'electron', 'preload.cjs')),
   });
-  restrictFrameNavigation(window);
   forwardEvents(events, window.webContents);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(appEntryUrl);

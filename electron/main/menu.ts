@@ -32,7 +32,9 @@ export function installMenu(isDevelopment: boolean): void {
       label: 'Window',
       submenu: [
         { role: 'minimize', label: 'Minimise' },
-        ...(isMac ? [{ role: 'zoom' as const }, { role: 'front' as const }] : [{ role: 'close' as const, label: 'Close' }]),
+        ...(isMac
+          ? [{ role: 'zoom' as const }, { role: 'front' as const }]
+          : [{ role: 'close' as const, label: 'Close' }]),
       ],
     },
   ];

@@ -6,9 +6,21 @@ import {
   spellCheckerLanguages,
 } from '../services/security/policy';
 
+/** One confirmation at a time, so a page cannot stack up dialogs. */
+let confirming = false;
+
 async function openExternalAfterConfirm(contents: WebContents, url: string): Promise<void> {
   const decision = decideExternalLink(url);
-  if (decision.action === 'deny') return;
+  if (decision.action === 'deny' || confirming) return;
+  confirming = true;
+  try {
+    await confirmAndOpen(contents, decision);
+  } finally {
+    confirming = false;
+  }
+}
+
+async function confirmAndOpen(contents: WebContents, decision: { url: string }): Promise<void> {
   const owner = BrowserWindow.fromWebContents(contents);
   const options = {
     type: 'question' as const,
@@ -16,7 +28,7 @@ async function openExternalAfterConfirm(contents: WebContents, url: string): Pro
     defaultId: 1,
     cancelId: 1,
     title: 'Open a link outside Chorus?',
-    message: `This link opens outside Chorus, in your ${url.startsWith('mailto:') ? 'email program' : 'web browser'}.`,
+    message: `This link opens outside Chorus, in your ${decision.url.startsWith('mailto:') ? 'email program' : 'web browser'}.`,
     detail: decision.url,
     noLink: true,
   };
@@ -24,11 +36,12 @@ async function openExternalAfterConfirm(contents: WebContents, url: string): Pro
   if (response === 0) await shell.openExternal(decision.url);
 }
 
-/** Locks down the default session: permissions, spellcheck, and no downloads to unexpected places. */
+/** Locks down the default session: permissions, spellcheck, and no downloads. */
 export function hardenSession(): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((contents, permission, callback) => {
-    callback(isPermissionAllowed(permission, contents.getURL()));
+  // The frame that asks is judged, not the page around it.
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(isPermissionAllowed(permission, details.requestingUrl));
   });
   ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
     isPermissionAllowed(permission, requestingOrigin),
@@ -36,6 +49,8 @@ export function hardenSession(): void {
   ses.setDevicePermissionHandler(() => false);
   ses.setDisplayMediaRequestHandler((_request, callback) => callback({}));
   ses.setSpellCheckerLanguages([...spellCheckerLanguages]);
+  // Exports are written by the main process after a save dialog, so the page never needs to download.
+  ses.on('will-download', (event) => event.preventDefault());
 }
 
 /** Applies to every web contents the app ever creates, including any it did not expect. */
@@ -49,16 +64,13 @@ export function hardenWebContents(): void {
     contents.on('will-redirect', (event, url) => {
       if (!isNavigationAllowed(url)) event.preventDefault();
     });
+    contents.on('will-frame-navigate', (event) => {
+      if (!event.isMainFrame && !isNavigationAllowed(event.url)) event.preventDefault();
+    });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
       void openExternalAfterConfirm(contents, url);
       return { action: 'deny' };
     });
-  });
-}
-
-export function restrictFrameNavigation(window: BrowserWindow): void {
-  window.webContents.on('will-frame-navigate', (event) => {
-    if (!event.isMainFrame && !isNavigationAllowed(event.url)) event.preventDefault();
   });
 }

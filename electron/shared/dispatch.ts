@@ -1,12 +1,5 @@
 import type { z } from 'zod';
-import {
-  contract,
-  isChannel,
-  type ApiError,
-  type Channel,
-  type ChannelOutput,
-  type Envelope,
-} from './contract';
+import { contract, isChannel, type ApiError, type Channel, type ChannelOutput, type Envelope } from './contract';
 
 /** What a handler receives: the parsed input of its channel. */
 export type Handler<C extends Channel> = (

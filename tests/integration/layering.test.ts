@@ -20,7 +20,10 @@ describe('the layer rules of STYLE.md', () => {
     ['electron/preload/index.ts', "import { readFile } from 'node:fs';\nexport const x = readFile;\n"],
     ['electron/web-host/server.ts', "import { app } from 'electron';\nexport const x = app;\n"],
     ['renderer/src/ui/Page.tsx', "import { usePlatform } from '../platform';\nexport const x = usePlatform;\n"],
-    ['renderer/src/features/settings/SettingsPage.tsx', "import { App } from '../../app/App';\nexport const x = App;\n"],
+    [
+      'renderer/src/features/settings/SettingsPage.tsx',
+      "import { App } from '../../app/App';\nexport const x = App;\n",
+    ],
     ['renderer/src/platform/platform.ts', "import { readFile } from 'node:fs';\nexport const x = readFile;\n"],
     ['renderer/src/features/settings/SettingsPage.tsx', "import Dexie from 'dexie';\nexport const x = Dexie;\n"],
     ['renderer/src/ui/Page.tsx', "import Dexie from 'dexie';\nexport const x = Dexie;\n"],
@@ -35,7 +38,10 @@ describe('the layer rules of STYLE.md', () => {
   it.each([
     ['electron/shared/contract.ts', "import { z } from 'zod';\nexport const x = z;\n"],
     ['electron/main/ipc.ts', "import { ipcMain } from 'electron';\nexport const x = ipcMain;\n"],
-    ['renderer/src/features/settings/SettingsPage.tsx', "import { usePlatform } from '../../platform';\nexport const x = usePlatform;\n"],
+    [
+      'renderer/src/features/settings/SettingsPage.tsx',
+      "import { usePlatform } from '../../platform';\nexport const x = usePlatform;\n",
+    ],
   ])('allows a good import in %s', async (file, code) => {
     expect(await layeringErrors(file, code)).toEqual([]);
   });

@@ -17,11 +17,19 @@ function send(options: {
 }): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: host.port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }),
+        );
       },
     );
     req.on('error', reject);
@@ -60,7 +68,10 @@ describe('web host', () => {
   it('answers a call with the right token', async () => {
     const response = await send({ method: 'POST', path: '/api/call/app.info', headers: auth(), body: '{}' });
     expect(response.status).toBe(200);
-    expect(JSON.parse(response.body)).toMatchObject({ ok: true, value: { transport: 'web', paths: { data: host.dataDir } } });
+    expect(JSON.parse(response.body)).toMatchObject({
+      ok: true,
+      value: { transport: 'web', paths: { data: host.dataDir } },
+    });
   });
 
   it.each([

@@ -33,7 +33,16 @@ describe('dispatch', () => {
   });
 
   it('refuses malformed input with the failing fields named', async () => {
-    const cases: unknown[] = [undefined, null, 'text', 42, [], { nonce: '' }, { nonce: 'a b' }, { nonce: 'x', extra: 1 }];
+    const cases: unknown[] = [
+      undefined,
+      null,
+      'text',
+      42,
+      [],
+      { nonce: '' },
+      { nonce: 'a b' },
+      { nonce: 'x', extra: 1 },
+    ];
     for (const raw of cases) {
       const result = await dispatch(makeHandlers(), 'app.ping', raw);
       expect(result.ok).toBe(false);

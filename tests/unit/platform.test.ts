@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createPlatform, PlatformError, type TransportDriver } from '../../renderer/src/platform/platform';
 
-function driver(answer: (channel: string, input: unknown) => unknown): TransportDriver & { emit(message: unknown): void } {
+function driver(
+  answer: (channel: string, input: unknown) => unknown,
+): TransportDriver & { emit(message: unknown): void } {
   let listener: ((message: unknown) => void) | null = null;
   return {
     kind: 'web',

@@ -16,9 +16,19 @@ function parse(url: string): URL | null {
   }
 }
 
+/**
+ * True only for the app's own origin. Credentials are refused too: `app://x@chorus/` is not an
+ * address the app ever produces, so it can only be an attempt to look like one.
+ */
 export function isAppUrl(url: string): boolean {
   const parsed = parse(url);
-  return parsed !== null && parsed.protocol === `${appScheme}:` && parsed.host === appHost;
+  return (
+    parsed !== null &&
+    parsed.protocol === `${appScheme}:` &&
+    parsed.host === appHost &&
+    parsed.username === '' &&
+    parsed.password === ''
+  );
 }
 
 /** The window may only ever show the app's own pages. */
@@ -27,8 +37,7 @@ export function isNavigationAllowed(url: string): boolean {
 }
 
 export type ExternalLinkDecision =
-  | { action: 'confirm'; url: string; host: string }
-  | { action: 'deny'; reason: string };
+  { action: 'confirm'; url: string; host: string } | { action: 'deny'; reason: string };
 
 /**
  * Links that leave the app: https and mailto may open in the system's own browser or mail

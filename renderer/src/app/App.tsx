@@ -1,37 +1,45 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { flushSync } from 'react-dom';
-import { createHashRouter, Navigate, RouterProvider } from 'react-router';
+import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { PlatformProvider, type Platform } from '../platform';
 import { areas } from './areas';
 import { NeutralScreen } from './NeutralScreen';
 import { Shell } from './Shell';
 
+const startPath = '/drafts';
+
+/**
+ * Starts on the Drafts area by setting the address before the first render, rather than with a
+ * redirect that would render the shell twice on every start.
+ */
+export function ensureStartRoute(): void {
+  if (window.location.hash === '' || window.location.hash === '#' || window.location.hash === '#/') {
+    window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${startPath}`);
+  }
+}
+
 export function App({ platform }: { platform: Platform }) {
   const [exited, setExited] = useState(false);
 
-  const router = useMemo(() => {
-    // Rendering synchronously clears the screen in the same frame as the click.
-    const quickExit = () => {
-      flushSync(() => setExited(true));
-      window.history.replaceState(null, '', window.location.pathname);
-    };
-    return createHashRouter([
-      {
-        path: '/',
-        element: <Shell onQuickExit={quickExit} />,
-        children: [
-          { index: true, element: <Navigate to="/drafts" replace /> },
-          ...areas.map(({ path, Page }) => ({ path, element: <Page /> })),
-          { path: '*', element: <Navigate to="/drafts" replace /> },
-        ],
-      },
-    ]);
-  }, []);
+  // Rendering synchronously clears the screen in the same frame as the click.
+  const quickExit = () => {
+    flushSync(() => setExited(true));
+    window.history.replaceState(null, '', window.location.pathname);
+  };
 
   if (exited) return <NeutralScreen />;
   return (
     <PlatformProvider platform={platform}>
-      <RouterProvider router={router} />
+      <HashRouter>
+        <Routes>
+          <Route path="/" element={<Shell onQuickExit={quickExit} />}>
+            {areas.map(({ path, Page }) => (
+              <Route key={path} path={`${path}/*`} element={<Page />} />
+            ))}
+            <Route path="*" element={<Navigate to={startPath} replace />} />
+          </Route>
+        </Routes>
+      </HashRouter>
     </PlatformProvider>
   );
 }

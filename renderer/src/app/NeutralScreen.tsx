@@ -10,7 +10,11 @@ export function NeutralScreen() {
   }, []);
   return (
     <main className="neutral">
-      <button type="button" className="neutral-button" onClick={() => window.location.replace(window.location.pathname)}>
+      <button
+        type="button"
+        className="neutral-button"
+        onClick={() => window.location.replace(window.location.pathname)}
+      >
         Start again
       </button>
     </main>

@@ -23,10 +23,14 @@ export function Shell({ onQuickExit }: { onQuickExit: () => void }) {
 
   return (
     <div className="shell">
-      <a className="skip-link" href="#main" onClick={(event) => {
-        event.preventDefault();
-        mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
-      }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+        }}
+      >
         Skip to main content
       </a>
       <header className="topbar">

@@ -11,7 +11,9 @@ export class ChorusDb extends Dexie {
   settings!: Table<SettingRecord, string>;
 
   constructor(name: string, upTo: readonly Migration[] = migrations) {
-    super(name);
+    // Strict durability makes Chromium flush each transaction to disk before it reports success, so
+    // "Saved" on screen means saved, even if the machine loses power a moment later.
+    super(name, { chromeTransactionDurability: 'strict' });
     for (const migration of upTo) {
       const version = this.version(migration.version).stores(migration.stores);
       if (migration.upgrade !== undefined) version.upgrade(migration.upgrade);

@@ -64,13 +64,15 @@ export function createPlatform(driver: TransportDriver): Platform {
         throw new PlatformError('unreachable', error instanceof Error ? error.message : 'The app host did not answer');
       }
       const envelope = envelopeSchema.safeParse(raw);
-      if (!envelope.success) throw new PlatformError('invalid_output', `${channel}: the host's answer was not understood`);
+      if (!envelope.success)
+        throw new PlatformError('invalid_output', `${channel}: the host's answer was not understood`);
       if (!envelope.data.ok) {
         const error = apiErrorSchema.parse(envelope.data.error);
         throw new PlatformError(error.code, error.message);
       }
       const output = contract[channel].output.safeParse(envelope.data.value);
-      if (!output.success) throw new PlatformError('invalid_output', `${channel}: the host's answer was not understood`);
+      if (!output.success)
+        throw new PlatformError('invalid_output', `${channel}: the host's answer was not understood`);
       return output.data as ChannelOutput<typeof channel>;
     },
     on(name, listener) {

@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createAutosaver, type SaveStatus } from '../../../renderer/src/features/drafting/autosave';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function setup(save: () => Promise<number>) {
+  const statuses: SaveStatus[] = [];
+  const saver = createAutosaver({
+    save,
+    describeError: (error) => (error instanceof Error ? error.message : 'unknown'),
+    onStatus: (status) => statuses.push(status),
+    delayMs: 300,
+    maxWaitMs: 2000,
+  });
+  return { saver, statuses };
+}
+
+describe('autosave', () => {
+  it('saves once, 300 ms after the last of several quick changes', async () => {
+    const save = vi.fn(() => Promise.resolve(Date.now()));
+    const { saver, statuses } = setup(save);
+    saver.changed();
+    await vi.advanceTimersByTimeAsync(200);
+    saver.changed();
+    await vi.advanceTimersByTimeAsync(299);
+    expect(save).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(save).toHaveBeenCalledOnce();
+    expect(statuses.at(-1)).toMatchObject({ state: 'saved' });
+    expect(saver.hasUnsavedChanges()).toBe(false);
+  });
+
+  it('saves at least every two seconds while typing never pauses', async () => {
+    const save = vi.fn(() => Promise.resolve(Date.now()));
+    const { saver } = setup(save);
+    for (let elapsed = 0; elapsed < 2100; elapsed += 100) {
+      saver.changed();
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    expect(save).toHaveBeenCalledOnce();
+  });
+
+  it('saves again straight after a save during which something changed', async () => {
+    const release = { next: (): void => undefined };
+    const save = vi.fn(
+      () =>
+        new Promise<number>((resolve) => {
+          release.next = () => resolve(Date.now());
+        }),
+    );
+    const { saver, statuses } = setup(save);
+    saver.changed();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(save).toHaveBeenCalledTimes(1);
+    saver.changed();
+    release.next();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(save).toHaveBeenCalledTimes(2);
+    release.next();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(statuses.at(-1)).toMatchObject({ state: 'saved' });
+  });
+
+  it('flush saves at once and waits for it', async () => {
+    const save = vi.fn(() => Promise.resolve(42));
+    const { saver, statuses } = setup(save);
+    saver.changed();
+    await saver.flush();
+    expect(save).toHaveBeenCalledOnce();
+    expect(statuses.at(-1)).toEqual({ state: 'saved', at: 42 });
+    await saver.flush();
+    expect(save).toHaveBeenCalledOnce();
+  });
+
+  it('keeps a failed change unsaved, says why, and saves it on retry', async () => {
+    const save = vi.fn().mockRejectedValueOnce(new Error('The disk is full')).mockResolvedValue(7);
+    const { saver, statuses } = setup(save as () => Promise<number>);
+    saver.changed();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(statuses.at(-1)).toEqual({ state: 'failed', reason: 'The disk is full' });
+    expect(saver.hasUnsavedChanges()).toBe(true);
+    await saver.flush();
+    expect(statuses.at(-1)).toEqual({ state: 'saved', at: 7 });
+    expect(saver.hasUnsavedChanges()).toBe(false);
+  });
+});
