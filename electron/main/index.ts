@@ -13,6 +13,8 @@ const buildDir = path.resolve(__dirname, '..');
 const events = createEventHub();
 
 app.enableSandbox();
+// Dates, numbers and the spellchecker follow British English whatever the system's language.
+app.commandLine.appendSwitch('lang', 'en-GB');
 registerAppScheme();
 hardenWebContents();
 

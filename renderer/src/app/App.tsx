@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { flushSync } from 'react-dom';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import { DbProvider, type ChorusDb } from '../db';
 import { PlatformProvider, type Platform } from '../platform';
 import { areas } from './areas';
 import { NeutralScreen } from './NeutralScreen';
@@ -18,7 +19,7 @@ export function ensureStartRoute(): void {
   }
 }
 
-export function App({ platform }: { platform: Platform }) {
+export function App({ platform, db }: { platform: Platform; db: ChorusDb }) {
   const [exited, setExited] = useState(false);
 
   // Rendering synchronously clears the screen in the same frame as the click.
@@ -30,16 +31,18 @@ export function App({ platform }: { platform: Platform }) {
   if (exited) return <NeutralScreen />;
   return (
     <PlatformProvider platform={platform}>
-      <HashRouter>
-        <Routes>
-          <Route path="/" element={<Shell onQuickExit={quickExit} />}>
-            {areas.map(({ path, Page }) => (
-              <Route key={path} path={`${path}/*`} element={<Page />} />
-            ))}
-            <Route path="*" element={<Navigate to={startPath} replace />} />
-          </Route>
-        </Routes>
-      </HashRouter>
+      <DbProvider db={db}>
+        <HashRouter>
+          <Routes>
+            <Route path="/" element={<Shell onQuickExit={quickExit} />}>
+              {areas.map(({ path, Page }) => (
+                <Route key={path} path={`${path}/*`} element={<Page />} />
+              ))}
+              <Route path="*" element={<Navigate to={startPath} replace />} />
+            </Route>
+          </Routes>
+        </HashRouter>
+      </DbProvider>
     </PlatformProvider>
   );
 }

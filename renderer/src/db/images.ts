@@ -1,8 +1,6 @@
 import { newId } from '../domain/ids';
+import { isAllowedImageType, maxImageBytes } from '../domain/images';
 import type { ChorusDb } from './database';
-
-const allowedTypes: ReadonlySet<string> = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
-export const maxImageBytes = 10 * 1024 * 1024;
 
 export class ImageRejected extends Error {
   override name = 'ImageRejected';
@@ -16,7 +14,7 @@ export function createImageStore(db: ChorusDb) {
   const urls = new Map<string, string>();
   return {
     async store(blob: Blob): Promise<string> {
-      if (!allowedTypes.has(blob.type)) throw new ImageRejected('Only PNG, JPEG, GIF and WebP images can be added.');
+      if (!isAllowedImageType(blob.type)) throw new ImageRejected('Only PNG, JPEG, GIF and WebP images can be added.');
       if (blob.size > maxImageBytes) throw new ImageRejected('Images must be smaller than 10 MB.');
       const id = newId();
       await db.images.add({ id, blob, createdAt: Date.now() });

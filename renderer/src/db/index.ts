@@ -1,7 +1,7 @@
 export { ChorusDb, defaultDatabaseName, openChorusDb } from './database';
 export { DbProvider, useDb } from './DbProvider';
 export { useDocumentTexts, useResource, useResourceList, useSnapshots, useTrashCount } from './hooks';
-export { createImageStore, ImageRejected, maxImageBytes } from './images';
+export { createImageStore, ImageRejected } from './images';
 export * from './records';
 export {
   createResource,

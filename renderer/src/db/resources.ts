@@ -80,9 +80,14 @@ export async function updateDetails(
 
 /**
  * Saves a document and its resource's `updatedAt` and word count in one transaction, and takes an
- * automatic snapshot when the last one is more than ten minutes old. Returns the time saved.
+ * automatic snapshot when the last one is more than ten minutes old.
  */
-export async function saveDocument(db: ChorusDb, id: string, doc: DocumentNode, now = Date.now()): Promise<number> {
+export async function saveDocument(
+  db: ChorusDb,
+  id: string,
+  doc: DocumentNode,
+  now = Date.now(),
+): Promise<{ savedAt: number; text: string; wordCount: number }> {
   const text = documentText(doc);
   const wordCount = countWords(text);
   await db.transaction('rw', db.resources, db.documents, db.snapshots, async () => {
@@ -100,7 +105,7 @@ export async function saveDocument(db: ChorusDb, id: string, doc: DocumentNode, 
       await db.snapshots.add({ resourceId: id, kind: 'auto', label: '', createdAt: now, doc, text, wordCount });
     }
   });
-  return now;
+  return { savedAt: now, text, wordCount };
 }
 
 export async function duplicateResource(db: ChorusDb, id: string, now = Date.now()): Promise<string> {

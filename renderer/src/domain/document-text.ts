@@ -6,45 +6,43 @@ export interface DocumentNode {
   attrs?: Record<string, unknown>;
 }
 
-const inlineBreaks: ReadonlySet<string> = new Set(['hardBreak']);
+function isInline(node: DocumentNode): boolean {
+  return node.type === 'text' || node.type === 'hardBreak';
+}
+
+function inlineText(children: readonly DocumentNode[]): string {
+  let text = '';
+  for (const child of children) {
+    if (child.type === 'hardBreak') text += '\n';
+    else if (typeof child.text === 'string') text += child.text;
+  }
+  return text;
+}
 
 /**
- * The plain text of a document: the text of each block, blocks separated by a blank line.
- * Used for search, word counts and the history diff. Iterative, so deep nesting cannot overflow.
+ * The plain text of a document, for search, word counts and comparing versions: each paragraph,
+ * heading or table cell paragraph on its own, separated by a blank line; hard breaks are line breaks.
+ * Empty blocks are left out, and so are pictures (their descriptions are not part of the writing).
+ *
+ * It walks the JSON with an explicit stack, so it needs no editor or schema, cannot overflow the
+ * call stack on deep nesting, and stays linear on long documents.
  */
 export function documentText(doc: DocumentNode): string {
   const blocks: string[] = [];
-  let current = '';
-  const stack: (DocumentNode | 'end-block')[] = [doc];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (node === undefined) break;
-    if (node === 'end-block') {
-      if (current.trim() !== '') blocks.push(current.trim());
-      current = '';
+  const stack: DocumentNode[] = [doc];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    const children = node.content;
+    if (children === undefined) continue;
+    if (children.some(isInline)) {
+      const text = inlineText(children);
+      if (text.trim() !== '') blocks.push(text);
       continue;
-    }
-    if (node.text !== undefined) {
-      current += node.text;
-      continue;
-    }
-    if (node.type !== undefined && inlineBreaks.has(node.type)) {
-      current += '\n';
-      continue;
-    }
-    const children = node.content ?? [];
-    const isTextBlock = children.some((child) => child.text !== undefined || child.type === 'hardBreak');
-    if (isTextBlock) stack.push('end-block');
-    else if (current.trim() !== '') {
-      blocks.push(current.trim());
-      current = '';
     }
     for (let index = children.length - 1; index >= 0; index -= 1) {
       const child = children[index];
       if (child !== undefined) stack.push(child);
     }
   }
-  if (current.trim() !== '') blocks.push(current.trim());
   return blocks.join('\n\n');
 }
 

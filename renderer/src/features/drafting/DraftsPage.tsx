@@ -1,15 +1,24 @@
-import { EmptyState } from '../../ui/EmptyState';
-import { Page } from '../../ui/Page';
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { DraftsList } from './DraftsList';
+import { TrashList } from './TrashList';
+
+// The editor is the heaviest part of the app; it loads only when a draft is opened.
+const ResourcePage = lazy(() => import('./ResourcePage').then((module) => ({ default: module.ResourcePage })));
 
 export function DraftsPage() {
   return (
-    <Page title="Drafts" intro="Your drafts are kept on this device only. Nobody else can see them.">
-      <EmptyState title="No drafts yet">
-        <p>
-          This is where you write stories, guidance and what you wish professionals knew. Drafts never leave this device
-          unless you and your facilitator approve a version together.
-        </p>
-      </EmptyState>
-    </Page>
+    <Routes>
+      <Route index element={<DraftsList />} />
+      <Route path="trash" element={<TrashList />} />
+      <Route
+        path=":resourceId"
+        element={
+          <Suspense fallback={<p className="loading">Opening the draft…</p>}>
+            <ResourcePage />
+          </Suspense>
+        }
+      />
+    </Routes>
   );
 }

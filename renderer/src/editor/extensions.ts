@@ -1,0 +1,97 @@
+import { getSchema, type AnyExtension, type JSONContent } from '@tiptap/core';
+import { Highlight } from '@tiptap/extension-highlight';
+import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
+import type { Schema } from '@tiptap/pm/model';
+import { StarterKit } from '@tiptap/starter-kit';
+import { ChorusImage } from './chorus-image';
+import { ContentWarning } from './content-warning';
+import type { ImageStore } from './image-store';
+import { InMyWords } from './in-my-words';
+import { isAllowedLinkHref } from './links';
+import { ChorusPaste } from './paste';
+
+export interface ChorusEditorOptions {
+  images: ImageStore;
+}
+
+/**
+ * Tables without the trap: at the last cell, Tab leaves the table instead of adding a row, so a
+ * keyboard user can always Tab out of the editor. Rows are added from the toolbar.
+ */
+const ChorusTable = Table.extend({
+  addKeyboardShortcuts() {
+    return {
+      ...this.parent?.(),
+      Tab: () => this.editor.commands.goToNextCell(),
+    };
+  },
+});
+
+/**
+ * Every extension of a Chorus document. The editor, paste and every import use this one list, so
+ * there is one schema everywhere and any document the app produces fits it.
+ */
+export function createChorusExtensions(options: ChorusEditorOptions): AnyExtension[] {
+  return [
+    StarterKit.configure({
+      // The page's h1 is the resource title, so documents start at h2.
+      heading: { levels: [2, 3, 4] },
+      strike: false,
+      code: false,
+      codeBlock: false,
+      link: {
+        openOnClick: false,
+        autolink: true,
+        linkOnPaste: true,
+        defaultProtocol: 'https',
+        // linkify already knows http, https and mailto; no other scheme is registered.
+        protocols: [],
+        // One rule everywhere: typed, pasted, parsed and set links must be complete http, https or
+        // mailto addresses. Autolinking checks the words as typed, so a bare "www.example.org" is
+        // not linked on its own (it would be a relative link); the link dialog completes it instead.
+        isAllowedUri: (url) => isAllowedLinkHref(url),
+        shouldAutoLink: (url) => isAllowedLinkHref(url),
+        HTMLAttributes: { rel: 'noopener noreferrer', target: null, class: null },
+      },
+    }),
+    ChorusTable.configure({ resizable: false }),
+    TableRow,
+    TableHeader,
+    TableCell,
+    Highlight.configure({ multicolor: false }),
+    ContentWarning,
+    InMyWords,
+    ChorusImage.configure({ images: options.images }),
+    ChorusPaste.configure({ images: options.images }),
+  ];
+}
+
+/** A store for building the schema alone: it has no pictures and keeps none. */
+const noImages: ImageStore = {
+  store: () => Promise.reject(new Error('This image store keeps no pictures.')),
+  resolve: () => Promise.resolve(null),
+};
+
+let chorusSchema: Schema | null = null;
+
+/** The ProseMirror schema of Chorus documents, for code that checks documents without an editor. */
+export function getChorusSchema(): Schema {
+  chorusSchema ??= getSchema(createChorusExtensions({ images: noImages }));
+  return chorusSchema;
+}
+
+/**
+ * Why a stored document does not fit the schema, or null when it does. The editor refuses to open a
+ * document that does not fit, because TipTap would otherwise show an empty page and the next save
+ * would overwrite the words.
+ */
+export function findDocumentError(doc: JSONContent): Error | null {
+  try {
+    const node = getChorusSchema().nodeFromJSON(doc);
+    if (node.type.name !== 'doc') return new Error(`A document must start with "doc", not "${node.type.name}".`);
+    node.check();
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}

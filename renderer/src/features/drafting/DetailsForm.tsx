@@ -1,0 +1,114 @@
+import { useId, useState } from 'react';
+import { audienceLabels, audiences, type Audience, type ResourceDetails, type ResourceRecord } from '../../db';
+
+/** "a, b ,, c" → ["a", "b", "c"], without duplicates. */
+export function parseList(text: string): string[] {
+  return [
+    ...new Set(
+      text
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+/**
+ * The resource's details. Text fields keep their own state while typing, so saves arriving from
+ * the database never move the cursor; every change is passed up to be saved.
+ */
+export function DetailsForm({
+  resource,
+  onChange,
+}: {
+  resource: ResourceRecord;
+  onChange: (patch: Partial<ResourceDetails>) => void;
+}) {
+  const id = useId();
+  const [summary, setSummary] = useState(resource.summary);
+  const [topics, setTopics] = useState(resource.topics.join(', '));
+  const [warnings, setWarnings] = useState(resource.contentWarnings.join(', '));
+
+  const toggleAudience = (audience: Audience, checked: boolean) => {
+    const next = checked
+      ? audiences.filter((each) => each === audience || resource.audiences.includes(each))
+      : resource.audiences.filter((each) => each !== audience);
+    onChange({ audiences: next });
+  };
+
+  return (
+    <section className="side-section" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Details</h2>
+      <div className="details-form">
+        <div className="field">
+          <label htmlFor={`${id}-summary`}>Summary</label>
+          <textarea
+            id={`${id}-summary`}
+            rows={3}
+            value={summary}
+            onChange={(event) => {
+              setSummary(event.target.value);
+              onChange({ summary: event.target.value });
+            }}
+          />
+        </div>
+        <fieldset className="field checkbox-group">
+          <legend>Who is it for?</legend>
+          {audiences.map((audience) => (
+            <label key={audience} className="checkbox">
+              <input
+                type="checkbox"
+                checked={resource.audiences.includes(audience)}
+                onChange={(event) => toggleAudience(audience, event.target.checked)}
+              />
+              {audienceLabels[audience]}
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor={`${id}-topics`}>Topics</label>
+          <p className="field-hint" id={`${id}-topics-hint`}>
+            Separate topics with commas.
+          </p>
+          <input
+            id={`${id}-topics`}
+            aria-describedby={`${id}-topics-hint`}
+            value={topics}
+            onChange={(event) => {
+              setTopics(event.target.value);
+              onChange({ topics: parseList(event.target.value) });
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-warnings`}>Content warnings</label>
+          <p className="field-hint" id={`${id}-warnings-hint`}>
+            What readers should know before they start, for example “sexual abuse, self-harm”. Separate with commas.
+          </p>
+          <input
+            id={`${id}-warnings`}
+            aria-describedby={`${id}-warnings-hint`}
+            value={warnings}
+            onChange={(event) => {
+              setWarnings(event.target.value);
+              onChange({ contentWarnings: parseList(event.target.value) });
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-review`}>Review by</label>
+          <p className="field-hint" id={`${id}-review-hint`}>
+            When this should be checked again to make sure it is still right.
+          </p>
+          <input
+            id={`${id}-review`}
+            type="date"
+            aria-describedby={`${id}-review-hint`}
+            value={resource.reviewBy}
+            onChange={(event) => onChange({ reviewBy: event.target.value })}
+          />
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,326 @@
+import { useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import {
+  audienceLabels,
+  audiences,
+  createImageStore,
+  createResource,
+  duplicateResource,
+  moveToTrash,
+  resourceStatuses,
+  restoreFromTrash,
+  statusLabels,
+  updateDetails,
+  useDb,
+  useDocumentTexts,
+  useResourceList,
+  useTrashCount,
+  type Audience,
+  type ResourceRecord,
+  type ResourceStatus,
+} from '../../db';
+import { EmptyState } from '../../ui/EmptyState';
+import { FormDialog } from '../../ui/FormDialog';
+import { formatWhen, plural } from '../../ui/format';
+import { Notice, type NoticeContent } from '../../ui/Notice';
+import { Page } from '../../ui/Page';
+import { filterResources, noFilters, topicsOf, type DraftFilters } from './search';
+
+const pageSize = 100;
+const importTypes = '.docx,.md,.markdown,.txt';
+
+export function DraftsList() {
+  const db = useDb();
+  const navigate = useNavigate();
+  const resources = useResourceList(0);
+  const trashCount = useTrashCount();
+  const [filters, setFilters] = useState<DraftFilters>(noFilters);
+  const texts = useDocumentTexts(filters.query.trim() !== '');
+  const [shown, setShown] = useState(pageSize);
+  const [notice, setNotice] = useState<NoticeContent | null>(null);
+  const [renaming, setRenaming] = useState<ResourceRecord | null>(null);
+  const [importError, setImportError] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const ids = useId();
+
+  const visible = useMemo(
+    () => (resources === undefined ? [] : filterResources(resources, filters, texts)),
+    [resources, filters, texts],
+  );
+  const topics = useMemo(() => topicsOf(resources ?? []), [resources]);
+  const filtering = JSON.stringify(filters) !== JSON.stringify({ ...noFilters, sort: filters.sort });
+
+  const setFilter = <K extends keyof DraftFilters>(key: K, value: DraftFilters[K]) => {
+    setFilters((current) => ({ ...current, [key]: value }));
+    setShown(pageSize);
+  };
+
+  const newDraft = async () => {
+    const id = await createResource(db);
+    void navigate(`/drafts/${id}`);
+  };
+
+  const onImport = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (file === undefined) return;
+    setImportError(null);
+    setImporting(true);
+    try {
+      // The converters (mammoth, marked, the editor schema) are large; they load on first import.
+      const { importFile, ImportError } = await import('../../editor/import');
+      try {
+        const id = await createResource(db, await importFile(file, createImageStore(db)));
+        void navigate(`/drafts/${id}`);
+      } catch (error) {
+        setImportError(
+          error instanceof ImportError ? error.message : 'This file could not be imported. Please try another file.',
+        );
+      }
+    } finally {
+      setImporting(false);
+    }
+  };
+
+  const trash = async (resource: ResourceRecord) => {
+    await moveToTrash(db, resource.id);
+    setNotice({
+      message: `“${resource.title}” moved to the Trash.`,
+      action: { label: 'Undo', run: () => void restoreFromTrash(db, resource.id) },
+    });
+  };
+
+  const duplicate = async (resource: ResourceRecord) => {
+    await duplicateResource(db, resource.id);
+    setNotice({ message: `Made a copy of “${resource.title}”.` });
+  };
+
+  const actions = (
+    <div className="page-actions">
+      <button type="button" className="button" onClick={() => void newDraft()}>
+        New draft
+      </button>
+      <button
+        type="button"
+        className="button button-secondary"
+        onClick={() => fileInput.current?.click()}
+        disabled={importing}
+      >
+        {importing ? 'Importing…' : 'Import a file'}
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        accept={importTypes}
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-hidden="true"
+        onChange={(event) => void onImport(event)}
+      />
+      <Link to="/drafts/trash" className="button button-quiet">
+        Trash{trashCount ? ` (${trashCount})` : ''}
+      </Link>
+    </div>
+  );
+
+  return (
+    <Page title="Drafts" intro="Your drafts are kept on this device only. Nobody else can see them.">
+      {actions}
+      {importError !== null && (
+        <p role="alert" className="error-message">
+          {importError}
+        </p>
+      )}
+      {resources === undefined && <p className="loading">Loading your drafts…</p>}
+      {resources !== undefined && resources.length === 0 && (
+        <EmptyState title="No drafts yet">
+          <p>
+            This is where you write stories, guidance and what you wish professionals knew. Start with a blank draft, or
+            bring in something you have already written (Word .docx, Markdown or plain text).
+          </p>
+          <p>Drafts never leave this device unless you and your facilitator approve a version together.</p>
+        </EmptyState>
+      )}
+      {resources !== undefined && resources.length > 0 && (
+        <>
+          <search className="filters" aria-label="Find drafts">
+            <div className="field field-wide">
+              <label htmlFor={`${ids}-q`}>Search drafts</label>
+              <input
+                id={`${ids}-q`}
+                type="search"
+                value={filters.query}
+                onChange={(event) => setFilter('query', event.target.value)}
+                placeholder="Title, summary or any words in the text"
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={`${ids}-status`}>Status</label>
+              <select
+                id={`${ids}-status`}
+                value={filters.status}
+                onChange={(event) => setFilter('status', event.target.value as ResourceStatus | '')}
+              >
+                <option value="">Any status</option>
+                {resourceStatuses.map((status) => (
+                  <option key={status} value={status}>
+                    {statusLabels[status]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${ids}-audience`}>Audience</label>
+              <select
+                id={`${ids}-audience`}
+                value={filters.audience}
+                onChange={(event) => setFilter('audience', event.target.value as Audience | '')}
+              >
+                <option value="">Any audience</option>
+                {audiences.map((audience) => (
+                  <option key={audience} value={audience}>
+                    {audienceLabels[audience]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${ids}-topic`}>Topic</label>
+              <select
+                id={`${ids}-topic`}
+                value={filters.topic}
+                onChange={(event) => setFilter('topic', event.target.value)}
+              >
+                <option value="">Any topic</option>
+                {topics.map((topic) => (
+                  <option key={topic} value={topic}>
+                    {topic}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor={`${ids}-sort`}>Sort by</label>
+              <select
+                id={`${ids}-sort`}
+                value={filters.sort}
+                onChange={(event) => setFilter('sort', event.target.value as DraftFilters['sort'])}
+              >
+                <option value="edited">Last edited</option>
+                <option value="title">Title (A to Z)</option>
+              </select>
+            </div>
+          </search>
+          <p className="result-count" aria-live="polite">
+            {filtering ? `${plural(visible.length, 'draft')} found` : plural(visible.length, 'draft')}
+            {filtering && (
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => setFilters({ ...noFilters, sort: filters.sort })}
+              >
+                Clear search and filters
+              </button>
+            )}
+          </p>
+          <ul className="resource-list" aria-label="Drafts">
+            {visible.slice(0, shown).map((resource) => (
+              <ResourceRow
+                key={resource.id}
+                resource={resource}
+                onRename={() => setRenaming(resource)}
+                onDuplicate={() => void duplicate(resource)}
+                onTrash={() => void trash(resource)}
+              />
+            ))}
+          </ul>
+          {visible.length > shown && (
+            <button type="button" className="button button-secondary" onClick={() => setShown(shown + pageSize)}>
+              Show {Math.min(pageSize, visible.length - shown)} more
+            </button>
+          )}
+        </>
+      )}
+      <RenameDialog
+        key={renaming?.id ?? 'closed'}
+        resource={renaming}
+        onClose={() => setRenaming(null)}
+        onRename={(title) => {
+          if (renaming !== null) void updateDetails(db, renaming.id, { title });
+          setRenaming(null);
+        }}
+      />
+      <Notice notice={notice} onDismiss={() => setNotice(null)} />
+    </Page>
+  );
+}
+
+function ResourceRow({
+  resource,
+  onRename,
+  onDuplicate,
+  onTrash,
+}: {
+  resource: ResourceRecord;
+  onRename: () => void;
+  onDuplicate: () => void;
+  onTrash: () => void;
+}) {
+  return (
+    <li className="resource-row">
+      <div className="resource-main">
+        <h2 className="resource-title">
+          <Link to={`/drafts/${resource.id}`}>{resource.title}</Link>
+        </h2>
+        {resource.summary !== '' && <p className="resource-summary">{resource.summary}</p>}
+        <p className="resource-meta">
+          <span className="badge">{statusLabels[resource.status]}</span>
+          <span>Edited {formatWhen(resource.updatedAt)}</span>
+          <span>{plural(resource.wordCount, 'word')}</span>
+          {resource.audiences.length > 0 && <span>{resource.audiences.map((a) => audienceLabels[a]).join(', ')}</span>}
+        </p>
+      </div>
+      <div className="row-actions" role="group" aria-label={`Actions for ${resource.title}`}>
+        <button type="button" className="button button-small button-secondary" onClick={onRename}>
+          Rename
+        </button>
+        <button type="button" className="button button-small button-secondary" onClick={onDuplicate}>
+          Duplicate
+        </button>
+        <button type="button" className="button button-small button-secondary" onClick={onTrash}>
+          Move to Trash
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function RenameDialog({
+  resource,
+  onClose,
+  onRename,
+}: {
+  resource: ResourceRecord | null;
+  onClose: () => void;
+  onRename: (title: string) => void;
+}) {
+  const [title, setTitle] = useState(resource?.title ?? '');
+  const id = useId();
+  return (
+    <FormDialog
+      open={resource !== null}
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+      title="Rename draft"
+      submitLabel="Rename"
+      onSubmit={() => onRename(title)}
+    >
+      <div className="field">
+        <label htmlFor={id}>New title</label>
+        <input id={id} value={title} onChange={(event) => setTitle(event.target.value)} autoComplete="off" />
+      </div>
+    </FormDialog>
+  );
+}

@@ -1,0 +1,194 @@
+import { useId, useMemo, useState } from 'react';
+import { takeSnapshot, useDb, useSnapshots, type SnapshotRecord } from '../../db';
+import { sideBySideDiff, type DiffPart } from '../../domain/text-diff';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { FormDialog } from '../../ui/FormDialog';
+import { Modal } from '../../ui/Modal';
+import { formatWhen, plural } from '../../ui/format';
+
+const kindLabels: Record<SnapshotRecord['kind'], string> = {
+  auto: 'Automatic',
+  named: 'Saved version',
+  'before-restore': 'Before a restore',
+};
+
+function snapshotName(snapshot: SnapshotRecord): string {
+  return snapshot.label === '' ? kindLabels[snapshot.kind] : snapshot.label;
+}
+
+/**
+ * Versions of this draft on this device: automatic ones every ten minutes of editing, the ones
+ * the user names, and one before every restore. Each can be read, compared and restored.
+ */
+export function HistoryPanel({
+  resourceId,
+  currentText,
+  beforeSnapshot,
+  onRestore,
+  renderPreview,
+}: {
+  resourceId: string;
+  currentText: string;
+  /** Saves anything unsaved, so a new snapshot holds what is on screen. */
+  beforeSnapshot: () => Promise<void>;
+  onRestore: (snapshot: SnapshotRecord) => Promise<void>;
+  renderPreview: (snapshot: SnapshotRecord) => React.ReactNode;
+}) {
+  const db = useDb();
+  const snapshots = useSnapshots(resourceId);
+  const [naming, setNaming] = useState(false);
+  const [label, setLabel] = useState('');
+  const [viewing, setViewing] = useState<{ snapshot: SnapshotRecord; mode: 'preview' | 'compare' } | null>(null);
+  const [restoring, setRestoring] = useState<SnapshotRecord | null>(null);
+  const id = useId();
+
+  const saveVersion = async () => {
+    await beforeSnapshot();
+    await takeSnapshot(db, resourceId, 'named', label);
+    setNaming(false);
+    setLabel('');
+  };
+
+  return (
+    <section className="side-section" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>History</h2>
+      <button type="button" className="button button-secondary" onClick={() => setNaming(true)}>
+        Save a version
+      </button>
+      {snapshots?.length === 0 && (
+        <p className="field-hint">
+          No versions yet. One is kept automatically every ten minutes of writing, and you can save one at any time.
+        </p>
+      )}
+      {snapshots !== undefined && snapshots.length > 0 && (
+        <ul className="history-list" aria-label="Versions">
+          {snapshots.map((snapshot) => (
+            <li key={snapshot.id} className="history-item">
+              <p className="history-name">{snapshotName(snapshot)}</p>
+              <p className="history-meta">
+                {formatWhen(snapshot.createdAt)} · {plural(snapshot.wordCount, 'word')}
+              </p>
+              <div
+                className="row-actions"
+                role="group"
+                aria-label={`${snapshotName(snapshot)}, ${formatWhen(snapshot.createdAt)}`}
+              >
+                <button
+                  type="button"
+                  className="button button-small button-secondary"
+                  onClick={() => setViewing({ snapshot, mode: 'preview' })}
+                >
+                  Read
+                </button>
+                <button
+                  type="button"
+                  className="button button-small button-secondary"
+                  onClick={() => setViewing({ snapshot, mode: 'compare' })}
+                >
+                  Compare
+                </button>
+                <button
+                  type="button"
+                  className="button button-small button-secondary"
+                  onClick={() => setRestoring(snapshot)}
+                >
+                  Restore
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <FormDialog
+        open={naming}
+        onOpenChange={setNaming}
+        title="Save a version"
+        description="A copy of the draft as it is now, kept on this device. You can go back to it at any time."
+        submitLabel="Save version"
+        onSubmit={() => void saveVersion()}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-label`}>Name (optional)</label>
+          <input
+            id={`${id}-label`}
+            value={label}
+            onChange={(event) => setLabel(event.target.value)}
+            placeholder="For example: before the session with Sam"
+          />
+        </div>
+      </FormDialog>
+      <Modal
+        open={viewing !== null}
+        onOpenChange={(open) => !open && setViewing(null)}
+        wide
+        title={
+          viewing === null
+            ? ''
+            : `${viewing.mode === 'preview' ? 'Read' : 'Compare'}: ${snapshotName(viewing.snapshot)}, ${formatWhen(viewing.snapshot.createdAt)}`
+        }
+      >
+        {viewing !== null &&
+          (viewing.mode === 'preview' ? (
+            <div className="snapshot-preview">{renderPreview(viewing.snapshot)}</div>
+          ) : (
+            <Comparison older={viewing.snapshot.text} newer={currentText} />
+          ))}
+        <div className="dialog-actions">
+          <button type="button" className="button button-secondary" onClick={() => setViewing(null)}>
+            Close
+          </button>
+        </div>
+      </Modal>
+      <ConfirmDialog
+        open={restoring !== null}
+        onOpenChange={(open) => !open && setRestoring(null)}
+        title="Restore this version?"
+        confirmLabel="Restore"
+        onConfirm={() => {
+          if (restoring !== null) void onRestore(restoring);
+          setRestoring(null);
+        }}
+      >
+        <p>
+          The draft will go back to “{restoring === null ? '' : snapshotName(restoring)}” from{' '}
+          {restoring === null ? '' : formatWhen(restoring.createdAt)}. What is there now is kept as a version first, so
+          you can change your mind.
+        </p>
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+function DiffColumn({ title, parts }: { title: string; parts: DiffPart[] }) {
+  return (
+    <section className="diff-column" aria-label={title}>
+      <h3>{title}</h3>
+      <div className="diff-text">
+        {parts.map((part, index) =>
+          part.change === 'removed' ? (
+            <del key={index}>{part.text}</del>
+          ) : part.change === 'added' ? (
+            <ins key={index}>{part.text}</ins>
+          ) : (
+            <span key={index}>{part.text}</span>
+          ),
+        )}
+      </div>
+    </section>
+  );
+}
+
+function Comparison({ older, newer }: { older: string; newer: string }) {
+  const diff = useMemo(() => sideBySideDiff(older, newer), [older, newer]);
+  return (
+    <>
+      <p className="field-hint">
+        Words only in the saved version are struck through; words only in the current draft are underlined.
+      </p>
+      <div className="diff">
+        <DiffColumn title="Saved version" parts={diff.older} />
+        <DiffColumn title="Current draft" parts={diff.newer} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,194 @@
+import type { Editor } from '@tiptap/core';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import {
+  createImageStore,
+  getDocument,
+  restoreSnapshot,
+  saveDocument,
+  updateDetails,
+  useDb,
+  useResource,
+  type ResourceDetails,
+  type SnapshotRecord,
+} from '../../db';
+import type { DocumentNode } from '../../domain/document-text';
+import { countWords } from '../../domain/text-stats';
+import { ChorusEditor } from '../../editor/ChorusEditor';
+import { EditorToolbar } from '../../editor/EditorToolbar';
+import { Page } from '../../ui/Page';
+import { DetailsForm } from './DetailsForm';
+import { HistoryPanel } from './HistoryPanel';
+import { combineStatuses, statusText } from './save-status';
+import { useAutosaver } from './useAutosaver';
+import { WritingAids } from './WritingAids';
+
+/**
+ * One draft: its title, the editor, details, writing aids and history. Every change is saved
+ * within half a second of the last keystroke, and at once when focus leaves the editor, the
+ * window is hidden or closed, or the user leaves this screen.
+ */
+export function ResourcePage() {
+  const { resourceId = '' } = useParams();
+  const db = useDb();
+  const resource = useResource(resourceId);
+  const [loaded, setLoaded] = useState<{ doc: DocumentNode; text: string } | null | undefined>(undefined);
+  const [editorKey, setEditorKey] = useState(0);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const editorRef = useRef<Editor | null>(null);
+  const [savedText, setSavedText] = useState('');
+  const pendingDetails = useRef<Partial<ResourceDetails>>({});
+  const images = useMemo(() => createImageStore(db), [db]);
+
+  useEffect(() => () => images.release(), [images]);
+
+  useEffect(() => {
+    let live = true;
+    void getDocument(db, resourceId).then((record) => {
+      if (!live) return;
+      setLoaded(record === undefined ? null : { doc: record.doc, text: record.text });
+      setSavedText(record?.text ?? '');
+    });
+    return () => {
+      live = false;
+    };
+  }, [db, resourceId, editorKey]);
+
+  const saveDocumentNow = async () => {
+    const current = editorRef.current;
+    if (current === null) return Date.now();
+    const result = await saveDocument(db, resourceId, current.getJSON());
+    setSavedText(result.text);
+    return result.savedAt;
+  };
+  const saveDetailsNow = async () => {
+    const patch = pendingDetails.current;
+    pendingDetails.current = {};
+    try {
+      await updateDetails(db, resourceId, patch);
+    } catch (error) {
+      pendingDetails.current = { ...patch, ...pendingDetails.current };
+      throw error;
+    }
+    return Date.now();
+  };
+  const { saver: documentSaver, status: docStatus } = useAutosaver(saveDocumentNow);
+  const { saver: detailsSaver, status: detailsStatus } = useAutosaver(saveDetailsNow);
+
+  const flushAll = useCallback(async () => {
+    await Promise.all([documentSaver.flush(), detailsSaver.flush()]);
+  }, [documentSaver, detailsSaver]);
+
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') void flushAll();
+    };
+    const onLeave = () => void flushAll();
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', onLeave);
+    window.addEventListener('beforeunload', onLeave);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', onLeave);
+      window.removeEventListener('beforeunload', onLeave);
+      void flushAll();
+    };
+  }, [flushAll]);
+
+  const changeDetails = useCallback(
+    (patch: Partial<ResourceDetails>) => {
+      pendingDetails.current = { ...pendingDetails.current, ...patch };
+      detailsSaver.changed();
+    },
+    [detailsSaver],
+  );
+
+  const restore = async (snapshot: SnapshotRecord) => {
+    await flushAll();
+    if (snapshot.id === undefined) return;
+    await restoreSnapshot(db, snapshot.id);
+    setLoaded(undefined);
+    setEditorKey((key) => key + 1);
+  };
+
+  const onReady = useCallback((instance: Editor | null) => {
+    editorRef.current = instance;
+    setEditor(instance);
+  }, []);
+
+  if (resource === undefined || loaded === undefined) return <p className="loading">Opening the draft…</p>;
+  if (resource === null || loaded === null) {
+    return (
+      <Page title="Draft not found" intro="This draft is not on this device. It may have been deleted from the Trash.">
+        <Link to="/drafts" className="button">
+          Back to drafts
+        </Link>
+      </Page>
+    );
+  }
+
+  const status = combineStatuses([docStatus, detailsStatus]);
+  return (
+    <div className="resource-page">
+      <div className="resource-editor">
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <Link to="/drafts">Drafts</Link>
+        </nav>
+        <TitleField key={resource.id} initial={resource.title} onChange={(title) => changeDetails({ title })} />
+        <div className="save-status" role="status">
+          <span>{statusText(status)}</span>
+          {status.state === 'failed' && (
+            <button type="button" className="link-button" onClick={() => void flushAll()}>
+              Try again
+            </button>
+          )}
+        </div>
+        {editor !== null && <EditorToolbar editor={editor} images={images} />}
+        <ChorusEditor
+          key={editorKey}
+          content={loaded.doc}
+          images={images}
+          label="Draft text"
+          onReady={onReady}
+          onChange={() => documentSaver.changed()}
+          onBlur={() => void documentSaver.flush()}
+        />
+      </div>
+      <aside className="resource-side" aria-label="About this draft">
+        <WritingAids text={savedText} wordCount={countWords(savedText)} />
+        <DetailsForm key={resource.id} resource={resource} onChange={changeDetails} />
+        <HistoryPanel
+          resourceId={resource.id}
+          currentText={savedText}
+          beforeSnapshot={flushAll}
+          onRestore={restore}
+          renderPreview={(snapshot) => (
+            <ChorusEditor content={snapshot.doc} images={images} label="Saved version, read only" editable={false} />
+          )}
+        />
+      </aside>
+    </div>
+  );
+}
+
+function TitleField({ initial, onChange }: { initial: string; onChange: (title: string) => void }) {
+  const [title, setTitle] = useState(initial);
+  return (
+    <h1 className="title-heading" tabIndex={-1}>
+      <label className="visually-hidden" htmlFor="resource-title">
+        Title
+      </label>
+      <input
+        id="resource-title"
+        className="title-input"
+        value={title}
+        onChange={(event) => {
+          setTitle(event.target.value);
+          onChange(event.target.value);
+        }}
+        placeholder="Untitled draft"
+        autoComplete="off"
+      />
+    </h1>
+  );
+}

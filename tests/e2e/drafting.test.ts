@@ -1,0 +1,189 @@
+import AxeBuilder from '@axe-core/playwright';
+import { Document, HeadingLevel, Packer, Paragraph, TextRun, type IRunOptions } from 'docx';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumProfile } from '../helpers/chromium';
+import { startTestWebHost, type TestWebHost } from '../helpers/web-host';
+import { DraftEditorPage, DraftsListPage } from './pages/drafts-page';
+import { ShellPage } from './pages/shell-page';
+
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let host: TestWebHost;
+let browser: ChromiumProfile;
+let page: Page;
+let consoleErrors: string[];
+
+beforeAll(async () => {
+  host = await startTestWebHost();
+});
+
+afterAll(async () => {
+  await host.close();
+});
+
+// Each test gets a fresh profile, so IndexedDB starts empty.
+beforeEach(async () => {
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+  consoleErrors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  await new ShellPage(page).open(host.url);
+});
+
+afterEach(async () => {
+  await browser.close();
+});
+
+async function newDraft(title: string, text: string): Promise<DraftEditorPage> {
+  await new DraftsListPage(page).newDraft.click();
+  const editor = new DraftEditorPage(page);
+  await editor.title.fill(title);
+  await editor.typeInEditor(text);
+  await editor.waitForSaved();
+  return editor;
+}
+
+async function backToList(): Promise<DraftsListPage> {
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Drafts' }).click();
+  const list = new DraftsListPage(page);
+  await list.newDraft.waitFor();
+  return list;
+}
+
+describe('drafting', () => {
+  it('greets a first-time user, then creates, types, saves and keeps a draft across a reload', async () => {
+    await page.getByRole('heading', { name: 'No drafts yet' }).waitFor();
+    const editor = await newDraft('What I wish you knew', 'Listen first, then ask.');
+    expect(await editor.status.textContent()).toMatch(/^Saved \d\d:\d\d/);
+    await page.reload();
+    await editor.editor.getByText('Listen first, then ask.').waitFor();
+    expect(await editor.title.inputValue()).toBe('What I wish you knew');
+    const list = await backToList();
+    await list.draftLink('What I wish you knew').waitFor();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('finds drafts by words in their text, moves one to the Trash with undo, and empties the Trash after asking', async () => {
+    await newDraft('Trains', 'The station was where it started.');
+    await backToList();
+    await newDraft('School', 'Nobody at school noticed.');
+    const list = await backToList();
+    await list.search.fill('station');
+    await list.draftLink('Trains').waitFor();
+    await expect(list.draftLink('School').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Clear search and filters' }).click();
+    await list.draftLink('School').waitFor();
+
+    await list.rowActions('School').getByRole('button', { name: 'Move to Trash' }).click();
+    await page.getByRole('status').getByText('“School” moved to the Trash.').waitFor();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await list.draftLink('School').waitFor();
+
+    await list.rowActions('School').getByRole('button', { name: 'Move to Trash' }).click();
+    await page.getByRole('link', { name: 'Trash (1)' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Trash' }).waitFor();
+    await page.getByRole('button', { name: 'Empty Trash' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Empty the Trash?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('heading', { name: 'School' }).waitFor();
+    await page.getByRole('button', { name: 'Empty Trash' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete for good' }).click();
+    await page.getByRole('heading', { name: 'The Trash is empty' }).waitFor();
+  });
+
+  it('saves a version, compares it with later edits and restores it, keeping the later text as a version', async () => {
+    const editor = await newDraft('History', 'The first telling.');
+    await page.getByRole('button', { name: 'Save a version' }).click();
+    await page.getByRole('textbox', { name: 'Name (optional)' }).fill('First telling');
+    await page.getByRole('button', { name: 'Save version' }).click();
+    const versions = page.getByRole('list', { name: 'Versions' });
+    await versions.getByText('First telling').waitFor();
+
+    await editor.editor.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('A second, truer telling.');
+    await editor.waitForSaved();
+
+    const actions = page.getByRole('group', { name: /^First telling/ });
+    await actions.getByRole('button', { name: 'Compare' }).click();
+    const compare = page.getByRole('dialog', { name: /^Compare: First telling/ });
+    await compare.getByRole('region', { name: 'Current draft' }).locator('ins', { hasText: 'truer' }).waitFor();
+    await compare.getByRole('button', { name: 'Close' }).click();
+
+    await actions.getByRole('button', { name: 'Restore' }).click();
+    await page
+      .getByRole('alertdialog', { name: 'Restore this version?' })
+      .getByRole('button', { name: 'Restore' })
+      .click();
+    await editor.editor.getByText('The first telling.').waitFor();
+    await versions.getByText('Before a restore').waitFor();
+    await page.reload();
+    await editor.editor.getByText('The first telling.').waitFor();
+  });
+
+  it('imports a Word document made here into a new draft', async () => {
+    const emphasis: IRunOptions = { text: 'every time', italics: true };
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: 'Notes for the duty team', heading: HeadingLevel.HEADING_1 }),
+            new Paragraph({
+              children: [new TextRun('Ask how they are, '), new TextRun(emphasis)],
+            }),
+          ],
+        },
+      ],
+    });
+    const buffer = await Packer.toBuffer(doc);
+    const list = new DraftsListPage(page);
+    await list.importFile({
+      name: 'notes.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer,
+    });
+    const editor = new DraftEditorPage(page);
+    await editor.editor.getByText('every time').waitFor();
+    expect(await editor.title.inputValue()).toBe('Notes for the duty team');
+    expect(await editor.editor.locator('em', { hasText: 'every time' }).count()).toBe(1);
+  });
+
+  it('says clearly when a file cannot be imported, and creates nothing', async () => {
+    const list = new DraftsListPage(page);
+    await list.importFile({
+      name: 'broken.docx',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from('not a zip'),
+    });
+    await page
+      .getByRole('alert')
+      .getByText(/could not be read as a Word document/)
+      .waitFor();
+    await page.getByRole('heading', { name: 'No drafts yet' }).waitFor();
+  });
+
+  it('has no WCAG 2.2 AA violations on the list, the editor, the history and the Trash', async () => {
+    const check = async (where: string) => {
+      const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+      expect(
+        results.violations.map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      ).toEqual([]);
+    };
+    await check('empty list');
+    await newDraft('Accessible', 'Some words.');
+    await page.getByRole('button', { name: 'Save a version' }).click();
+    await page.getByRole('button', { name: 'Save version' }).click();
+    await page.getByRole('list', { name: 'Versions' }).waitFor();
+    await check('editor');
+    await backToList();
+    await check('list');
+    await page.getByRole('link', { name: /^Trash/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Trash' }).waitFor();
+    await check('trash');
+  });
+});
