@@ -126,6 +126,35 @@ describe('drafting', () => {
     await editor.editor.getByText('The first telling.').waitFor();
   });
 
+  it('adds a link from the keyboard through a dialog that sits above the toolbar, and refuses unsafe addresses', async () => {
+    const editor = await newDraft('Links', 'Support is at the charity.');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Control+k');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    // Nothing of the page, the sticky toolbar included, may show above an open dialog.
+    const toolbarOnTop = await page.evaluate(() => {
+      const toolbar = document.querySelector('[role="toolbar"]');
+      if (toolbar === null) return 'no toolbar';
+      const box = toolbar.getBoundingClientRect();
+      const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return top?.closest('[role="toolbar"]') !== null;
+    });
+    expect(toolbarOnTop).toBe(false);
+    const address = dialog.getByRole('textbox', { name: 'Web address or email' });
+    // A real click fails if anything (such as the sticky toolbar) covers the field.
+    await address.click();
+    await page.keyboard.type('javascript:alert(1)');
+    await dialog.getByRole('button', { name: 'Add link' }).click();
+    await dialog.getByRole('alert').waitFor();
+    await address.fill('https://example.org/support');
+    await dialog.getByRole('button', { name: 'Add link' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const link = editor.editor.getByRole('link');
+    expect(await link.getAttribute('href')).toBe('https://example.org/support');
+    await editor.waitForSaved();
+  });
+
   it('imports a Word document made here into a new draft', async () => {
     const emphasis: IRunOptions = { text: 'every time', italics: true };
     const doc = new Document({
