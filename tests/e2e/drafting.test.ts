@@ -96,6 +96,31 @@ describe('drafting', () => {
     await page.getByRole('heading', { name: 'The Trash is empty' }).waitFor();
   });
 
+  it('renames, duplicates, and filters drafts by the audience set in their details', async () => {
+    await newDraft('For police', 'Words for officers.');
+    await page.getByRole('checkbox', { name: 'Police' }).check();
+    await page.getByRole('textbox', { name: 'Summary' }).fill('What helped at the station.');
+    await new DraftEditorPage(page).waitForSaved();
+    await backToList();
+    await newDraft('For teachers', 'Words for schools.');
+    const list = await backToList();
+
+    await list.rowActions('For teachers').getByRole('button', { name: 'Rename' }).click();
+    const rename = page.getByRole('dialog', { name: 'Rename draft' });
+    await rename.getByRole('textbox', { name: 'New title' }).fill('For school staff');
+    await rename.getByRole('button', { name: 'Rename' }).click();
+    await list.draftLink('For school staff').waitFor();
+
+    await list.rowActions('For police').getByRole('button', { name: 'Duplicate' }).click();
+    await list.draftLink('Copy of For police').waitFor();
+
+    await page.getByRole('combobox', { name: 'Audience' }).selectOption({ label: 'Police' });
+    await page.getByText('2 drafts found').waitFor();
+    await expect(list.draftLink('For school staff').count()).resolves.toBe(0);
+    await list.search.fill('station');
+    await page.getByText('2 drafts found').waitFor();
+  });
+
   it('saves a version, compares it with later edits and restores it, keeping the later text as a version', async () => {
     const editor = await newDraft('History', 'The first telling.');
     await page.getByRole('button', { name: 'Save a version' }).click();

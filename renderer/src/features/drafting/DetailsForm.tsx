@@ -14,8 +14,8 @@ export function parseList(text: string): string[] {
 }
 
 /**
- * The resource's details. Text fields keep their own state while typing, so saves arriving from
- * the database never move the cursor; every change is passed up to be saved.
+ * The resource's details. Every field keeps its own state, so it answers at once and saves arriving
+ * from the database never move the cursor; every change is passed up to be saved.
  */
 export function DetailsForm({
   resource,
@@ -28,11 +28,14 @@ export function DetailsForm({
   const [summary, setSummary] = useState(resource.summary);
   const [topics, setTopics] = useState(resource.topics.join(', '));
   const [warnings, setWarnings] = useState(resource.contentWarnings.join(', '));
+  const [chosenAudiences, setChosenAudiences] = useState(resource.audiences);
+  const [reviewBy, setReviewBy] = useState(resource.reviewBy);
 
   const toggleAudience = (audience: Audience, checked: boolean) => {
     const next = checked
-      ? audiences.filter((each) => each === audience || resource.audiences.includes(each))
-      : resource.audiences.filter((each) => each !== audience);
+      ? audiences.filter((each) => each === audience || chosenAudiences.includes(each))
+      : chosenAudiences.filter((each) => each !== audience);
+    setChosenAudiences(next);
     onChange({ audiences: next });
   };
 
@@ -58,7 +61,7 @@ export function DetailsForm({
             <label key={audience} className="checkbox">
               <input
                 type="checkbox"
-                checked={resource.audiences.includes(audience)}
+                checked={chosenAudiences.includes(audience)}
                 onChange={(event) => toggleAudience(audience, event.target.checked)}
               />
               {audienceLabels[audience]}
@@ -104,8 +107,11 @@ export function DetailsForm({
             id={`${id}-review`}
             type="date"
             aria-describedby={`${id}-review-hint`}
-            value={resource.reviewBy}
-            onChange={(event) => onChange({ reviewBy: event.target.value })}
+            value={reviewBy}
+            onChange={(event) => {
+              setReviewBy(event.target.value);
+              onChange({ reviewBy: event.target.value });
+            }}
           />
         </div>
       </div>
