@@ -1,23 +1,7 @@
+import type { Audience } from '../domain/audiences';
 import type { DocumentNode } from '../domain/document-text';
 
-export const audiences = [
-  'social-care',
-  'police',
-  'health',
-  'education',
-  'licensing-night-time-economy',
-  'other',
-] as const;
-export type Audience = (typeof audiences)[number];
-
-export const audienceLabels: Record<Audience, string> = {
-  'social-care': 'Social care',
-  police: 'Police',
-  health: 'Health',
-  education: 'Education',
-  'licensing-night-time-economy': 'Licensing and night-time economy',
-  other: 'Other',
-};
+export { audienceLabels, audiences, type Audience } from '../domain/audiences';
 
 /** Workflow states; the co-production work adds the moves between them. */
 export const resourceStatuses = ['draft', 'in-review', 'changes-requested', 'approved', 'withdrawn'] as const;

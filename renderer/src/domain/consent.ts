@@ -1,0 +1,69 @@
+import { audienceLabels, type Audience } from './audiences';
+
+export const purposes = ['training-sessions', 'written-materials', 'online-learning'] as const;
+export type Purpose = (typeof purposes)[number];
+
+export const purposeLabels: Record<Purpose, string> = {
+  'training-sessions': 'training sessions led by a trainer',
+  'written-materials': 'printed or written training materials',
+  'online-learning': 'online training courses',
+};
+
+export const attributionKinds = ['anonymous', 'pseudonym', 'group', 'name'] as const;
+export type AttributionKind = (typeof attributionKinds)[number];
+
+export interface Attribution {
+  kind: AttributionKind;
+  /** The pseudonym, group or name; empty for anonymous. */
+  value: string;
+}
+
+export interface ConsentChoices {
+  audiences: Audience[];
+  purposes: Purpose[];
+  attribution: Attribution;
+}
+
+/** How trainers will credit the work, exactly as it will appear. */
+export function attributionLine(attribution: Attribution): string {
+  switch (attribution.kind) {
+    case 'anonymous':
+      return 'Written by a person with lived experience (anonymous)';
+    case 'pseudonym':
+      return `Written by ${attribution.value.trim()} (a chosen name)`;
+    case 'group':
+      return `Written by ${attribution.value.trim()}`;
+    case 'name':
+      return `Written by ${attribution.value.trim()}`;
+  }
+}
+
+/** What is missing before the consultee can agree; empty when the choices are complete. */
+export function consentProblems(choices: ConsentChoices): string[] {
+  const problems: string[] = [];
+  if (choices.audiences.length === 0) problems.push('Choose at least one group of professionals who may see it.');
+  if (choices.purposes.length === 0) problems.push('Choose at least one way it may be used.');
+  if (choices.attribution.kind !== 'anonymous' && choices.attribution.value.trim() === '') {
+    problems.push('Write the name you want to be credited with, or choose “anonymous”.');
+  }
+  return problems;
+}
+
+function list(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+}
+
+/**
+ * The exact words the consultee agrees to, for this version only. They are stored with the
+ * approved version, so what was agreed can always be shown word for word.
+ */
+export function consentWording(choices: ConsentChoices, resource: { title: string; version: number }): string {
+  return [
+    `I agree that version ${resource.version} of “${resource.title.trim()}”, exactly as shown to me, can be shared with trainers through the shared repository.`,
+    `It may be seen by professionals in: ${list(choices.audiences.map((audience) => audienceLabels[audience].toLowerCase()))}.`,
+    `It may be used in ${list(choices.purposes.map((purpose) => purposeLabels[purpose]))}.`,
+    `It will be credited as: “${attributionLine(choices.attribution)}”.`,
+    'This agreement is only for this version. I can withdraw it at any time, and Chorus will stop it being used from then on. I understand that copies already handed out cannot be recalled.',
+  ].join('\n\n');
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decide,
+  roles,
+  workflowActions,
+  workflowStates,
+  type Role,
+  type SignOff,
+  type WorkflowAction,
+  type WorkflowContext,
+  type WorkflowState,
+} from '../../renderer/src/domain/workflow';
+
+const clean: WorkflowContext = { contentHash: 'h1', signOffs: [], unresolvedFindings: 0, pendingSuggestions: 0 };
+
+/** Every move that is allowed with no sign-offs yet, written out by hand: all others must be refused. */
+const allowed: Record<string, WorkflowState> = {
+  'draft submit consultee': 'in-review',
+  'draft submit facilitator': 'in-review',
+  'in-review request-changes facilitator': 'changes-requested',
+  'changes-requested resubmit consultee': 'in-review',
+  'changes-requested resubmit facilitator': 'in-review',
+  'in-review sign-off consultee': 'in-review',
+  'in-review sign-off facilitator': 'in-review',
+  'approved start-editing consultee': 'draft',
+  'approved start-editing facilitator': 'draft',
+  'draft withdraw consultee': 'withdrawn',
+  'in-review withdraw consultee': 'withdrawn',
+  'changes-requested withdraw consultee': 'withdrawn',
+  'approved withdraw consultee': 'withdrawn',
+};
+
+const signOff = (role: SignOff['role'], contentHash = 'h1'): SignOff => ({
+  role,
+  profileId: `p-${role}`,
+  contentHash,
+  at: 1,
+});
+
+describe('workflow', () => {
+  const cases: [WorkflowState, WorkflowAction, Role][] = workflowStates.flatMap((state) =>
+    workflowActions.flatMap((action) =>
+      roles.map((role) => [state, action, role] as [WorkflowState, WorkflowAction, Role]),
+    ),
+  );
+
+  it.each(cases)('%s + %s by %s', (state, action, role) => {
+    const decision = decide(state, action, role, clean);
+    const expected = allowed[`${state} ${action} ${role}`];
+    if (expected === undefined) {
+      expect(decision.allowed).toBe(false);
+      if (!decision.allowed) expect(decision.reason).toMatch(/^[A-Z].+\.$/);
+    } else {
+      expect(decision).toEqual({ allowed: true, next: expected, approves: false });
+    }
+  });
+
+  it('approves on the second sign-off, whichever side gives it', () => {
+    expect(decide('in-review', 'sign-off', 'facilitator', { ...clean, signOffs: [signOff('consultee')] })).toEqual({
+      allowed: true,
+      next: 'approved',
+      approves: true,
+    });
+    expect(decide('in-review', 'sign-off', 'consultee', { ...clean, signOffs: [signOff('facilitator')] })).toEqual({
+      allowed: true,
+      next: 'approved',
+      approves: true,
+    });
+  });
+
+  it('never lets one side approve alone or sign twice', () => {
+    const facilitatorSigned = { ...clean, signOffs: [signOff('facilitator')] };
+    expect(decide('in-review', 'sign-off', 'facilitator', facilitatorSigned)).toMatchObject({
+      allowed: false,
+      reason: 'You have already signed off this version.',
+    });
+  });
+
+  it('cancels sign-offs given for content that has since changed', () => {
+    const edited = { ...clean, contentHash: 'h2', signOffs: [signOff('consultee', 'h1')] };
+    expect(decide('in-review', 'sign-off', 'facilitator', edited)).toEqual({
+      allowed: true,
+      next: 'in-review',
+      approves: false,
+    });
+  });
+
+  it('refuses sign-off while findings or suggestions are open, saying which', () => {
+    expect(decide('in-review', 'sign-off', 'consultee', { ...clean, unresolvedFindings: 2 })).toMatchObject({
+      allowed: false,
+      reason: 'The identifying-details check has findings that are not resolved yet.',
+    });
+    expect(decide('in-review', 'sign-off', 'facilitator', { ...clean, pendingSuggestions: 1 })).toMatchObject({
+      allowed: false,
+      reason: 'There are suggested edits waiting. The consultee must accept or reject each one first.',
+    });
+  });
+
+  it('lets only the consultee withdraw, from every state but withdrawn', () => {
+    for (const state of workflowStates) {
+      expect(decide(state, 'withdraw', 'consultee', clean).allowed).toBe(state !== 'withdrawn');
+      expect(decide(state, 'withdraw', 'facilitator', clean).allowed).toBe(false);
+    }
+  });
+});
