@@ -1,7 +1,23 @@
 import { Dexie, type Table } from 'dexie';
 import { migrations } from './migrations';
 import type { Migration } from './migrations/migration';
-import type { DocumentRecord, ImageRecord, ResourceRecord, SettingRecord, SnapshotRecord } from './records';
+import type {
+  AnonymisationLogRecord,
+  ApprovedVersionRecord,
+  AuditEventRecord,
+  CommentRecord,
+  CommentThreadRecord,
+  DocumentRecord,
+  FindingDecisionRecord,
+  ImageRecord,
+  OutboxRecord,
+  ProfileRecord,
+  ResourceRecord,
+  SettingRecord,
+  SignOffRecord,
+  SnapshotRecord,
+  WithdrawalRecord,
+} from './records';
 
 export class ChorusDb extends Dexie {
   resources!: Table<ResourceRecord, string>;
@@ -9,6 +25,16 @@ export class ChorusDb extends Dexie {
   snapshots!: Table<SnapshotRecord, number>;
   images!: Table<ImageRecord, string>;
   settings!: Table<SettingRecord, string>;
+  profiles!: Table<ProfileRecord, string>;
+  auditEvents!: Table<AuditEventRecord, number>;
+  commentThreads!: Table<CommentThreadRecord, string>;
+  comments!: Table<CommentRecord, number>;
+  signOffs!: Table<SignOffRecord, number>;
+  findingDecisions!: Table<FindingDecisionRecord, [string, string]>;
+  anonymisationLog!: Table<AnonymisationLogRecord, number>;
+  approvedVersions!: Table<ApprovedVersionRecord, string>;
+  withdrawals!: Table<WithdrawalRecord, string>;
+  outbox!: Table<OutboxRecord, number>;
 
   constructor(name: string, upTo: readonly Migration[] = migrations) {
     // Strict durability makes Chromium flush each transaction to disk before it reports success, so

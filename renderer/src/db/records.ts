@@ -1,5 +1,7 @@
 import type { Audience } from '../domain/audiences';
+import type { ApprovedVersion, ConsentRecord } from '../domain/approved-version';
 import type { DocumentNode } from '../domain/document-text';
+import type { Role, SignOff } from '../domain/workflow';
 
 export { audienceLabels, audiences, type Audience } from '../domain/audiences';
 
@@ -26,6 +28,8 @@ export interface ResourceRecord {
   /** An ISO date (YYYY-MM-DD), or '' when none is set. */
   reviewBy: string;
   status: ResourceStatus;
+  /** The version this draft will become when approved: 1, then one more after each approval. */
+  version: number;
   wordCount: number;
   createdAt: number;
   updatedAt: number;
@@ -64,4 +68,113 @@ export interface ImageRecord {
 export interface SettingRecord {
   key: string;
   value: unknown;
+}
+
+export interface ProfileRecord {
+  id: string;
+  displayName: string;
+  role: Role;
+  createdAt: number;
+}
+
+/** One entry of a resource's audit trail. Written once, never changed. */
+export interface AuditEventRecord {
+  id?: number;
+  resourceId: string;
+  at: number;
+  profileId: string;
+  profileName: string;
+  role: Role;
+  action: AuditAction;
+  detail: string;
+}
+
+export type AuditAction =
+  | 'submitted'
+  | 'changes-requested'
+  | 'resubmitted'
+  | 'signed-off'
+  | 'sign-offs-cancelled'
+  | 'approved'
+  | 'editing-started'
+  | 'withdrawn';
+
+export interface CommentThreadRecord {
+  id: string;
+  resourceId: string;
+  createdAt: number;
+  createdBy: string;
+  /** The words the comment was anchored to when it was made. */
+  quote: string;
+  resolvedAt: number;
+}
+
+export interface CommentRecord {
+  id?: number;
+  threadId: string;
+  resourceId: string;
+  profileId: string;
+  authorName: string;
+  body: string;
+  at: number;
+}
+
+export interface SignOffRecord extends SignOff {
+  id?: number;
+  resourceId: string;
+  /** The consultee's consent, given with their sign-off. */
+  consent?: ConsentRecord;
+  /** The facilitator's safeguarding checklist answers, by question. */
+  checklist?: Record<string, boolean>;
+}
+
+export interface FindingDecisionRecord {
+  resourceId: string;
+  /** What was found and where: the kind and the exact words, so an edit elsewhere keeps the decision. */
+  findingKey: string;
+  kind: string;
+  text: string;
+  decision: 'replaced' | 'kept';
+  replacement: string;
+  reason: string;
+  profileId: string;
+  at: number;
+}
+
+/** What was replaced with what. Stays on this device: never synced, never exported. */
+export interface AnonymisationLogRecord {
+  id?: number;
+  resourceId: string;
+  at: number;
+  kind: string;
+  original: string;
+  replacement: string;
+  profileId: string;
+}
+
+/** An approved version as frozen (`approved`, exactly what is shared), with keys for finding it. */
+export interface ApprovedVersionRecord {
+  id: string;
+  resourceId: string;
+  version: number;
+  approved: ApprovedVersion;
+}
+
+export interface WithdrawalRecord {
+  /** SHA-256 of the canonical withdrawal, as in the repository. */
+  id: string;
+  resourceId: string;
+  at: number;
+  reason: string;
+}
+
+/** One thing waiting to reach the shared repository, exactly once. */
+export interface OutboxRecord {
+  seq?: number;
+  kind: 'version' | 'withdrawal';
+  itemId: string;
+  createdAt: number;
+  attempts: number;
+  lastError: string;
+  nextAttemptAt: number;
 }

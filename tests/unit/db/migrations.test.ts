@@ -50,9 +50,9 @@ describe('migrations', () => {
 
     const upgraded = new ChorusDb(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(migrations.length);
     const resource = await getResource(upgraded, 'a1');
-    expect(resource).toMatchObject({ title: 'Kept', wordCount: 8, audiences: ['police'] });
+    expect(resource).toMatchObject({ title: 'Kept', wordCount: 8, audiences: ['police'], version: 1 });
     expect(resource).not.toHaveProperty('doc');
     expect(await getDocument(upgraded, 'a1')).toMatchObject({
       doc: paragraphs('Nothing typed is ever lost', 'not even this'),
