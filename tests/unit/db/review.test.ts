@@ -79,7 +79,7 @@ describe('review', () => {
     expect(JSON.stringify(version)).not.toContain('Alex');
     if (version === undefined) throw new Error('no version');
     expect(await verifyApprovedVersion(version)).toBe(true);
-    expect(await db.outbox.toArray()).toMatchObject([{ kind: 'version', itemId: version?.id, attempts: 0 }]);
+    expect(await db.outbox.toArray()).toMatchObject([{ kind: 'version', itemId: version.id, attempts: 0 }]);
     expect((await auditTrail(db, resourceId)).map((e) => e.action)).toEqual([
       'submitted',
       'signed-off',
