@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { areas } from './areas';
+import { ProfileSwitcher } from './ProfileSwitcher';
 
 /**
  * The frame around every screen: a skip link, the app name, the quick exit, the main
@@ -35,6 +36,7 @@ export function Shell({ onQuickExit }: { onQuickExit: () => void }) {
       </a>
       <header className="topbar">
         <p className="brand">Chorus</p>
+        <ProfileSwitcher />
         <button type="button" className="quick-exit" onClick={onQuickExit}>
           Quick exit
         </button>

@@ -1,7 +1,18 @@
 import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from './DbProvider';
-import type { ResourceRecord, SnapshotRecord } from './records';
+import { getActiveProfile, listProfiles } from './profiles';
+import type {
+  ApprovedVersionRecord,
+  AuditEventRecord,
+  DocumentRecord,
+  FindingDecisionRecord,
+  ProfileRecord,
+  ResourceRecord,
+  SignOffRecord,
+  SnapshotRecord,
+} from './records';
+import { auditTrail } from './review';
 import { documentTexts, getResource, listResources } from './resources';
 import { listSnapshots } from './snapshots';
 
@@ -34,4 +45,48 @@ export function useResource(id: string): ResourceRecord | null | undefined {
 export function useSnapshots(resourceId: string): SnapshotRecord[] | undefined {
   const db = useDb();
   return useLiveQuery(() => listSnapshots(db, resourceId), [db, resourceId]);
+}
+
+export function useProfiles(): ProfileRecord[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => listProfiles(db), [db]);
+}
+
+/** The profile acting on this device now; null when none is chosen, undefined while loading. */
+export function useActiveProfile(): ProfileRecord | null | undefined {
+  const db = useDb();
+  return useLiveQuery(() => getActiveProfile(db), [db]);
+}
+
+export function useAuditTrail(resourceId: string): AuditEventRecord[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => auditTrail(db, resourceId), [db, resourceId]);
+}
+
+export function useSignOffs(resourceId: string): SignOffRecord[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => db.signOffs.where('resourceId').equals(resourceId).toArray(), [db, resourceId]);
+}
+
+export function useFindingDecisions(resourceId: string): FindingDecisionRecord[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => db.findingDecisions.where('resourceId').equals(resourceId).toArray(), [db, resourceId]);
+}
+
+export function useApprovedVersions(resourceId: string): ApprovedVersionRecord[] | undefined {
+  const db = useDb();
+  return useLiveQuery(
+    () =>
+      db.approvedVersions
+        .where('[resourceId+version]')
+        .between([resourceId, Dexie.minKey], [resourceId, Dexie.maxKey])
+        .toArray(),
+    [db, resourceId],
+  );
+}
+
+/** Live saved document of a resource; null when it does not exist, undefined while loading. */
+export function useSavedDocument(resourceId: string): DocumentRecord | null | undefined {
+  const db = useDb();
+  return useLiveQuery(async () => (await db.documents.get(resourceId)) ?? null, [db, resourceId]);
 }

@@ -1,6 +1,31 @@
 export { ChorusDb, defaultDatabaseName, openChorusDb } from './database';
 export { DbProvider, useDb } from './DbProvider';
-export { useDocumentTexts, useResource, useResourceList, useSnapshots, useTrashCount } from './hooks';
+export {
+  useActiveProfile,
+  useApprovedVersions,
+  useAuditTrail,
+  useDocumentTexts,
+  useFindingDecisions,
+  useProfiles,
+  useResource,
+  useResourceList,
+  useSavedDocument,
+  useSignOffs,
+  useSnapshots,
+  useTrashCount,
+} from './hooks';
+export { createProfile, getActiveProfile, setActiveProfile } from './profiles';
+export {
+  cancelStaleSignOffs,
+  currentVersionContent,
+  moveResource,
+  ReviewRefused,
+  signOff,
+  withdrawResource,
+  type ReviewCounts,
+  type ShareDocument,
+} from './review';
+export { decideFinding, replaceEverywhere } from './findings';
 export { createImageStore, ImageRejected } from './images';
 export * from './records';
 export {

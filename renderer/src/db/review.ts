@@ -6,6 +6,7 @@ import {
   type VersionContent,
 } from '../domain/approved-version';
 import { contentHash } from '../domain/canonical-json';
+import type { DocumentNode } from '../domain/document-text';
 import { decide, type Decision, type WorkflowAction, type WorkflowContext } from '../domain/workflow';
 import type { ChorusDb } from './database';
 import type { AuditAction, AuditEventRecord, ProfileRecord, ResourceRecord, SignOffRecord } from './records';
@@ -22,8 +23,19 @@ const auditActions: Record<Exclude<WorkflowAction, 'sign-off'>, AuditAction> = {
   withdraw: 'withdrawn',
 };
 
+/**
+ * Turns a stored document into what may leave the device: pending suggestions rejected, comment
+ * anchors removed. The editor owns the schema this needs, so callers pass it in
+ * (`stripReviewMarks` from renderer/src/editor/review).
+ */
+export type ShareDocument = (doc: DocumentNode) => DocumentNode;
+
 /** The content that would be frozen now, from the stored resource and document. */
-export async function currentVersionContent(db: ChorusDb, resourceId: string): Promise<VersionContent> {
+export async function currentVersionContent(
+  db: ChorusDb,
+  resourceId: string,
+  share: ShareDocument,
+): Promise<VersionContent> {
   const [resource, document] = await Promise.all([db.resources.get(resourceId), db.documents.get(resourceId)]);
   if (resource === undefined || document === undefined) throw new Error(`No resource ${resourceId}`);
   return {
@@ -35,7 +47,7 @@ export async function currentVersionContent(db: ChorusDb, resourceId: string): P
     topics: resource.topics,
     contentWarnings: resource.contentWarnings,
     reviewBy: resource.reviewBy,
-    document: document.doc,
+    document: share(document.doc),
   };
 }
 
@@ -44,9 +56,14 @@ export interface ReviewCounts {
   pendingSuggestions: number;
 }
 
-async function workflowContext(db: ChorusDb, resourceId: string, counts: ReviewCounts): Promise<WorkflowContext> {
+async function workflowContext(
+  db: ChorusDb,
+  resourceId: string,
+  counts: ReviewCounts,
+  share: ShareDocument,
+): Promise<WorkflowContext> {
   const [hash, signOffs] = await Promise.all([
-    hashContent(await currentVersionContent(db, resourceId)),
+    hashContent(await currentVersionContent(db, resourceId, share)),
     db.signOffs.where('resourceId').equals(resourceId).toArray(),
   ]);
   return { contentHash: hash, signOffs, ...counts };
@@ -71,17 +88,18 @@ function audit(
   });
 }
 
-/** What the acting profile may do now, for showing or explaining the buttons. */
-export async function decideMove(
+/** Whether the acting profile may make a move other than a sign-off now. */
+async function decideMove(
   db: ChorusDb,
   resourceId: string,
-  action: WorkflowAction,
+  action: Exclude<WorkflowAction, 'sign-off'>,
   profile: ProfileRecord,
-  counts: ReviewCounts,
 ): Promise<Decision> {
   const resource = await db.resources.get(resourceId);
   if (resource === undefined) return { allowed: false, reason: 'This resource is not on this device.' };
-  return decide(resource.status, action, profile.role, await workflowContext(db, resourceId, counts));
+  // These moves do not depend on content or sign-offs.
+  const context = { contentHash: '', signOffs: [], unresolvedFindings: 0, pendingSuggestions: 0 };
+  return decide(resource.status, action, profile.role, context);
 }
 
 /**
@@ -95,7 +113,7 @@ export async function moveResource(
   profile: ProfileRecord,
   now = Date.now(),
 ): Promise<void> {
-  const decision = await decideMove(db, resourceId, action, profile, { unresolvedFindings: 0, pendingSuggestions: 0 });
+  const decision = await decideMove(db, resourceId, action, profile);
   if (!decision.allowed) throw new ReviewRefused(decision.reason);
   await db.transaction('rw', db.resources, db.auditEvents, db.signOffs, async () => {
     const resource = await db.resources.get(resourceId);
@@ -120,16 +138,22 @@ export async function signOff(
   resourceId: string,
   profile: ProfileRecord,
   counts: ReviewCounts,
-  extra: { consent?: ConsentRecord; checklist?: Record<string, boolean> },
+  given: { consent?: Omit<ConsentRecord, 'agreedAt'>; checklist?: Record<string, boolean> },
+  share: ShareDocument,
   now = Date.now(),
 ): Promise<{ approved: boolean }> {
+  // Consent is dated by the same clock as the sign-off it comes with.
+  const extra = {
+    ...(given.consent === undefined ? {} : { consent: { ...given.consent, agreedAt: now } }),
+    ...(given.checklist === undefined ? {} : { checklist: given.checklist }),
+  };
   if (profile.role === 'consultee' && extra.consent === undefined)
     throw new ReviewRefused('Consent is needed to sign off.');
   if (profile.role === 'facilitator' && extra.checklist === undefined) {
     throw new ReviewRefused('The safeguarding checklist is needed to sign off.');
   }
-  const content = await currentVersionContent(db, resourceId);
-  const context = await workflowContext(db, resourceId, counts);
+  const content = await currentVersionContent(db, resourceId, share);
+  const context = await workflowContext(db, resourceId, counts, share);
   const [resource, document] = await Promise.all([db.resources.get(resourceId), db.documents.get(resourceId)]);
   if (resource === undefined || document === undefined) throw new Error(`No resource ${resourceId}`);
   const decision = decide(resource.status, 'sign-off', profile.role, context);
@@ -208,11 +232,12 @@ export async function cancelStaleSignOffs(
   db: ChorusDb,
   resourceId: string,
   profile: ProfileRecord | null,
+  share: ShareDocument,
   now = Date.now(),
 ): Promise<number> {
   const resource = await db.resources.get(resourceId);
   if (resource === undefined || resource.status !== 'in-review') return 0;
-  const hash = await hashContent(await currentVersionContent(db, resourceId));
+  const hash = await hashContent(await currentVersionContent(db, resourceId, share));
   return db.transaction('rw', [db.signOffs, db.auditEvents], async () => {
     const stale = await db.signOffs
       .where('resourceId')
@@ -239,10 +264,7 @@ export async function withdrawResource(
   reason: string,
   now = Date.now(),
 ): Promise<void> {
-  const decision = await decideMove(db, resourceId, 'withdraw', profile, {
-    unresolvedFindings: 0,
-    pendingSuggestions: 0,
-  });
+  const decision = await decideMove(db, resourceId, 'withdraw', profile);
   if (!decision.allowed) throw new ReviewRefused(decision.reason);
   const withdrawal = { format: 1, resourceId, at: now, reason: reason.trim() };
   const id = await contentHash(withdrawal);

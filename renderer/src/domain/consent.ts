@@ -50,7 +50,8 @@ export function consentProblems(choices: ConsentChoices): string[] {
 }
 
 function list(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
+  if (items.length === 0) return '(none chosen yet)';
+  if (items.length === 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
 }
 

@@ -9,9 +9,15 @@ import type { ImageStore } from './image-store';
 import { InMyWords } from './in-my-words';
 import { isAllowedLinkHref } from './links';
 import { ChorusPaste } from './paste';
+import { createReviewExtensions, type ChorusReviewOptions } from './review/review-extensions';
 
 export interface ChorusEditorOptions {
   images: ImageStore;
+  /**
+   * Comments and suggestions (on unless `enabled: false`). Their marks are in the schema either way,
+   * so documents with comments or suggestions always open without losing them.
+   */
+  review?: ChorusReviewOptions;
 }
 
 /**
@@ -63,6 +69,7 @@ export function createChorusExtensions(options: ChorusEditorOptions): AnyExtensi
     InMyWords,
     ChorusImage.configure({ images: options.images }),
     ChorusPaste.configure({ images: options.images }),
+    ...createReviewExtensions(options.review),
   ];
 }
 

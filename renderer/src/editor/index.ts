@@ -16,4 +16,5 @@ export {
   type ImportableFile,
   type ImportedDocument,
 } from './import';
+export * from './review';
 export { documentText } from '../domain/document-text';

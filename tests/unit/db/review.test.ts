@@ -11,16 +11,20 @@ import {
 } from '../../../renderer/src/db/review';
 import { verifyApprovedVersion } from '../../../renderer/src/domain/approved-version';
 import { consentWording, type ConsentChoices } from '../../../renderer/src/domain/consent';
+import type { DocumentNode } from '../../../renderer/src/domain/document-text';
+import { stripReviewMarks } from '../../../renderer/src/editor/review';
 import { openTestDb, paragraphs } from '../../helpers/db';
 
 let db: ChorusDb;
 const none = { unresolvedFindings: 0, pendingSuggestions: 0 };
+/** The data layer is tested without the editor: shared documents are the stored ones here. */
+const share = (doc: DocumentNode) => doc;
 const choices: ConsentChoices = {
   audiences: ['police'],
   purposes: ['training-sessions'],
   attribution: { kind: 'anonymous', value: '' },
 };
-const consent = { choices, wording: consentWording(choices, { title: 'T', version: 1 }), agreedAt: 50 };
+const consent = { choices, wording: consentWording(choices, { title: 'T', version: 1 }) };
 const checklist = { 'no-identifying-details': true, 'jigsaw-checked': true };
 
 beforeEach(() => {
@@ -59,13 +63,13 @@ describe('review', () => {
   it('approves only when both sides sign the same content, freezing the version and queuing it once', async () => {
     const { consultee, facilitator, resourceId } = await setup();
     await moveResource(db, resourceId, 'submit', consultee, 2);
-    expect(await signOff(db, resourceId, facilitator, none, { checklist }, 3)).toEqual({ approved: false });
+    expect(await signOff(db, resourceId, facilitator, none, { checklist }, share, 3)).toEqual({ approved: false });
 
     // An edit after a sign-off cancels it.
     await saveDocument(db, resourceId, paragraphs('Ask twice. Then wait.'), 4);
-    expect(await cancelStaleSignOffs(db, resourceId, consultee, 5)).toBe(1);
-    expect(await signOff(db, resourceId, consultee, none, { consent }, 6)).toEqual({ approved: false });
-    expect(await signOff(db, resourceId, facilitator, none, { checklist }, 7)).toEqual({ approved: true });
+    expect(await cancelStaleSignOffs(db, resourceId, consultee, share, 5)).toBe(1);
+    expect(await signOff(db, resourceId, consultee, none, { consent }, share, 6)).toEqual({ approved: false });
+    expect(await signOff(db, resourceId, facilitator, none, { checklist }, share, 7)).toEqual({ approved: true });
 
     expect((await db.resources.get(resourceId))?.status).toBe('approved');
     const versions = await db.approvedVersions.toArray();
@@ -90,22 +94,58 @@ describe('review', () => {
     ]);
   });
 
+  it('freezes what would be shared: comment anchors removed, pending suggestions rejected', async () => {
+    const { consultee, facilitator, resourceId } = await setup();
+    const doc = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Ask ', marks: [{ type: 'commentAnchor', attrs: { threadId: 'thread1' } }] },
+            {
+              type: 'text',
+              text: 'twice',
+              marks: [{ type: 'suggestionDelete', attrs: { suggestionId: 's1', authorId: 'p', createdAt: 1 } }],
+            },
+            {
+              type: 'text',
+              text: 'once',
+              marks: [{ type: 'suggestionInsert', attrs: { suggestionId: 's1', authorId: 'p', createdAt: 1 } }],
+            },
+            { type: 'text', text: '.' },
+          ],
+        },
+      ],
+    };
+    await saveDocument(db, resourceId, doc);
+    await moveResource(db, resourceId, 'submit', consultee);
+    await signOff(db, resourceId, consultee, none, { consent }, stripReviewMarks);
+    await signOff(db, resourceId, facilitator, none, { checklist }, stripReviewMarks);
+    const [record] = await db.approvedVersions.toArray();
+    const frozen = JSON.stringify(record?.approved.content.document);
+    expect(frozen).not.toContain('commentAnchor');
+    expect(frozen).not.toContain('thread1');
+    expect(frozen).not.toContain('once');
+    expect(record?.approved.content.document).toEqual(paragraphs('Ask twice.'));
+  });
+
   it('refuses sign-off with open findings or suggestions, and without consent or checklist', async () => {
     const { consultee, facilitator, resourceId } = await setup();
     await moveResource(db, resourceId, 'submit', facilitator);
-    await expect(signOff(db, resourceId, consultee, { ...none, unresolvedFindings: 1 }, { consent })).rejects.toThrow(
-      'The identifying-details check has findings that are not resolved yet.',
-    );
-    await expect(signOff(db, resourceId, consultee, none, {})).rejects.toBeInstanceOf(ReviewRefused);
-    await expect(signOff(db, resourceId, facilitator, none, {})).rejects.toBeInstanceOf(ReviewRefused);
+    await expect(
+      signOff(db, resourceId, consultee, { ...none, unresolvedFindings: 1 }, { consent }, share),
+    ).rejects.toThrow('The identifying-details check has findings that are not resolved yet.');
+    await expect(signOff(db, resourceId, consultee, none, {}, share)).rejects.toBeInstanceOf(ReviewRefused);
+    await expect(signOff(db, resourceId, facilitator, none, {}, share)).rejects.toBeInstanceOf(ReviewRefused);
     expect(await db.signOffs.count()).toBe(0);
   });
 
   it('starts version 2 after approval, with no sign-offs carried over', async () => {
     const { consultee, facilitator, resourceId } = await setup();
     await moveResource(db, resourceId, 'submit', consultee);
-    await signOff(db, resourceId, consultee, none, { consent });
-    await signOff(db, resourceId, facilitator, none, { checklist });
+    await signOff(db, resourceId, consultee, none, { consent }, share);
+    await signOff(db, resourceId, facilitator, none, { checklist }, share);
     await moveResource(db, resourceId, 'start-editing', consultee);
     expect(await db.resources.get(resourceId)).toMatchObject({ status: 'draft', version: 2 });
     expect(await db.signOffs.count()).toBe(0);

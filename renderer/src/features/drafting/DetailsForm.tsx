@@ -20,9 +20,11 @@ export function parseList(text: string): string[] {
 export function DetailsForm({
   resource,
   onChange,
+  disabled = false,
 }: {
   resource: ResourceRecord;
   onChange: (patch: Partial<ResourceDetails>) => void;
+  disabled?: boolean;
 }) {
   const id = useId();
   const [summary, setSummary] = useState(resource.summary);
@@ -42,7 +44,8 @@ export function DetailsForm({
   return (
     <section className="side-section" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Details</h2>
-      <div className="details-form">
+      <fieldset className="details-form plain-fieldset" disabled={disabled}>
+        <legend className="visually-hidden">Details of this draft</legend>
         <div className="field">
           <label htmlFor={`${id}-summary`}>Summary</label>
           <textarea
@@ -114,7 +117,7 @@ export function DetailsForm({
             }}
           />
         </div>
-      </div>
+      </fieldset>
     </section>
   );
 }

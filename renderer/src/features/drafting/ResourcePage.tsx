@@ -2,11 +2,13 @@ import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
+  cancelStaleSignOffs,
   createImageStore,
   getDocument,
   restoreSnapshot,
   saveDocument,
   updateDetails,
+  useActiveProfile,
   useDb,
   useResource,
   type ResourceDetails,
@@ -16,6 +18,7 @@ import type { DocumentNode } from '../../domain/document-text';
 import { countWords } from '../../domain/text-stats';
 import { ChorusEditor } from '../../editor/ChorusEditor';
 import { EditorToolbar } from '../../editor/EditorToolbar';
+import { stripReviewMarks } from '../../editor/review';
 import { Page } from '../../ui/Page';
 import { DetailsForm } from './DetailsForm';
 import { HistoryPanel } from './HistoryPanel';
@@ -32,6 +35,7 @@ export function ResourcePage() {
   const { resourceId = '' } = useParams();
   const db = useDb();
   const resource = useResource(resourceId);
+  const profile = useActiveProfile();
   const [loaded, setLoaded] = useState<{ doc: DocumentNode; text: string } | null | undefined>(undefined);
   const [editorKey, setEditorKey] = useState(0);
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -59,6 +63,7 @@ export function ResourcePage() {
     if (current === null) return Date.now();
     const result = await saveDocument(db, resourceId, current.getJSON());
     setSavedText(result.text);
+    await cancelStaleSignOffs(db, resourceId, profile ?? null, stripReviewMarks);
     return result.savedAt;
   };
   const saveDetailsNow = async () => {
@@ -66,6 +71,7 @@ export function ResourcePage() {
     pendingDetails.current = {};
     try {
       await updateDetails(db, resourceId, patch);
+      await cancelStaleSignOffs(db, resourceId, profile ?? null, stripReviewMarks);
     } catch (error) {
       pendingDetails.current = { ...patch, ...pendingDetails.current };
       throw error;
@@ -128,13 +134,20 @@ export function ResourcePage() {
   }
 
   const status = combineStatuses([docStatus, detailsStatus]);
+  // An approved version is frozen, and a withdrawn resource is finished with: neither can change here.
+  const locked = resource.status === 'approved' || resource.status === 'withdrawn';
   return (
     <div className="resource-page">
       <div className="resource-editor">
         <nav aria-label="Breadcrumb" className="breadcrumb">
           <Link to="/drafts">Drafts</Link>
         </nav>
-        <TitleField key={resource.id} initial={resource.title} onChange={(title) => changeDetails({ title })} />
+        <TitleField
+          key={resource.id}
+          initial={resource.title}
+          readOnly={locked}
+          onChange={(title) => changeDetails({ title })}
+        />
         <div className="save-status" role="status">
           <span>{statusText(status)}</span>
           {status.state === 'failed' && (
@@ -143,9 +156,18 @@ export function ResourcePage() {
             </button>
           )}
         </div>
-        {editor !== null && <EditorToolbar editor={editor} images={images} />}
+        {locked && (
+          <p className="notice-inline">
+            {resource.status === 'approved'
+              ? 'This version is approved, so it cannot change. To change it, start a new version in Review.'
+              : 'This resource has been withdrawn, so it cannot change.'}{' '}
+            <Link to={`/review/${resource.id}`}>Open in Review</Link>
+          </p>
+        )}
+        {editor !== null && !locked && <EditorToolbar editor={editor} images={images} />}
         <ChorusEditor
-          key={editorKey}
+          key={`${editorKey}-${locked ? 'locked' : 'open'}`}
+          editable={!locked}
           content={loaded.doc}
           images={images}
           label="Draft text"
@@ -156,7 +178,7 @@ export function ResourcePage() {
       </div>
       <aside className="resource-side" aria-label="About this draft">
         <WritingAids text={savedText} wordCount={countWords(savedText)} />
-        <DetailsForm key={resource.id} resource={resource} onChange={changeDetails} />
+        <DetailsForm key={resource.id} resource={resource} onChange={changeDetails} disabled={locked} />
         <HistoryPanel
           resourceId={resource.id}
           currentText={savedText}
@@ -171,7 +193,15 @@ export function ResourcePage() {
   );
 }
 
-function TitleField({ initial, onChange }: { initial: string; onChange: (title: string) => void }) {
+function TitleField({
+  initial,
+  readOnly,
+  onChange,
+}: {
+  initial: string;
+  readOnly: boolean;
+  onChange: (title: string) => void;
+}) {
   const [title, setTitle] = useState(initial);
   return (
     <h1 className="title-heading" tabIndex={-1}>
@@ -187,6 +217,7 @@ function TitleField({ initial, onChange }: { initial: string; onChange: (title: 
           onChange(event.target.value);
         }}
         placeholder="Untitled draft"
+        readOnly={readOnly}
         autoComplete="off"
       />
     </h1>

@@ -1,12 +1,24 @@
-import { EmptyState } from '../../ui/EmptyState';
-import { Page } from '../../ui/Page';
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { ReviewList } from './ReviewList';
+
+// The review screen carries the editor and the identifying-details check; it loads when opened.
+const ReviewResourcePage = lazy(() =>
+  import('./ReviewResourcePage').then((module) => ({ default: module.ReviewResourcePage })),
+);
 
 export function ReviewPage() {
   return (
-    <Page title="Review" intro="Go through a draft together, check it for identifying details, and sign it off.">
-      <EmptyState title="Nothing to review">
-        <p>Drafts that are ready to look at together appear here. Only a version you both approve can be shared.</p>
-      </EmptyState>
-    </Page>
+    <Routes>
+      <Route index element={<ReviewList />} />
+      <Route
+        path=":resourceId"
+        element={
+          <Suspense fallback={<p className="loading">Opening the review…</p>}>
+            <ReviewResourcePage />
+          </Suspense>
+        }
+      />
+    </Routes>
   );
 }

@@ -1,0 +1,73 @@
+import { documentText } from '../domain/document-text';
+import { replaceInDocument } from '../domain/replace-text';
+import { countWords } from '../domain/text-stats';
+import type { ChorusDb } from './database';
+import type { FindingDecisionRecord, ProfileRecord } from './records';
+
+/** The key of a finding's decision: its kind and exact words, so moving text around keeps it. */
+export function findingKey(kind: string, text: string): string {
+  return `${kind}:${text}`;
+}
+
+/** Records "keep, because…" (or any decision that leaves the text as it is). */
+export async function decideFinding(
+  db: ChorusDb,
+  resourceId: string,
+  finding: { kind: string; text: string },
+  decision: Pick<FindingDecisionRecord, 'decision' | 'replacement' | 'reason'>,
+  profile: ProfileRecord,
+  now = Date.now(),
+): Promise<void> {
+  await db.findingDecisions.put({
+    resourceId,
+    findingKey: findingKey(finding.kind, finding.text),
+    kind: finding.kind,
+    text: finding.text,
+    ...decision,
+    profileId: profile.id,
+    at: now,
+  });
+}
+
+/**
+ * Replaces a finding everywhere in the saved document, and records the decision and the
+ * anonymisation log entry, in one transaction. Returns how many places changed.
+ */
+export async function replaceEverywhere(
+  db: ChorusDb,
+  resourceId: string,
+  finding: { kind: string; text: string },
+  replacement: string,
+  profile: ProfileRecord,
+  now = Date.now(),
+): Promise<number> {
+  return db.transaction('rw', [db.documents, db.resources, db.findingDecisions, db.anonymisationLog], async () => {
+    const document = await db.documents.get(resourceId);
+    if (document === undefined) throw new Error(`No resource ${resourceId}`);
+    const { doc, count } = replaceInDocument(document.doc, finding.text, replacement);
+    if (count === 0) return 0;
+    const text = documentText(doc);
+    await db.documents.put({ resourceId, doc, text, updatedAt: now });
+    await db.resources.update(resourceId, { updatedAt: now, wordCount: countWords(text) });
+    await db.findingDecisions.put({
+      resourceId,
+      findingKey: findingKey(finding.kind, finding.text),
+      kind: finding.kind,
+      text: finding.text,
+      decision: 'replaced',
+      replacement,
+      reason: '',
+      profileId: profile.id,
+      at: now,
+    });
+    await db.anonymisationLog.add({
+      resourceId,
+      at: now,
+      kind: finding.kind,
+      original: finding.text,
+      replacement,
+      profileId: profile.id,
+    });
+    return count;
+  });
+}

@@ -1,0 +1,138 @@
+import { findContactDetails } from './contact-details';
+import { findInstitutions } from './institutions';
+import { mergeCandidates } from './merge';
+import {
+  findGazetteerPlaces,
+  findCoordinatedNames,
+  findIntroducedNames,
+  findKnownNames,
+  findRepeatedNames,
+  findWithCompromise,
+} from './people-places';
+import { neutralSuggestion } from './suggestions';
+import { findDatesAndAges } from './temporal';
+import { tokenIndexAt, tokenize, type Token } from './tokens';
+import { type Candidate, type DetectOptions, type Finding } from './types';
+
+export { neutralSuggestion, type SuggestionContext } from './suggestions';
+export {
+  findingKindLabels,
+  findingKinds,
+  type DetectOptions,
+  type Finding,
+  type FindingConfidence,
+  type FindingKind,
+} from './types';
+
+/**
+ * Finds details in a text that could identify the consultee or anyone else: names, places, schools,
+ * workplaces, ages, dates, contact details, postcodes, addresses, registrations and social media handles.
+ * Findings never overlap and are sorted by position. It never throws: a rule that fails on some input is
+ * skipped, and the others still run.
+ */
+export function detectIdentifyingDetails(text: string, options: DetectOptions = {}): Finding[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const tokens = safely(() => tokenize(text)) ?? [];
+  const candidates: Candidate[] = [];
+  const add = (run: () => readonly Candidate[]): void => {
+    const found = safely(run);
+    if (found !== undefined) candidates.push(...found);
+  };
+
+  add(() => findContactDetails(text));
+  add(() => findDatesAndAges(text));
+  add(() => findInstitutions(text, tokens));
+  add(() => findGazetteerPlaces(text, tokens));
+  const introduced = safely(() => findIntroducedNames(text, tokens)) ?? [];
+  candidates.push(...introduced);
+  const knownNames = Array.isArray(options.knownNames)
+    ? options.knownNames.filter((name) => typeof name === 'string')
+    : [];
+  add(() => findKnownNames(text, knownNames));
+  const explained = safely(() => explainedTokens(tokens, candidates));
+  const fromCompromise = safely(() => findWithCompromise(text, tokens, explained)) ?? [];
+  candidates.push(...fromCompromise);
+
+  // Names found with confidence are looked for again across the whole text, once the first pass is merged,
+  // so a name that turned out to be part of a school or a place is not spread further.
+  const firstPass = mergeCandidates(candidates);
+  const confidentNames = [
+    ...introduced
+      .filter((person) =>
+        firstPass.some(
+          (kept) => kept.kind === 'person' && kept.start <= person.nameStart && person.nameEnd <= kept.end,
+        ),
+      )
+      .map((person) => text.slice(person.nameStart, person.nameEnd)),
+    ...firstPass
+      .filter((kept) => kept.kind === 'person' && kept.confidence === 'high' && kept.suggestion === undefined)
+      .map((kept) => text.slice(kept.start, kept.end)),
+  ];
+  add(() => findRepeatedNames(text, confidentNames));
+  const secondPass = mergeCandidates(candidates);
+  add(() =>
+    findCoordinatedNames(
+      text,
+      tokens,
+      secondPass.filter((candidate) => candidate.kind === 'person'),
+    ),
+  );
+
+  return safely(() => toFindings(text, mergeCandidates(candidates))) ?? [];
+}
+
+/** Marks, by token index, the words inside something already found, which compromise need not look at. */
+function explainedTokens(tokens: readonly Token[], candidates: readonly Candidate[]): Uint8Array {
+  const marks = new Uint8Array(tokens.length);
+  for (const candidate of candidates) {
+    for (let i = tokenIndexAt(tokens, candidate.start); i < tokens.length; i++) {
+      const token = tokens[i];
+      if (token === undefined || token.start >= candidate.end) break;
+      marks[i] = 1;
+    }
+  }
+  return marks;
+}
+
+function safely<T>(run: () => T): T | undefined {
+  try {
+    return run();
+  } catch {
+    return undefined;
+  }
+}
+
+const articleFirst = /^(?:a|an|the|part of|one|that)\b/i;
+
+function toFindings(text: string, merged: readonly Candidate[]): Finding[] {
+  const findings: Finding[] = [];
+  let previousEnd = 0;
+  for (const candidate of merged) {
+    let { start } = candidate;
+    const { end } = candidate;
+    const context = { before: text.slice(Math.max(0, start - 60), start), after: text.slice(end, end + 30) };
+    let suggestion = candidate.suggestion ?? neutralSuggestion(candidate.kind, text.slice(start, end), context);
+    // "the Parkway Lodge Hotel" should become "a hotel", not "the a hotel": take the "the" into the finding.
+    const the = /\b[Tt]he[ \t]+$/.exec(context.before);
+    if (the !== null && articleFirst.test(suggestion) && start - the[0].length >= previousEnd) {
+      start -= the[0].length;
+    }
+    if (startsSentence(text, start)) suggestion = suggestion.charAt(0).toUpperCase() + suggestion.slice(1);
+    findings.push({
+      id: `${candidate.kind}:${start}`,
+      kind: candidate.kind,
+      start,
+      end,
+      text: text.slice(start, end),
+      suggestion,
+      confidence: candidate.confidence,
+    });
+    previousEnd = end;
+  }
+  return findings;
+}
+
+function startsSentence(text: string, offset: number): boolean {
+  const before = text.slice(Math.max(0, offset - 4), offset).replace(/[\s'"‘“(]+$/, '');
+  return before === '' || /[.!?\n]$/.test(before) || (offset <= 4 && text.slice(0, offset).trim() === '');
+}

@@ -1,0 +1,27 @@
+import type { DocumentNode } from './document-text';
+
+/**
+ * Replaces every occurrence of `original` inside the document's text nodes. Text split across
+ * differently formatted runs is not matched; the identifying-details check runs again afterwards,
+ * so anything missed shows up as still unresolved.
+ */
+export function replaceInDocument(
+  doc: DocumentNode,
+  original: string,
+  replacement: string,
+): { doc: DocumentNode; count: number } {
+  if (original === '') return { doc, count: 0 };
+  let count = 0;
+  const visit = (node: DocumentNode): DocumentNode => {
+    if (typeof node.text === 'string') {
+      const parts = node.text.split(original);
+      if (parts.length === 1) return node;
+      count += parts.length - 1;
+      return { ...node, text: parts.join(replacement) };
+    }
+    if (node.content === undefined) return node;
+    return { ...node, content: node.content.map(visit).filter((child) => child.text !== '') };
+  };
+  const result = visit(doc);
+  return { doc: result, count };
+}

@@ -1,0 +1,133 @@
+import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { COMMENT_ANCHOR, SUGGESTION_DELETE, SUGGESTION_INSERT, isReviewId } from './names';
+
+interface MarkRange {
+  key: string;
+  mark: Mark;
+  from: number;
+  to: number;
+}
+
+/**
+ * The ranges of inline content carrying the marks that `keyOf` recognises, merged per key. A range
+ * continues over paragraph boundaries (a suggestion or comment may span paragraphs) but ends at any
+ * inline content without the mark, at pictures and other block leaves, and at the edge of isolating
+ * nodes such as table cells, so deleting a whole range never takes anything else with it.
+ */
+function collectMarkRanges(doc: ProseMirrorNode, keyOf: (mark: Mark) => string | null): MarkRange[] {
+  const open = new Map<string, MarkRange>();
+  const closed: MarkRange[] = [];
+  const closeAll = () => {
+    closed.push(...open.values());
+    open.clear();
+  };
+
+  const visit = (parent: ProseMirrorNode, contentStart: number) => {
+    parent.forEach((child, offset) => {
+      const pos = contentStart + offset;
+      if (child.isInline) {
+        const present = new Map<string, Mark>();
+        for (const mark of child.marks) {
+          const key = keyOf(mark);
+          if (key !== null) present.set(key, mark);
+        }
+        for (const [key, range] of open) {
+          if (present.has(key)) continue;
+          closed.push(range);
+          open.delete(key);
+        }
+        for (const [key, mark] of present) {
+          const range = open.get(key);
+          if (range === undefined) open.set(key, { key, mark, from: pos, to: pos + child.nodeSize });
+          else range.to = pos + child.nodeSize;
+        }
+        return;
+      }
+      const isolating = child.isLeaf || child.type.spec.isolating === true;
+      if (isolating) closeAll();
+      if (!child.isLeaf) visit(child, pos + 1);
+      if (isolating) closeAll();
+    });
+  };
+
+  visit(doc, 0);
+  closeAll();
+  return closed.sort((a, b) => a.from - b.from || a.to - b.to || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+function rangeText(doc: ProseMirrorNode, from: number, to: number): string {
+  return doc.textBetween(from, to, '\n', ' ');
+}
+
+/** A stretch of text anchored to a comment thread. */
+export interface CommentAnchorRange {
+  threadId: string;
+  from: number;
+  to: number;
+  /** The anchored words, with paragraph breaks as line breaks. */
+  text: string;
+}
+
+/**
+ * Every anchored stretch of text, in document order. A thread whose anchor was split (by a table
+ * cell, a picture, or by deleting words in the middle) has several entries. A thread with none left
+ * is orphaned: its words were deleted. For a stored document, pass
+ * `getChorusSchema().nodeFromJSON(json)`.
+ */
+export function findCommentAnchors(doc: ProseMirrorNode): CommentAnchorRange[] {
+  return collectMarkRanges(doc, (mark) => {
+    if (mark.type.name !== COMMENT_ANCHOR) return null;
+    const threadId: unknown = mark.attrs.threadId;
+    return isReviewId(threadId) ? threadId : null;
+  }).map(({ key, from, to }) => ({ threadId: key, from, to, text: rangeText(doc, from, to) }));
+}
+
+/** The threads among `threadIds` that have no anchored text left in the document. */
+export function findOrphanedThreads(doc: ProseMirrorNode, threadIds: Iterable<string>): string[] {
+  const anchored = new Set(findCommentAnchors(doc).map((anchor) => anchor.threadId));
+  return [...new Set(threadIds)].filter((threadId) => !anchored.has(threadId));
+}
+
+export type SuggestionKind = 'insert' | 'delete';
+
+/** A stretch of suggested text. */
+export interface SuggestionRange {
+  suggestionId: string;
+  kind: SuggestionKind;
+  authorId: string;
+  createdAt: number;
+  from: number;
+  to: number;
+  text: string;
+}
+
+function kindOf(mark: Mark): SuggestionKind | null {
+  if (mark.type.name === SUGGESTION_INSERT) return 'insert';
+  if (mark.type.name === SUGGESTION_DELETE) return 'delete';
+  return null;
+}
+
+/**
+ * Every stretch of suggested text, in document order, merged per suggestion and kind. Replacing
+ * words gives one suggestion with two entries (a deletion and an insertion with the same id), which
+ * are accepted or rejected together; group by `suggestionId` to list suggestions.
+ */
+export function findSuggestions(doc: ProseMirrorNode): SuggestionRange[] {
+  return collectMarkRanges(doc, (mark) => {
+    const kind = kindOf(mark);
+    const suggestionId: unknown = mark.attrs.suggestionId;
+    return kind === null || !isReviewId(suggestionId) ? null : `${kind}:${suggestionId}`;
+  }).map(({ key, mark, from, to }) => {
+    const authorId: unknown = mark.attrs.authorId;
+    const createdAt: unknown = mark.attrs.createdAt;
+    return {
+      suggestionId: mark.attrs.suggestionId as string,
+      kind: key.startsWith('insert:') ? 'insert' : 'delete',
+      authorId: typeof authorId === 'string' ? authorId : '',
+      createdAt: typeof createdAt === 'number' ? createdAt : 0,
+      from,
+      to,
+      text: rangeText(doc, from, to),
+    };
+  });
+}

@@ -1,0 +1,109 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { currentVersionContent, useActiveProfile, useDb, useResource, useSavedDocument } from '../../db';
+import { hashContent } from '../../domain/approved-version';
+import type { ConsentChoices } from '../../domain/consent';
+import { documentText } from '../../domain/document-text';
+import { hasPendingSuggestions, stripReviewMarks } from '../../editor/review';
+import { Page } from '../../ui/Page';
+import { AuditTrail } from './AuditTrail';
+import { FindingsPanel, useFindings } from './FindingsPanel';
+import { SharedPreview } from './SharedPreview';
+import { SignOffPanel } from './SignOffPanel';
+import { WorkflowPanel } from './WorkflowPanel';
+
+/**
+ * One resource in review, for the consultee and the facilitator together: what will be shared,
+ * the identifying-details check, sign-off, the workflow moves and the audit trail.
+ */
+export function ReviewResourcePage() {
+  const { resourceId = '' } = useParams();
+  const db = useDb();
+  const resource = useResource(resourceId);
+  const document = useSavedDocument(resourceId);
+  const profile = useActiveProfile();
+  const [hash, setHash] = useState<string | null>(null);
+  const [choices, setChoices] = useState<ConsentChoices | null>(null);
+  // Everything here is about what would be shared: pending suggestions rejected, comments removed.
+  const shared = useMemo(() => (document ? stripReviewMarks(document.doc) : null), [document]);
+  const sharedText = useMemo(() => (shared === null ? '' : documentText(shared)), [shared]);
+  const findings = useFindings(resourceId, sharedText);
+
+  useEffect(() => {
+    let live = true;
+    if (resource === undefined || resource === null || document === undefined || document === null) return;
+    void currentVersionContent(db, resourceId, stripReviewMarks)
+      .then(hashContent)
+      .then((value) => live && setHash(value));
+    return () => {
+      live = false;
+    };
+  }, [db, resourceId, resource, document]);
+
+  if (resource === undefined || document === undefined || profile === undefined) {
+    return <p className="loading">Opening the review…</p>;
+  }
+  if (resource === null || document === null || shared === null) {
+    return (
+      <Page title="Not found" intro="This resource is not on this device.">
+        <Link to="/review">Back to review</Link>
+      </Page>
+    );
+  }
+  if (profile === null) {
+    return (
+      <Page title={resource.title} intro="Reviews record who did what, so choose who is using Chorus first.">
+        <Link to="/settings" className="button">
+          Set up profiles
+        </Link>
+      </Page>
+    );
+  }
+
+  const consentChoices = choices ?? {
+    audiences: resource.audiences,
+    purposes: ['training-sessions' as const],
+    attribution: { kind: 'anonymous' as const, value: '' },
+  };
+  const counts = {
+    unresolvedFindings: findings.open.length,
+    pendingSuggestions: hasPendingSuggestions(document.doc) ? 1 : 0,
+  };
+  const editable =
+    resource.status === 'in-review' || resource.status === 'draft' || resource.status === 'changes-requested';
+
+  return (
+    <div className="resource-page">
+      <div className="resource-editor">
+        <nav aria-label="Breadcrumb" className="breadcrumb">
+          <Link to="/review">Review</Link>
+        </nav>
+        <h1 tabIndex={-1}>{resource.title}</h1>
+        {editable && (
+          <p>
+            <Link to={`/drafts/${resource.id}`}>Edit the draft</Link> (any edit cancels sign-offs already given)
+          </p>
+        )}
+        {counts.pendingSuggestions > 0 && (
+          <p className="error-message">
+            There are suggested edits in the draft. The consultee must accept or reject each one before sign-off.
+          </p>
+        )}
+        <SharedPreview resource={resource} doc={shared} choices={consentChoices} />
+      </div>
+      <aside className="resource-side" aria-label="Review">
+        <WorkflowPanel resource={resource} profile={profile} />
+        <FindingsPanel resourceId={resource.id} text={sharedText} profile={profile} editable={editable} />
+        <SignOffPanel
+          resource={resource}
+          profile={profile}
+          counts={counts}
+          currentHash={hash}
+          choices={consentChoices}
+          onChoicesChange={setChoices}
+        />
+        <AuditTrail resourceId={resource.id} />
+      </aside>
+    </div>
+  );
+}

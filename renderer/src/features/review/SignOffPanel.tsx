@@ -1,0 +1,207 @@
+import { useId, useState, type SyntheticEvent } from 'react';
+import {
+  ReviewRefused,
+  signOff,
+  useDb,
+  useSignOffs,
+  type ProfileRecord,
+  type ResourceRecord,
+  type ReviewCounts,
+} from '../../db';
+import { audienceLabels, audiences, type Audience } from '../../domain/audiences';
+import {
+  attributionKinds,
+  consentProblems,
+  consentWording,
+  purposeLabels,
+  purposes,
+  type AttributionKind,
+  type ConsentChoices,
+  type Purpose,
+} from '../../domain/consent';
+import { stripReviewMarks } from '../../editor/review';
+import { formatWhen } from '../../ui/format';
+import { checklistComplete, safeguardingChecklist, type ChecklistAnswers } from './checklist';
+
+const attributionLabels: Record<AttributionKind, string> = {
+  anonymous: 'Anonymous',
+  pseudonym: 'A name I choose (not my real name)',
+  group: 'A group credit',
+  name: 'My name',
+};
+
+/**
+ * Sign-off for the acting profile: the consultee's consent, in plain words and specific to this
+ * version, or the facilitator's safeguarding checklist. Sign-offs already given are shown with
+ * whether they still count for the content as it is now.
+ */
+export function SignOffPanel({
+  resource,
+  profile,
+  counts,
+  currentHash,
+  choices,
+  onChoicesChange,
+}: {
+  resource: ResourceRecord;
+  profile: ProfileRecord;
+  counts: ReviewCounts;
+  currentHash: string | null;
+  choices: ConsentChoices;
+  onChoicesChange: (choices: ConsentChoices) => void;
+}) {
+  const db = useDb();
+  const signOffs = useSignOffs(resource.id);
+  const [answers, setAnswers] = useState<ChecklistAnswers>({});
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  const wording = consentWording(choices, resource);
+  const problems = consentProblems(choices);
+
+  const submit = async (event: SyntheticEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      if (profile.role === 'consultee') {
+        if (problems.length > 0) {
+          setError(problems.join(' '));
+          return;
+        }
+        await signOff(db, resource.id, profile, counts, { consent: { choices, wording } }, stripReviewMarks);
+      } else {
+        if (!checklistComplete(answers)) {
+          setError('Every point of the checklist must be confirmed before signing off.');
+          return;
+        }
+        await signOff(db, resource.id, profile, counts, { checklist: answers }, stripReviewMarks);
+      }
+    } catch (caught) {
+      setError(caught instanceof ReviewRefused ? caught.message : 'Signing off did not work. Please try again.');
+    }
+  };
+
+  const toggle = <T extends string>(list: readonly T[], item: T, on: boolean): T[] =>
+    on ? [...list, item] : list.filter((each) => each !== item);
+
+  const given = (signOffs ?? []).filter((each) => each.contentHash === currentHash);
+  const cancelled = (signOffs ?? []).length - given.length;
+
+  return (
+    <section className="side-section" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Sign-off</h2>
+      {given.length > 0 && (
+        <ul className="signoff-list">
+          {given.map((each) => (
+            <li key={each.id}>
+              {each.role === 'consultee' ? 'Consultee gave consent' : 'Facilitator signed the checklist'},{' '}
+              {formatWhen(each.at)}, for this exact version.
+            </li>
+          ))}
+        </ul>
+      )}
+      {cancelled > 0 && <p className="field-hint">An earlier sign-off no longer counts because the draft changed.</p>}
+      {resource.status === 'in-review' && profile.role === 'consultee' && (
+        <form className="details-form" onSubmit={(event) => void submit(event)} noValidate>
+          <fieldset className="field checkbox-group">
+            <legend>Who may see it?</legend>
+            {audiences.map((audience: Audience) => (
+              <label key={audience} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={choices.audiences.includes(audience)}
+                  onChange={(event) =>
+                    onChoicesChange({
+                      ...choices,
+                      audiences: toggle(choices.audiences, audience, event.target.checked),
+                    })
+                  }
+                />
+                {audienceLabels[audience]}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset className="field checkbox-group">
+            <legend>How may it be used?</legend>
+            {purposes.map((purpose: Purpose) => (
+              <label key={purpose} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={choices.purposes.includes(purpose)}
+                  onChange={(event) =>
+                    onChoicesChange({ ...choices, purposes: toggle(choices.purposes, purpose, event.target.checked) })
+                  }
+                />
+                {purposeLabels[purpose].charAt(0).toUpperCase() + purposeLabels[purpose].slice(1)}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset className="field checkbox-group">
+            <legend>How should it be credited?</legend>
+            {attributionKinds.map((kind) => (
+              <label key={kind} className="checkbox">
+                <input
+                  type="radio"
+                  name={`${id}-attribution`}
+                  checked={choices.attribution.kind === kind}
+                  onChange={() => onChoicesChange({ ...choices, attribution: { ...choices.attribution, kind } })}
+                />
+                {attributionLabels[kind]}
+              </label>
+            ))}
+          </fieldset>
+          {choices.attribution.kind !== 'anonymous' && (
+            <div className="field">
+              <label htmlFor={`${id}-credit`}>Credit as</label>
+              <input
+                id={`${id}-credit`}
+                value={choices.attribution.value}
+                onChange={(event) =>
+                  onChoicesChange({ ...choices, attribution: { ...choices.attribution, value: event.target.value } })
+                }
+              />
+            </div>
+          )}
+          <div className="consent-wording" aria-label="What you are agreeing to" role="region">
+            {wording.split('\n\n').map((paragraph) => (
+              <p key={paragraph}>{paragraph}</p>
+            ))}
+          </div>
+          <button type="submit" className="button">
+            I agree, and sign off this version
+          </button>
+        </form>
+      )}
+      {resource.status === 'in-review' && profile.role === 'facilitator' && (
+        <form className="details-form" onSubmit={(event) => void submit(event)} noValidate>
+          <fieldset className="field checkbox-group">
+            <legend>Safeguarding checklist: could someone piece this together?</legend>
+            {safeguardingChecklist.map((item) => (
+              <label key={item.id} className="checkbox checkbox-long">
+                <input
+                  type="checkbox"
+                  checked={answers[item.id] === true}
+                  onChange={(event) => setAnswers({ ...answers, [item.id]: event.target.checked })}
+                />
+                {item.text}
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit" className="button">
+            Sign off this version
+          </button>
+        </form>
+      )}
+      {resource.status === 'in-review' && profile.role === 'trainer' && (
+        <p>Trainers do not sign off. Switch to the consultee’s or facilitator’s profile.</p>
+      )}
+      {resource.status !== 'in-review' && given.length === 0 && (
+        <p className="field-hint">Sign-off happens while a draft is in review.</p>
+      )}
+      {error !== null && (
+        <p role="alert" className="error-message">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

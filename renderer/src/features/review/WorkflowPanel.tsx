@@ -1,0 +1,104 @@
+import { useId, useState } from 'react';
+import {
+  moveResource,
+  ReviewRefused,
+  statusLabels,
+  useDb,
+  withdrawResource,
+  type ProfileRecord,
+  type ResourceRecord,
+} from '../../db';
+import { decide, type WorkflowAction } from '../../domain/workflow';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+
+const moveLabels: Partial<Record<WorkflowAction, string>> = {
+  submit: 'Send for review',
+  'request-changes': 'Ask for changes',
+  resubmit: 'Send back for review',
+  'start-editing': 'Start a new version',
+};
+
+const nextSteps: Record<ResourceRecord['status'], string> = {
+  draft: 'When the draft is ready to look at together, send it for review.',
+  'in-review':
+    'Check the draft together. When every identifying detail is resolved, the consultee gives consent and the facilitator signs the safeguarding checklist.',
+  'changes-requested': 'Make the changes in the draft, then send it back for review.',
+  approved: 'This version is approved and will be shared. To change it, start a new version.',
+  withdrawn: 'This resource is withdrawn. Trainers will no longer be able to use it.',
+};
+
+export function WorkflowPanel({ resource, profile }: { resource: ResourceRecord; profile: ProfileRecord }) {
+  const db = useDb();
+  const [error, setError] = useState<string | null>(null);
+  const [withdrawing, setWithdrawing] = useState(false);
+  const [reason, setReason] = useState('');
+  const id = useId();
+  const context = { contentHash: '', signOffs: [], unresolvedFindings: 0, pendingSuggestions: 0 };
+  const moves = (Object.keys(moveLabels) as WorkflowAction[]).filter(
+    (action) => decide(resource.status, action, profile.role, context).allowed,
+  );
+  const canWithdraw = decide(resource.status, 'withdraw', profile.role, context).allowed;
+
+  const run = async (action: Exclude<WorkflowAction, 'sign-off' | 'withdraw'>) => {
+    setError(null);
+    try {
+      await moveResource(db, resource.id, action, profile);
+    } catch (caught) {
+      setError(caught instanceof ReviewRefused ? caught.message : 'That did not work. Please try again.');
+    }
+  };
+
+  return (
+    <section className="side-section" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>
+        {statusLabels[resource.status]} · version {resource.version}
+      </h2>
+      <p>{nextSteps[resource.status]}</p>
+      <div className="row-actions">
+        {moves.map((action) => (
+          <button
+            key={action}
+            type="button"
+            className="button"
+            onClick={() => void run(action as Exclude<WorkflowAction, 'sign-off' | 'withdraw'>)}
+          >
+            {moveLabels[action]}
+          </button>
+        ))}
+        {canWithdraw && (
+          <button type="button" className="button button-secondary" onClick={() => setWithdrawing(true)}>
+            Withdraw this resource
+          </button>
+        )}
+      </div>
+      {error !== null && (
+        <p role="alert" className="error-message">
+          {error}
+        </p>
+      )}
+      <ConfirmDialog
+        open={withdrawing}
+        onOpenChange={setWithdrawing}
+        title="Withdraw this resource?"
+        confirmLabel="Withdraw"
+        destructive
+        onConfirm={() => {
+          void withdrawResource(db, resource.id, profile, reason).catch((caught: unknown) =>
+            setError(
+              caught instanceof ReviewRefused ? caught.message : 'The withdrawal did not work. Please try again.',
+            ),
+          );
+        }}
+      >
+        <p>
+          Every version of “{resource.title}” will be withdrawn. When this device is next online, trainers will be told
+          and it will stop appearing in their library and exports. Copies already handed out cannot be recalled.
+        </p>
+        <div className="field">
+          <label htmlFor={`${id}-reason`}>Reason (optional, shared with the repository)</label>
+          <textarea id={`${id}-reason`} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />
+        </div>
+      </ConfirmDialog>
+    </section>
+  );
+}

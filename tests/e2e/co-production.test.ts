@@ -1,0 +1,100 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumProfile } from '../helpers/chromium';
+import { startTestWebHost, type TestWebHost } from '../helpers/web-host';
+import { DraftEditorPage, DraftsListPage } from './pages/drafts-page';
+import { ProfilesPage, ReviewResourcePage } from './pages/review-page';
+import { ShellPage } from './pages/shell-page';
+
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let host: TestWebHost;
+let browser: ChromiumProfile;
+let page: Page;
+
+beforeAll(async () => {
+  host = await startTestWebHost();
+  browser = await launchChromium();
+  page = await browser.context.newPage();
+});
+
+afterAll(async () => {
+  await browser.close();
+  await host.close();
+});
+
+describe('co-production on one device with two profiles', () => {
+  it('reviews, refuses sign-off with an open finding, resolves it, signs off on both sides and withdraws', async () => {
+    const shell = new ShellPage(page);
+    await shell.open(host.url);
+    await page.getByRole('link', { name: 'Set up who is using Chorus' }).click();
+    const profiles = new ProfilesPage(page);
+    await profiles.add('Alex', 'Consultee (lived experience)');
+    await profiles.add('Sam', 'Facilitator');
+    expect(await page.getByRole('combobox', { name: 'Using Chorus as' }).inputValue()).not.toBe('');
+
+    await shell.goTo('Drafts');
+    await new DraftsListPage(page).newDraft.click();
+    const editor = new DraftEditorPage(page);
+    await editor.title.fill('My story');
+    await editor.typeInEditor('Nobody asked me why. Call me on 07700 900123 if you want to talk.');
+    await editor.waitForSaved();
+
+    await shell.goTo('Review');
+    await page.getByRole('link', { name: 'My story' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My story' }).waitFor();
+    await page.getByRole('button', { name: 'Send for review' }).click();
+    await page.getByRole('heading', { name: /^In review/ }).waitFor();
+
+    await profiles.switchTo('Sam');
+    const review = new ReviewResourcePage(page);
+    await review.findings.getByText('07700 900123').waitFor();
+    for (const box of await page
+      .getByRole('group', { name: /Safeguarding checklist/ })
+      .getByRole('checkbox')
+      .all()) {
+      await box.check();
+    }
+    await page.getByRole('button', { name: 'Sign off this version' }).click();
+    await page
+      .getByRole('alert')
+      .getByText('The identifying-details check has findings that are not resolved yet.')
+      .waitFor();
+
+    await review.decide('07700 900123').getByRole('button', { name: 'Replace' }).click();
+    await page.getByText('Every finding is resolved.').waitFor();
+    await page.getByRole('button', { name: 'Sign off this version' }).click();
+    await page.getByText(/Facilitator signed the checklist, .*, for this exact version\./).waitFor();
+
+    await profiles.switchTo('Alex');
+    await page.getByRole('checkbox', { name: 'Police' }).check();
+    await page.getByRole('radio', { name: 'A name I choose (not my real name)' }).check();
+    await page.getByRole('textbox', { name: 'Credit as' }).fill('Robin');
+    const shared = page.getByRole('region', { name: 'What trainers will see' });
+    await shared.getByText('Written by Robin (a chosen name)').waitFor();
+    expect(await shared.innerText()).not.toContain('07700 900123');
+    const agreement = page.getByRole('region', { name: 'What you are agreeing to' });
+    expect(await agreement.innerText()).toContain('I can withdraw it at any time');
+    await page.getByRole('button', { name: 'I agree, and sign off this version' }).click();
+    await page.getByRole('heading', { name: /^Approved · version 1/ }).waitFor();
+
+    const audit = page.getByRole('region', { name: 'Audit trail' });
+    await audit.getByText('Approved').waitFor();
+    expect(await audit.innerText()).toContain('Sam, facilitator');
+
+    const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+    expect(results.violations.map((v) => v.id)).toEqual([]);
+
+    await profiles.switchTo('Sam');
+    // Only the consultee may withdraw: the button goes when the facilitator is using Chorus.
+    await page.getByRole('button', { name: 'Withdraw this resource' }).waitFor({ state: 'detached' });
+    await profiles.switchTo('Alex');
+    await page.getByRole('button', { name: 'Withdraw this resource' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Withdraw this resource?' });
+    await dialog.getByRole('textbox', { name: /Reason/ }).fill('I want a break.');
+    await dialog.getByRole('button', { name: 'Withdraw' }).click();
+    await page.getByRole('heading', { name: /^Withdrawn/ }).waitFor();
+    await audit.getByText('Reason: I want a break.', { exact: false }).waitFor();
+  });
+});
