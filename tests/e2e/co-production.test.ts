@@ -47,15 +47,45 @@ describe('co-production on one device with two profiles', () => {
     await page.getByRole('button', { name: 'Send for review' }).click();
     await page.getByRole('heading', { name: /^In review/ }).waitFor();
 
+    // The facilitator suggests an edit and comments; the suggestion waits for the consultee.
+    await profiles.switchTo('Sam');
+    await page.getByRole('link', { name: 'Edit the draft' }).click();
+    await editor.editor.getByText('Nobody asked me why.', { exact: false }).waitFor();
+    await editor.typeInEditor(' Please listen.');
+    await editor.waitForSaved();
+    const suggestions = page.getByRole('list', { name: 'Suggested edits' });
+    await suggestions.getByText('Add “ Please listen.”').waitFor();
+    await suggestions.getByText('Waiting for the consultee to decide.').waitFor();
+    await editor.editor.click();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+End');
+    await page.getByRole('button', { name: 'Comment on the selected words' }).click();
+    const commentDialog = page.getByRole('dialog', { name: 'Add a comment' });
+    await commentDialog.getByRole('textbox', { name: 'Comment' }).fill('Shall we keep the phone number out?');
+    await commentDialog.getByRole('button', { name: 'Add comment' }).click();
+    await page
+      .getByRole('list', { name: 'Comment threads' })
+      .getByText('Shall we keep the phone number out?')
+      .waitFor();
+
+    await profiles.switchTo('Alex');
+    await suggestions
+      .getByRole('group', { name: 'Add “ Please listen.”' })
+      .getByRole('button', { name: 'Accept' })
+      .click();
+    await page.getByText('No suggested edits.').waitFor();
+    await editor.waitForSaved();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Review' }).click();
+    await page.getByRole('link', { name: 'My story' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My story' }).waitFor();
+
     await profiles.switchTo('Sam');
     const review = new ReviewResourcePage(page);
     await review.findings.getByText('07700 900123').waitFor();
-    for (const box of await page
-      .getByRole('group', { name: /Safeguarding checklist/ })
-      .getByRole('checkbox')
-      .all()) {
-      await box.check();
-    }
+    const checklist = page.getByRole('group', { name: /Safeguarding checklist/ });
+    // `all()` does not wait, so wait for the facilitator's checklist to replace the consent form first.
+    await checklist.waitFor();
+    for (const box of await checklist.getByRole('checkbox').all()) await box.check();
     await page.getByRole('button', { name: 'Sign off this version' }).click();
     await page
       .getByRole('alert')
@@ -74,6 +104,8 @@ describe('co-production on one device with two profiles', () => {
     const shared = page.getByRole('region', { name: 'What trainers will see' });
     await shared.getByText('Written by Robin (a chosen name)').waitFor();
     expect(await shared.innerText()).not.toContain('07700 900123');
+    expect(await shared.innerText()).toContain('Please listen.');
+    expect(await shared.innerText()).not.toContain('Shall we keep');
     const agreement = page.getByRole('region', { name: 'What you are agreeing to' });
     expect(await agreement.innerText()).toContain('I can withdraw it at any time');
     await page.getByRole('button', { name: 'I agree, and sign off this version' }).click();

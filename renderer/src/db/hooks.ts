@@ -1,5 +1,6 @@
 import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { listThreads, type Thread } from './comments';
 import { useDb } from './DbProvider';
 import { getActiveProfile, listProfiles } from './profiles';
 import type {
@@ -89,4 +90,9 @@ export function useApprovedVersions(resourceId: string): ApprovedVersionRecord[]
 export function useSavedDocument(resourceId: string): DocumentRecord | null | undefined {
   const db = useDb();
   return useLiveQuery(async () => (await db.documents.get(resourceId)) ?? null, [db, resourceId]);
+}
+
+export function useThreads(resourceId: string): Thread[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => listThreads(db, resourceId), [db, resourceId]);
 }

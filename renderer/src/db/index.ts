@@ -12,8 +12,10 @@ export {
   useSavedDocument,
   useSignOffs,
   useSnapshots,
+  useThreads,
   useTrashCount,
 } from './hooks';
+export { reply, setThreadResolved, startThread, type Thread } from './comments';
 export { createProfile, getActiveProfile, setActiveProfile } from './profiles';
 export {
   cancelStaleSignOffs,

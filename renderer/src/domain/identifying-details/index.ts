@@ -6,12 +6,14 @@ import {
   findCoordinatedNames,
   findIntroducedNames,
   findKnownNames,
+  findPlacesByContext,
   findRepeatedNames,
   findWithCompromise,
+  type NamedPerson,
 } from './people-places';
 import { neutralSuggestion } from './suggestions';
 import { findDatesAndAges } from './temporal';
-import { tokenIndexAt, tokenize, type Token } from './tokens';
+import { lowerCaseShouting, tokenIndexAt, tokenize, type Token } from './tokens';
 import { type Candidate, type DetectOptions, type Finding } from './types';
 
 export { neutralSuggestion, type SuggestionContext } from './suggestions';
@@ -32,7 +34,11 @@ export {
  */
 export function detectIdentifyingDetails(text: string, options: DetectOptions = {}): Finding[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const tokens = safely(() => tokenize(text)) ?? [];
+  // Contact details are read from the text as written; everything else from a copy in which sentences
+  // written in capitals throughout are in lower case. Both have the same offsets.
+  const written = safely(() => tokenize(text)) ?? [];
+  const working = safely(() => lowerCaseShouting(text, written)) ?? text;
+  const tokens = working === text ? written : (safely(() => tokenize(working)) ?? written);
   const candidates: Candidate[] = [];
   const add = (run: () => readonly Candidate[]): void => {
     const found = safely(run);
@@ -40,43 +46,33 @@ export function detectIdentifyingDetails(text: string, options: DetectOptions = 
   };
 
   add(() => findContactDetails(text));
-  add(() => findDatesAndAges(text));
-  add(() => findInstitutions(text, tokens));
-  add(() => findGazetteerPlaces(text, tokens));
-  const introduced = safely(() => findIntroducedNames(text, tokens)) ?? [];
+  add(() => findDatesAndAges(working));
+  add(() => findInstitutions(working, tokens));
+  add(() => findGazetteerPlaces(working, tokens));
+  add(() => findPlacesByContext(working, tokens));
+  const introduced = safely(() => findIntroducedNames(working, tokens)) ?? [];
   candidates.push(...introduced);
   const knownNames = Array.isArray(options.knownNames)
     ? options.knownNames.filter((name) => typeof name === 'string')
     : [];
-  add(() => findKnownNames(text, knownNames));
+  add(() => findKnownNames(working, knownNames));
   const explained = safely(() => explainedTokens(tokens, candidates));
-  const fromCompromise = safely(() => findWithCompromise(text, tokens, explained)) ?? [];
-  candidates.push(...fromCompromise);
+  candidates.push(...(safely(() => findWithCompromise(working, tokens, explained)) ?? []));
 
   // Names found with confidence are looked for again across the whole text, once the first pass is merged,
   // so a name that turned out to be part of a school or a place is not spread further.
   const firstPass = mergeCandidates(candidates);
+  const keptAsPerson = (person: NamedPerson): boolean =>
+    firstPass.some((kept) => kept.kind === 'person' && kept.start <= person.nameStart && person.nameEnd <= kept.end);
   const confidentNames = [
-    ...introduced
-      .filter((person) =>
-        firstPass.some(
-          (kept) => kept.kind === 'person' && kept.start <= person.nameStart && person.nameEnd <= kept.end,
-        ),
-      )
-      .map((person) => text.slice(person.nameStart, person.nameEnd)),
+    ...introduced.filter(keptAsPerson).map((person) => working.slice(person.nameStart, person.nameEnd)),
     ...firstPass
       .filter((kept) => kept.kind === 'person' && kept.confidence === 'high' && kept.suggestion === undefined)
-      .map((kept) => text.slice(kept.start, kept.end)),
+      .map((kept) => working.slice(kept.start, kept.end)),
   ];
-  add(() => findRepeatedNames(text, confidentNames));
-  const secondPass = mergeCandidates(candidates);
-  add(() =>
-    findCoordinatedNames(
-      text,
-      tokens,
-      secondPass.filter((candidate) => candidate.kind === 'person'),
-    ),
-  );
+  add(() => findRepeatedNames(working, confidentNames));
+  const people = mergeCandidates(candidates).filter((candidate) => candidate.kind === 'person');
+  add(() => findCoordinatedNames(working, tokens, people));
 
   return safely(() => toFindings(text, mergeCandidates(candidates))) ?? [];
 }
@@ -132,7 +128,9 @@ function toFindings(text: string, merged: readonly Candidate[]): Finding[] {
   return findings;
 }
 
+/** Whether a finding opens a sentence or a line, so its suggestion should start with a capital. */
 function startsSentence(text: string, offset: number): boolean {
-  const before = text.slice(Math.max(0, offset - 4), offset).replace(/[\s'"‘“(]+$/, '');
-  return before === '' || /[.!?\n]$/.test(before) || (offset <= 4 && text.slice(0, offset).trim() === '');
+  const before = text.slice(Math.max(0, offset - 6), offset);
+  if (/(?:^|\n)[\s'"‘“(]*$/.test(before) && (offset <= 6 || before.includes('\n'))) return true;
+  return /[.!?]['"’”)]?[\s'"‘“(]+$/.test(before);
 }

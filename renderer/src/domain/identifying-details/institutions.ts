@@ -498,8 +498,21 @@ function afterCue(text: string, tokens: readonly Token[]): Candidate[] {
     const end = tokens[last]?.end ?? token.end;
     const name = text.slice(token.start, end).replace(/['’]s$/, '');
     if (nationalOrganisations.has(name.toLowerCase()) || lookUpPlace(name) !== undefined) continue;
-    found.push({ kind: 'organisation', start: token.start, end: token.start + name.length, confidence: 'medium' });
     i = last;
+    // "a club called Pulse" becomes "a club nearby": the name goes with "called".
+    const called = /(?:called|named)\s+(?:the\s+)?['"‘“]?$/i.exec(before);
+    if (called !== null) {
+      const start = token.start - called[0].length;
+      found.push({
+        kind: 'organisation',
+        start,
+        end: token.start + name.length,
+        confidence: 'medium',
+        suggestion: 'nearby',
+      });
+      continue;
+    }
+    found.push({ kind: 'organisation', start: token.start, end: token.start + name.length, confidence: 'medium' });
   }
   return found;
 }

@@ -36,15 +36,13 @@ export function mergeCandidates(candidates: readonly Candidate[]): Candidate[] {
         (a.confidence === b.confidence ? 0 : a.confidence === 'high' ? -1 : 1) ||
         a.start - b.start,
     );
-  const taken: Candidate[] = [];
-  // Taken spans never overlap, so a sorted array of starts answers "does this overlap?" by binary search.
+  // Taken spans never overlap, so keeping them sorted answers "does this overlap?" by binary search.
   const sorted: Candidate[] = [];
   for (const candidate of ordered) {
     const index = firstEndingAfter(sorted, candidate.start);
     const neighbour = sorted[index];
     if (neighbour !== undefined && neighbour.start < candidate.end) continue;
     sorted.splice(index, 0, candidate);
-    taken.push(candidate);
   }
   return sorted;
 }

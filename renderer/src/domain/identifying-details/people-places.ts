@@ -13,6 +13,7 @@ import {
   functionWords,
   locativeWords,
   nationalOrganisations,
+  namesThatAreWords,
   notNames,
   roleWords,
   serviceWords,
@@ -74,6 +75,16 @@ function isPersonName(lexicon: Lexicon, lower: string): boolean {
   return lexicon.personNames.has(lower);
 }
 
+/** A lower-case word that is a first name and not also an everyday word ("jake", but not "foster"). */
+function lowerCaseName(lexicon: Lexicon, token: Token): boolean {
+  return (
+    token.casual &&
+    lexicon.firstNames.has(token.lower) &&
+    !lexicon.ordinaryWords.has(token.lower) &&
+    !namesThatAreWords.has(token.lower)
+  );
+}
+
 function locativeBefore(text: string, tokens: readonly Token[], index: number): boolean {
   const previous = tokens[index - 1];
   const token = tokens[index];
@@ -103,7 +114,7 @@ export function findGazetteerPlaces(text: string, tokens: readonly Token[]): Can
     if (placeNamesThatAreWords.has(key) && !(capitalised && locative)) continue;
     const personLike = placeNamesThatArePeople.has(key) || (single && isPersonName(lexicon, key));
     if (personLike && !locative) continue;
-    // "Mr Preston", "Sutton Coldfield" aside, a capitalised word right after the place makes it part of a name.
+    // A place that is also a name, followed by another capitalised word, is a full name: "in Chelsea Morris's car".
     const next = tokens[match.last];
     if (next?.capitalised === true && joinedBySpace(text, last, next) && !next.sentenceStart && personLike) continue;
     found.push({
@@ -120,8 +131,8 @@ export function findGazetteerPlaces(text: string, tokens: readonly Token[]): Can
 const selfWords = new Set(['i', "i'm", "i'd", "i've", "i'll"]);
 
 /**
- * People, places and organisations by compromise. compromise tags roughly 20,000 words a second on a modest
- * laptop, too slow to run over a whole long resource on every check, so it only sees short windows (a few
+ * People, places and organisations by compromise. compromise tags roughly 20,000 words a second on the
+ * machines we measured, too slow to run over a whole long resource on every check, so it only sees short windows (a few
  * words either side, within the sentence) around the words that might be names and that no other rule has
  * explained: a capitalised word that does not start its sentence, a sentence-opening word compromise knows
  * as a name, or a first name written in lower case in a sentence written without capitals.
@@ -185,18 +196,26 @@ const windowBefore = 4;
 const windowAfter = 3;
 
 function mightBeName(token: Token, lexicon: Lexicon): boolean {
+  if (token.shouted) return lowerCaseName(lexicon, { ...token, casual: true });
   if (token.capitalised) {
     if (selfWords.has(token.lower) || notNames.has(token.lower)) return false;
     if (token.text.length <= 5 && token.text === token.text.toUpperCase()) return false;
     return !token.sentenceStart || isPersonName(lexicon, token.lower);
   }
-  return token.casual && lexicon.firstNames.has(token.lower) && !lexicon.ordinaryWords.has(token.lower);
+  return lowerCaseName(lexicon, token);
 }
+
+/**
+ * compromise's matching slows sharply on very long sentences, and some writing has no full stops at all, so a
+ * window never grows past this many words; the next one starts afresh, overlapping it.
+ */
+const maxWindowWords = 40;
 
 function candidateWindows(tokens: readonly Token[], lexicon: Lexicon, explained?: Uint8Array): [number, number][] {
   const segments: [number, number][] = [];
   let sentenceFirst = 0;
   let lastWindowEnd = -1;
+  let segmentFirst = 0;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token === undefined) continue;
@@ -210,15 +229,12 @@ function candidateWindows(tokens: readonly Token[], lexicon: Lexicon, explained?
     if (firstToken === undefined || lastToken === undefined) continue;
     const previous = segments.at(-1);
     // Overlapping windows in one sentence become one, so a name is never cut in two.
-    if (
-      previous !== undefined &&
-      first <= lastWindowEnd + 1 &&
-      first >= sentenceFirst &&
-      lastWindowEnd >= sentenceFirst
-    ) {
+    const joins = previous !== undefined && lastWindowEnd >= sentenceFirst && first <= lastWindowEnd + 1;
+    if (joins && last - segmentFirst < maxWindowWords) {
       previous[1] = lastToken.end;
     } else {
       segments.push([firstToken.start, lastToken.end]);
+      segmentFirst = first;
     }
     lastWindowEnd = last;
   }
@@ -324,7 +340,7 @@ function judge(
   const words = tokens.slice(first, tokenIndexAt(tokens, end));
   if (words.length === 0) return undefined;
   if (words.every((token) => notNames.has(token.lower) || functionWords.has(token.lower))) return undefined;
-  const casualName = kind === 'person' && words.every((token) => token.casual && lexicon.firstNames.has(token.lower));
+  const casualName = kind === 'person' && words.every((token) => lowerCaseName(lexicon, token));
   if (words.every((token) => !token.capitalised) && !casualName) {
     return undefined;
   }
@@ -360,6 +376,108 @@ function judge(
 const placeEndings =
   /\b(?:estate|park|flats|tower|towers|station|road|street|lane|avenue|close|drive|way|crescent|grove|gardens|terrace)$/i;
 
+/** Nouns for places and venues: "a village called X" names a place, "a club called X" a venue. */
+const namedThings = new Set([
+  'village',
+  'town',
+  'city',
+  'estate',
+  'area',
+  'street',
+  'road',
+  'place',
+  'hamlet',
+  'suburb',
+  'pub',
+  'club',
+  'nightclub',
+  'bar',
+  'takeaway',
+  'shop',
+  'café',
+  'cafe',
+  'restaurant',
+  'hotel',
+  'garage',
+  'firm',
+  'company',
+  'gym',
+  'salon',
+  'barbers',
+  'chippy',
+  'hostel',
+  'gang',
+  'group',
+  'home',
+  'unit',
+  'school',
+  'college',
+  'app',
+  'website',
+  'game',
+  'film',
+  'song',
+  'book',
+  'programme',
+  'show',
+]);
+
+const placeNouns = new Set([
+  'village',
+  'town',
+  'city',
+  'estate',
+  'area',
+  'street',
+  'road',
+  'place',
+  'hamlet',
+  'suburb',
+]);
+
+/** Verbs of living somewhere, before "in", "to" or "from": "we lived in", "they moved me to". */
+const residenceCue =
+  /\b(?:lived|live|lives|living|grew up|moved|moving|born|raised|settled|placed|relocated|housed|stayed|staying|trafficked)\s+(?:(?:back|away|out|me|us|him|her|them|up|down)\s+)?(?:in|to|into|near|outside|from|at)\s+$/i;
+
+/**
+ * Places the gazetteer does not know, from their context: "we lived in Chasetown", "a village called Little
+ * Aston". The second becomes "a village nearby".
+ */
+export function findPlacesByContext(text: string, tokens: readonly Token[]): Candidate[] {
+  const lexicon = compromiseLexicon();
+  const found: Candidate[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const token = tokens[i];
+    const previous = tokens[i - 1];
+    if (token === undefined || previous === undefined || !token.capitalised || token.sentenceStart) continue;
+    if (notNames.has(token.lower) || functionWords.has(token.lower) || nationalOrganisations.has(token.lower)) continue;
+    const called = previous.lower === 'called' && placeNouns.has(tokens[i - 2]?.lower ?? '');
+    const gap = text.slice(previous.end, token.start);
+    if (!called && !residenceCue.test(text.slice(Math.max(0, token.start - 50), token.start))) continue;
+    if (!/^[ \t]{1,2}['"‘“]?$/.test(gap)) continue;
+    let end = i + 1;
+    while (
+      end < i + 3 &&
+      tokens[end]?.capitalised === true &&
+      joinedBySpace(text, tokens[end - 1] ?? token, tokens[end] ?? token)
+    ) {
+      end++;
+    }
+    const last = tokens[end - 1];
+    if (last === undefined) continue;
+    const name = text.slice(token.start, last.end);
+    const key = placeKey(name);
+    if (broadAreas.has(key) || (end === i + 1 && (lexicon.places.has(key) || lexicon.ordinaryWords.has(key)))) continue;
+    if (lookUpPlace(name) !== undefined && !called) continue;
+    found.push(
+      called
+        ? { kind: 'place', start: previous.start, end: last.end, confidence: 'high', suggestion: 'nearby' }
+        : { kind: 'place', start: token.start, end: last.end, confidence: 'medium' },
+    );
+  }
+  return found;
+}
+
 /** Describing words allowed between a determiner and a role: "my new social worker". */
 const describingWords = new Set(['new', 'old', 'former', 'local']);
 
@@ -370,10 +488,7 @@ const roleList = roleWords.map((role) => role.split(/[ ]/));
 function nameToken(token: Token | undefined, lexicon: Lexicon): boolean {
   if (token === undefined || functionWords.has(token.lower) || notNames.has(token.lower)) return false;
   if (/^\d/.test(token.text)) return false;
-  return (
-    token.capitalised ||
-    (token.casual && lexicon.firstNames.has(token.lower) && !lexicon.ordinaryWords.has(token.lower))
-  );
+  return token.capitalised || lowerCaseName(lexicon, token);
 }
 
 /** Up to `max` name words from token `at`, joined by spaces; returns the index after the last. */
@@ -458,7 +573,7 @@ export function findIntroducedNames(text: string, tokens: readonly Token[]): Nam
     }
 
     if (
-      /^(?:called|named|nicknamed)$/.test(token.lower) ||
+      (/^(?:called|named|nicknamed)$/.test(token.lower) && !namedThings.has(tokens[i - 1]?.lower ?? '')) ||
       (token.lower === 'as' && tokens[i - 1]?.lower === 'known')
     ) {
       const next = tokens[i + 1];
@@ -588,7 +703,7 @@ function roleName(
   const lastName = tokens[nameEnd - 1];
   if (nameEnd === nameAt || firstName === undefined || lastName === undefined) return undefined;
   // A capital is needed unless the name is one compromise knows: "my mate jake", but not "my friend said".
-  if (!firstName.capitalised && !(firstName.casual && lexicon.firstNames.has(firstName.lower))) return undefined;
+  if (!firstName.capitalised && !lowerCaseName(lexicon, firstName)) return undefined;
   if (lookUpPlace(text.slice(firstName.start, lastName.end)) !== undefined && !firstName.capitalised) return undefined;
   let end = lastName.end;
   // With a comma before the name, a comma after it goes too, so "my key worker, Marcus, helped" reads

@@ -59,7 +59,8 @@ export function placeSuggestion(text: string): string {
     return 'a street';
   }
   if (/\bestate$/i.test(text)) return 'an estate';
-  if (/\b(?:flats|tower|towers|house)$/i.test(text)) return 'a block of flats';
+  if (/\b(?:flats|tower|towers)$/i.test(text)) return 'a block of flats';
+  if (/\bhouse$/i.test(text)) return 'a building';
   if (/\bpark$/i.test(text)) return 'a park';
   return 'a town';
 }
@@ -223,7 +224,13 @@ function dateSuggestion(text: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return `a day in ${seasonOf(text) ?? 'that year'}`;
   if (/^(?:19|20)\d{2}\s*(?:-|–|to|until)/i.test(text)) return 'over a few years';
   if (/christmas/i.test(text)) return 'one Christmas';
-  if (/\b(?:easter|new year|bonfire|halloween|eid|diwali|ramadan)\b/i.test(text)) return 'one year';
+  if (
+    /\b(?:boxing day|easter|new year|valentine|mother's day|father's day|bonfire|halloween|eid|diwali|ramadan|bank holiday)\b/i.test(
+      text,
+    )
+  ) {
+    return 'one year';
+  }
   const season = seasonOf(text);
   if (/\b(?:spring|summer|autumn|winter|fall|half[- ]term)\b/i.test(text)) return `one ${season ?? 'year'}`;
   const hasDay = /^[\d/.-]+$/.test(text) || /\b\d{1,2}(?:st|nd|rd|th)?\b/.test(text.replace(/\b(?:19|20)\d{2}\b/g, ''));

@@ -18,7 +18,11 @@ const weekday = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon
 const ordinalDay = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 const year = '(?:19[5-9]\\d|20[0-4]\\d)';
 
-const datePatterns: { pattern: RegExp; confidence: Candidate['confidence'] }[] = [
+/**
+ * Each pattern finds a date; where only part of the match is the date ("in [2019]"), `lastGroup` names the
+ * capture group that is, which always ends the match.
+ */
+const datePatterns: { pattern: RegExp; confidence: Candidate['confidence']; lastGroup?: number }[] = [
   // Day then month, with an optional weekday before and year after: "Friday 18th August 2017", "the 2nd of September".
   {
     pattern: new RegExp(
@@ -44,7 +48,8 @@ const datePatterns: { pattern: RegExp; confidence: Candidate['confidence'] }[] =
   {
     pattern: new RegExp(
       `\\b(?:(?:spring|summer|autumn|fall|winter)(?:\\s+(?:half[- ]term|holidays?|term))?|Christmas(?:\\s+Eve|\\s+Day)?|` +
-        `Easter|New Year(?:'s Eve|'s Day)?|Bonfire Night|Halloween|Eid|Diwali|Ramadan|half[- ]term)` +
+        `Boxing Day|Easter|New Year(?:'s Eve|'s Day)?|Valentine's Day|Mother's Day|Father's Day|Bonfire Night|` +
+        `Halloween|Eid|Diwali|Ramadan|half[- ]term|bank holiday)` +
         `\\s+(?:of\\s+)?${year}\\b`,
       'gi',
     ),
@@ -53,10 +58,11 @@ const datePatterns: { pattern: RegExp; confidence: Candidate['confidence'] }[] =
   // A year after a word that makes it a point in time: "in 2019", "since 2017", "back in 2016".
   {
     pattern: new RegExp(
-      `(?<=\\b(?:in|since|from|until|till|by|during|around|early|late|mid|of|before|after)\\s+)${year}\\b(?!\\s*(?:%|pounds|people|times|miles|words))`,
+      `\\b(?:in|since|from|until|till|by|during|around|early|late|mid|of|before|after)[ \\t]{1,3}(${year})\\b(?!\\s*(?:%|pounds|people|times|miles|words))`,
       'gi',
     ),
     confidence: 'medium',
+    lastGroup: 1,
   },
   // Year ranges: "2016 to 2018", "2016-18".
   { pattern: new RegExp(`\\b${year}\\s*(?:-|–|to|until)\\s*(?:${year}|\\d{2})\\b`, 'g'), confidence: 'medium' },
@@ -64,9 +70,9 @@ const datePatterns: { pattern: RegExp; confidence: Candidate['confidence'] }[] =
 
 function findDates(text: string): Candidate[] {
   const found: Candidate[] = [];
-  for (const { pattern, confidence } of datePatterns) {
+  for (const { pattern, confidence, lastGroup } of datePatterns) {
     for (const match of text.matchAll(pattern)) {
-      const value = match[0].replace(/^the\s+/i, '');
+      const value = (lastGroup === undefined ? match[0] : (match[lastGroup] ?? match[0])).replace(/^the\s+/i, '');
       const start = match.index + match[0].length - value.length;
       found.push({ kind: 'date', start, end: start + value.length, confidence });
     }
@@ -82,27 +88,42 @@ const ageNumber = `(?:\\d{1,2}|${numberWordPattern})`;
 /** Words after a number that make it something other than an age: "I was 10 minutes late". */
 const notAgeAfter =
   "(?!\\s*(?:o'clock|o’clock|am\\b|pm\\b|a\\.m|p\\.m|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|times?|" +
-  'pounds?|quid|p\\b|miles?|%|per|percent|of\\b|out of|st\\b|nd\\b|rd\\b|th\\b|:\\d|\\.\\d|people|kids|girls|boys|' +
+  'pounds?|quid|p\\b|miles?|%|per|percent|of\\b|out of|st\\b|nd\\b|rd\\b|th\\b|:\\d|\\.\\d|-\\d|people|kids|girls|boys|' +
   'men|women|lads|others|more|less|feet|foot|inches|stone|kg|years? (?:ago|later|before|after|earlier|on)))';
 
-const subject = '(?:I|he|she|they|we|you)';
+/**
+ * Who an age belongs to: a pronoun, a word for a person, or a capitalised name ("Kyle was 19"), optionally
+ * followed by an aside in commas ("Paris, my little sister, was 9"). Capitalised words that are never people
+ * ("It was 10", "There were 12") are excluded.
+ */
+const subject =
+  '(?:(?:[Ii]|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou|who)|(?:sister|brother|boyfriend|girlfriend|friend|cousin|mate|man|lad|' +
+  'girl|boy|daughter|son|bloke|guy)|(?!(?:It|There|That|This|What|Which|Who|Where|When|Here|Year|Time|Level|' +
+  'Section|Number|Room|Page|Grade|Score|Bus|Flat|House)\\b)\\p{Lu}\\p{Ll}+)(?:,[^,.!?\\n]{1,40},)?';
+// Spaces are counted ({1,3}) rather than open-ended (+) throughout, so a long run of blank lines cannot make a
+// pattern retry a quadratic number of times.
 const copula =
-  "(?:\\s+(?:was|were|am|is|are|be)|'m|’m|'s|’s|'re|’re|\\s+(?:would|will)\\s+(?:have\\s+)?be(?:en)?|\\s+(?:had|have|has)\\s+been|'d\\s+been|’d\\s+been)";
-const hedges = '(?:\\s+(?:only|just|still|nearly|almost|about|barely|already|probably|maybe|around|roughly|not even))*';
+  "(?:\\s{1,3}(?:was|were|am|is|are|be)|'m|’m|'s|’s|'re|’re|\\s{1,3}(?:would|will)\\s{1,3}(?:have\\s{1,3})?be(?:en)?|" +
+  "\\s{1,3}(?:had|have|has)\\s{1,3}been|'d\\s{1,3}been|’d\\s{1,3}been)";
+const hedges =
+  '(?:\\s{1,3}(?:only|just|still|nearly|almost|about|barely|already|probably|maybe|around|roughly|not even)){0,4}';
 
-const agePatterns: { pattern: RegExp; form: AgeForm }[] = [
+/** As for dates, `lastGroup` names the capture group that is the age, where the match holds more. */
+const agePatterns: { pattern: RegExp; form: AgeForm; lastGroup?: number }[] = [
   // "I was 14", "she was only fifteen", "I'm 17", "he'd been 19". The number alone is the finding.
   {
-    pattern: new RegExp(`(?<=\\b${subject}${copula}${hedges}\\s+)${ageNumber}\\b${notAgeAfter}`, 'gi'),
+    pattern: new RegExp(`\\b${subject}${copula}${hedges}\\s{1,3}(${ageNumber})\\b${notAgeAfter}`, 'gu'),
     form: 'copula',
+    lastGroup: 1,
   },
   // "I said 18", "told them I was 16": an age someone claimed is still an age.
   {
     pattern: new RegExp(
-      `(?<=\\b(?:said|told (?:him|her|them)|claimed|lied and said)\\s+)${ageNumber}\\b${notAgeAfter}`,
+      `\\b(?:said|told (?:him|her|them)|claimed|lied and said)\\s{1,3}(${ageNumber})\\b${notAgeAfter}`,
       'gi',
     ),
     form: 'copula',
+    lastGroup: 1,
   },
   // "when I turned 16", "I'd just turned fifteen".
   { pattern: new RegExp(`\\b(?:turned|turning)\\s+${ageNumber}\\b${notAgeAfter}`, 'gi'), form: 'turned' },
@@ -131,13 +152,15 @@ export type AgeForm = 'copula' | 'turned' | 'aged' | 'year-old' | 'birthday';
 
 function findAges(text: string): Candidate[] {
   const found: Candidate[] = [];
-  for (const { pattern, form } of agePatterns) {
+  for (const { pattern, form, lastGroup } of agePatterns) {
     for (const match of text.matchAll(pattern)) {
-      const age = parseAge(match[0]);
+      const value = lastGroup === undefined ? match[0] : (match[lastGroup] ?? match[0]);
+      const age = parseAge(value);
       if (age === undefined || age < 1 || age > 99) continue;
       // "He was 1" or "I was 2" is more often a count or a place in a list than an age.
       if (form === 'copula' && age < 3) continue;
-      found.push({ kind: 'age', start: match.index, end: match.index + match[0].length, confidence: 'high' });
+      const end = match.index + match[0].length;
+      found.push({ kind: 'age', start: end - value.length, end, confidence: 'high' });
     }
   }
   return found;

@@ -14,6 +14,11 @@ export interface Token {
    * there is a lower-case word that looks like a first name ("jake") taken as a name.
    */
   casual: boolean;
+  /**
+   * True when most words in this word's sentence are capitalised (all capitals, or Title Case), so a capital
+   * letter there says nothing about a name.
+   */
+  shouted: boolean;
 }
 
 /**
@@ -39,14 +44,16 @@ export function tokenize(text: string): Token[] {
       capitalised: upperFirst.test(word),
       sentenceStart: previous === undefined || startsSentence(gap, previous),
       casual: false,
+      shouted: false,
     });
     previousEnd = start + word.length;
   }
-  markCasualSentences(tokens);
+  markSentenceCase(tokens);
   return tokens;
 }
 
-function markCasualSentences(tokens: Token[]): void {
+/** Marks sentences written without capitals, and sentences written in capitals throughout. */
+function markSentenceCase(tokens: Token[]): void {
   let first = 0;
   for (let i = 0; i <= tokens.length; i++) {
     if (i < tokens.length && !(tokens[i]?.sentenceStart === true && i > first)) continue;
@@ -55,6 +62,9 @@ function markCasualSentences(tokens: Token[]): void {
       (sentence[0] !== undefined && !sentence[0].capitalised && /^\p{L}/u.test(sentence[0].text)) ||
       sentence.some((token) => token.text === 'i' || token.text === "i'm" || token.text === 'i’m');
     if (casual) for (const token of sentence) token.casual = true;
+    const letters = sentence.filter((token) => /^\p{L}/u.test(token.text));
+    const capitalised = letters.filter((token) => token.capitalised).length;
+    if (letters.length >= 4 && capitalised / letters.length >= 0.6) for (const token of sentence) token.shouted = true;
     first = i;
   }
 }
@@ -86,4 +96,35 @@ export function tokenIndexAt(tokens: readonly Token[], offset: number): number {
     else high = middle;
   }
   return low;
+}
+
+/**
+ * A copy of the text, the same length, in which sentences written in capitals throughout ("I WAS 14 AND
+ * LIVED IN WALSALL") are in lower case. The rules read capitals as a sign of a name, which such sentences
+ * do not give; in lower case they are read like other writing without capitals. Only A–Z change, so every
+ * offset stays the same.
+ */
+export function lowerCaseShouting(text: string, tokens: readonly Token[]): string {
+  const ranges: [number, number][] = [];
+  let first = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    if (i < tokens.length && !(tokens[i]?.sentenceStart === true && i > first)) continue;
+    const sentence = tokens.slice(first, i);
+    const words = sentence.filter((token) => /\p{L}/u.test(token.text));
+    const capitals = words.filter((token) => token.text === token.text.toUpperCase()).length;
+    const start = sentence[0]?.start;
+    const end = sentence.at(-1)?.end;
+    if (words.length >= 3 && capitals / words.length >= 0.7 && start !== undefined && end !== undefined) {
+      ranges.push([start, end]);
+    }
+    first = i;
+  }
+  if (ranges.length === 0) return text;
+  let result = '';
+  let done = 0;
+  for (const [start, end] of ranges) {
+    result += text.slice(done, start) + text.slice(start, end).replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+    done = end;
+  }
+  return result + text.slice(done);
 }

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { audienceLabels, audiences, type Audience, type ResourceDetails, type ResourceRecord } from '../../db';
 
 /** "a, b ,, c" → ["a", "b", "c"], without duplicates. */
@@ -33,10 +33,14 @@ export function DetailsForm({
   const [chosenAudiences, setChosenAudiences] = useState(resource.audiences);
   const [reviewBy, setReviewBy] = useState(resource.reviewBy);
 
+  // The latest choice, read by quick successive clicks before React has re-rendered.
+  const latestAudiences = useRef(resource.audiences);
   const toggleAudience = (audience: Audience, checked: boolean) => {
+    const current = latestAudiences.current;
     const next = checked
-      ? audiences.filter((each) => each === audience || chosenAudiences.includes(each))
-      : chosenAudiences.filter((each) => each !== audience);
+      ? audiences.filter((each) => each === audience || current.includes(each))
+      : current.filter((each) => each !== audience);
+    latestAudiences.current = next;
     setChosenAudiences(next);
     onChange({ audiences: next });
   };

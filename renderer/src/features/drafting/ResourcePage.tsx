@@ -20,9 +20,11 @@ import { ChorusEditor } from '../../editor/ChorusEditor';
 import { EditorToolbar } from '../../editor/EditorToolbar';
 import { stripReviewMarks } from '../../editor/review';
 import { Page } from '../../ui/Page';
+import { CommentsPanel } from './CommentsPanel';
 import { DetailsForm } from './DetailsForm';
 import { HistoryPanel } from './HistoryPanel';
 import { combineStatuses, statusText } from './save-status';
+import { SuggestionsPanel } from './SuggestionsPanel';
 import { useAutosaver } from './useAutosaver';
 import { WritingAids } from './WritingAids';
 
@@ -117,6 +119,14 @@ export function ResourcePage() {
     setEditorKey((key) => key + 1);
   };
 
+  // A facilitator's edits are suggestions: the words belong to the consultee, who decides on each.
+  // The editor stays read-only until the profile is known, so no keystroke slips in as a direct edit.
+  const suggestingAs = profile?.role === 'facilitator' ? profile.id : null;
+  useEffect(() => {
+    if (editor === null) return;
+    editor.commands.setSuggesting(suggestingAs !== null, suggestingAs ?? undefined);
+  }, [editor, suggestingAs]);
+
   const onReady = useCallback((instance: Editor | null) => {
     editorRef.current = instance;
     setEditor(instance);
@@ -167,7 +177,7 @@ export function ResourcePage() {
         {editor !== null && !locked && <EditorToolbar editor={editor} images={images} />}
         <ChorusEditor
           key={`${editorKey}-${locked ? 'locked' : 'open'}`}
-          editable={!locked}
+          editable={!locked && profile !== undefined}
           content={loaded.doc}
           images={images}
           label="Draft text"
@@ -178,6 +188,12 @@ export function ResourcePage() {
       </div>
       <aside className="resource-side" aria-label="About this draft">
         <WritingAids text={savedText} wordCount={countWords(savedText)} />
+        {editor !== null && !locked && (
+          <>
+            <SuggestionsPanel editor={editor} profile={profile ?? null} revision={savedText} />
+            <CommentsPanel editor={editor} resourceId={resource.id} profile={profile ?? null} revision={savedText} />
+          </>
+        )}
         <DetailsForm key={resource.id} resource={resource} onChange={changeDetails} disabled={locked} />
         <HistoryPanel
           resourceId={resource.id}

@@ -100,7 +100,7 @@ export function ReviewResourcePage() {
           counts={counts}
           currentHash={hash}
           choices={consentChoices}
-          onChoicesChange={setChoices}
+          onChoicesChange={(update) => setChoices((current) => update(current ?? consentChoices))}
         />
         <AuditTrail resourceId={resource.id} />
       </aside>

@@ -48,7 +48,8 @@ export function SignOffPanel({
   counts: ReviewCounts;
   currentHash: string | null;
   choices: ConsentChoices;
-  onChoicesChange: (choices: ConsentChoices) => void;
+  /** Takes an update of the current choices, so quick successive changes compose. */
+  onChoicesChange: (update: (current: ConsentChoices) => ConsentChoices) => void;
 }) {
   const db = useDb();
   const signOffs = useSignOffs(resource.id);
@@ -110,10 +111,10 @@ export function SignOffPanel({
                   type="checkbox"
                   checked={choices.audiences.includes(audience)}
                   onChange={(event) =>
-                    onChoicesChange({
-                      ...choices,
-                      audiences: toggle(choices.audiences, audience, event.target.checked),
-                    })
+                    onChoicesChange((current) => ({
+                      ...current,
+                      audiences: toggle(current.audiences, audience, event.target.checked),
+                    }))
                   }
                 />
                 {audienceLabels[audience]}
@@ -128,7 +129,10 @@ export function SignOffPanel({
                   type="checkbox"
                   checked={choices.purposes.includes(purpose)}
                   onChange={(event) =>
-                    onChoicesChange({ ...choices, purposes: toggle(choices.purposes, purpose, event.target.checked) })
+                    onChoicesChange((current) => ({
+                      ...current,
+                      purposes: toggle(current.purposes, purpose, event.target.checked),
+                    }))
                   }
                 />
                 {purposeLabels[purpose].charAt(0).toUpperCase() + purposeLabels[purpose].slice(1)}
@@ -143,7 +147,9 @@ export function SignOffPanel({
                   type="radio"
                   name={`${id}-attribution`}
                   checked={choices.attribution.kind === kind}
-                  onChange={() => onChoicesChange({ ...choices, attribution: { ...choices.attribution, kind } })}
+                  onChange={() =>
+                    onChoicesChange((current) => ({ ...current, attribution: { ...current.attribution, kind } }))
+                  }
                 />
                 {attributionLabels[kind]}
               </label>
@@ -156,7 +162,10 @@ export function SignOffPanel({
                 id={`${id}-credit`}
                 value={choices.attribution.value}
                 onChange={(event) =>
-                  onChoicesChange({ ...choices, attribution: { ...choices.attribution, value: event.target.value } })
+                  onChoicesChange((current) => ({
+                    ...current,
+                    attribution: { ...current.attribution, value: event.target.value },
+                  }))
                 }
               />
             </div>
@@ -180,7 +189,11 @@ export function SignOffPanel({
                 <input
                   type="checkbox"
                   checked={answers[item.id] === true}
-                  onChange={(event) => setAnswers({ ...answers, [item.id]: event.target.checked })}
+                  onChange={(event) => {
+                    // A functional update: quick successive ticks must not overwrite each other.
+                    const checked = event.target.checked;
+                    setAnswers((current) => ({ ...current, [item.id]: checked }));
+                  }}
                 />
                 {item.text}
               </label>

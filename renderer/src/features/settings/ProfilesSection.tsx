@@ -23,9 +23,11 @@ export function ProfilesSection() {
       return;
     }
     setError(null);
-    const profileId = await createProfile(db, name, role);
-    if (active === null) await setActiveProfile(db, profileId);
+    // Cleared before saving, so a name typed meanwhile for the next profile is not wiped.
+    const chosen = name;
     setName('');
+    const profileId = await createProfile(db, chosen, role);
+    if (active === null) await setActiveProfile(db, profileId);
   };
 
   return (

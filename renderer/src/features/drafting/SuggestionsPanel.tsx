@@ -1,0 +1,102 @@
+import type { Editor } from '@tiptap/core';
+import { useMemo, useState } from 'react';
+import { useProfiles, type ProfileRecord } from '../../db';
+import { findSuggestions } from '../../editor/review';
+
+interface Suggestion {
+  id: string;
+  authorId: string;
+  removed: string;
+  added: string;
+}
+
+/** One entry per suggestion id: a replacement is a deletion and an insertion decided together. */
+function groupSuggestions(editor: Editor): Suggestion[] {
+  const groups = new Map<string, Suggestion>();
+  for (const range of findSuggestions(editor.state.doc)) {
+    const group = groups.get(range.suggestionId) ?? {
+      id: range.suggestionId,
+      authorId: range.authorId,
+      removed: '',
+      added: '',
+    };
+    if (range.kind === 'insert') group.added += range.text;
+    else group.removed += range.text;
+    groups.set(range.suggestionId, group);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Suggested edits, in words a screen reader can follow. Only the consultee accepts or rejects:
+ * the words are theirs. `revision` changes after each save, so the list is read from the editor
+ * then and not on every keystroke.
+ */
+export function SuggestionsPanel({
+  editor,
+  profile,
+  revision,
+}: {
+  editor: Editor;
+  profile: ProfileRecord | null;
+  revision: string;
+}) {
+  const profiles = useProfiles();
+  const [decided, setDecided] = useState(0);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- revision and decided mark when the document changed.
+  const suggestions = useMemo(() => groupSuggestions(editor), [editor, revision, decided]);
+  const canDecide = profile?.role === 'consultee';
+  const nameOf = (id: string) => profiles?.find((each) => each.id === id)?.displayName ?? 'Someone';
+  const decide = (id: string, accept: boolean) => {
+    if (accept) editor.commands.acceptSuggestion(id);
+    else editor.commands.rejectSuggestion(id);
+    setDecided((count) => count + 1);
+  };
+
+  return (
+    <section className="side-section" aria-labelledby="suggestions-heading">
+      <h2 id="suggestions-heading">Suggested edits</h2>
+      {profile?.role === 'facilitator' && (
+        <p className="field-hint">
+          You are suggesting: what you type or delete is shown as a suggestion for the consultee to accept or reject.
+        </p>
+      )}
+      {suggestions.length === 0 && <p className="field-hint">No suggested edits.</p>}
+      {suggestions.length > 0 && (
+        <ul className="finding-list" aria-label="Suggested edits">
+          {suggestions.map((suggestion) => {
+            const summary =
+              suggestion.removed !== '' && suggestion.added !== ''
+                ? `Replace “${suggestion.removed}” with “${suggestion.added}”`
+                : suggestion.added !== ''
+                  ? `Add “${suggestion.added}”`
+                  : `Remove “${suggestion.removed}”`;
+            return (
+              <li key={suggestion.id} className="finding">
+                <p>
+                  {summary} <span className="history-meta">— {nameOf(suggestion.authorId)}</span>
+                </p>
+                {canDecide ? (
+                  <div className="row-actions" role="group" aria-label={summary}>
+                    <button type="button" className="button button-small" onClick={() => decide(suggestion.id, true)}>
+                      Accept
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-small button-secondary"
+                      onClick={() => decide(suggestion.id, false)}
+                    >
+                      Reject
+                    </button>
+                  </div>
+                ) : (
+                  <p className="field-hint">Waiting for the consultee to decide.</p>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
