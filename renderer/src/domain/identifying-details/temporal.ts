@@ -100,7 +100,7 @@ const subject =
   '(?:(?:[Ii]|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou|who)|(?:sister|brother|boyfriend|girlfriend|friend|cousin|mate|man|lad|' +
   'girl|boy|daughter|son|bloke|guy)|(?!(?:It|There|That|This|What|Which|Who|Where|When|Here|Year|Time|Level|' +
   'Section|Number|Room|Page|Grade|Score|Bus|Flat|House)\\b)\\p{Lu}\\p{Ll}+)(?:,[^,.!?\\n]{1,40},)?';
-// Spaces are counted ({1,3}) rather than open-ended (+) throughout, so a long run of blank lines cannot make a
+// Spaces here are counted ({1,3}) rather than open-ended (+), so a long run of blank lines cannot make a
 // pattern retry a quadratic number of times.
 const copula =
   "(?:\\s{1,3}(?:was|were|am|is|are|be)|'m|’m|'s|’s|'re|’re|\\s{1,3}(?:would|will)\\s{1,3}(?:have\\s{1,3})?be(?:en)?|" +
