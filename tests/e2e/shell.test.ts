@@ -78,6 +78,8 @@ describe('app shell in browser mode', () => {
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('Quick exit');
     await page.keyboard.press('Tab');
+    expect(await focused()).toBe('Set up who is using Chorus');
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('Review');
     await page.keyboard.press('Enter');

@@ -36,10 +36,12 @@ export function Shell({ onQuickExit }: { onQuickExit: () => void }) {
       </a>
       <header className="topbar">
         <p className="brand">Chorus</p>
-        <ProfileSwitcher />
+        {/* First in the tab order after the skip link, so leaving is always one key press away;
+            shown at the far right by CSS. */}
         <button type="button" className="quick-exit" onClick={onQuickExit}>
           Quick exit
         </button>
+        <ProfileSwitcher />
       </header>
       <nav className="sidebar" aria-label="Main">
         <ul>
