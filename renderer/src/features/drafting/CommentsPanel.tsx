@@ -1,7 +1,9 @@
 import type { Editor } from '@tiptap/core';
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { reply, setThreadResolved, startThread, useDb, useThreads, type ProfileRecord } from '../../db';
-import { listCommentThreadIds } from '../../editor/review';
+import { findCommentAnchors } from '../../editor/review';
+import { useStoreValue, type ValueStore } from './value-store';
+import type { SavedText } from './WritingAids';
 import { FormDialog } from '../../ui/FormDialog';
 import { formatWhen } from '../../ui/format';
 
@@ -9,17 +11,18 @@ import { formatWhen } from '../../ui/format';
  * Comments on words of the draft, threaded and resolvable. They stay on this device: the anchors
  * are stripped from anything shared, and the words of the comments live only in the database.
  */
-export function CommentsPanel({
+export const CommentsPanel = memo(function CommentsPanel({
   editor,
   resourceId,
   profile,
-  revision,
+  saved,
 }: {
   editor: Editor;
   resourceId: string;
   profile: ProfileRecord | null;
-  revision: string;
+  saved: ValueStore<SavedText>;
 }) {
+  const revision = useStoreValue(saved);
   const db = useDb();
   const threads = useThreads(resourceId);
   const [adding, setAdding] = useState(false);
@@ -28,8 +31,12 @@ export function CommentsPanel({
   const [error, setError] = useState<string | null>(null);
   const [replies, setReplies] = useState<Record<string, string>>({});
   const id = useId();
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- revision marks when the document was saved.
-  const anchored = useMemo(() => new Set(listCommentThreadIds(editor.getJSON())), [editor, revision, threads]);
+  // Read from the editor's own document (no JSON copy) after each save or change of threads.
+  const anchored = useMemo(
+    () => new Set(findCommentAnchors(editor.state.doc).map((anchor) => anchor.threadId)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- revision and threads mark when the document changed.
+    [editor, revision, threads],
+  );
   const canComment = profile !== null && profile.role !== 'trainer';
 
   const open = () => {
@@ -140,4 +147,4 @@ export function CommentsPanel({
       </FormDialog>
     </section>
   );
-}
+});

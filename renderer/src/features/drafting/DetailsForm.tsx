@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { memo, useId, useRef, useState } from 'react';
 import { audienceLabels, audiences, type Audience, type ResourceDetails, type ResourceRecord } from '../../db';
 
 /** "a, b ,, c" → ["a", "b", "c"], without duplicates. */
@@ -17,7 +17,7 @@ export function parseList(text: string): string[] {
  * The resource's details. Every field keeps its own state, so it answers at once and saves arriving
  * from the database never move the cursor; every change is passed up to be saved.
  */
-export function DetailsForm({
+export const DetailsForm = memo(function DetailsForm({
   resource,
   onChange,
   disabled = false,
@@ -124,4 +124,4 @@ export function DetailsForm({
       </fieldset>
     </section>
   );
-}
+});

@@ -1,10 +1,12 @@
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { takeSnapshot, useDb, useSnapshots, type SnapshotRecord } from '../../db';
 import { sideBySideDiff, type DiffPart } from '../../domain/text-diff';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormDialog } from '../../ui/FormDialog';
 import { Modal } from '../../ui/Modal';
 import { formatWhen, plural } from '../../ui/format';
+import type { ValueStore } from './value-store';
+import type { SavedText } from './WritingAids';
 
 const kindLabels: Record<SnapshotRecord['kind'], string> = {
   auto: 'Automatic',
@@ -20,15 +22,16 @@ function snapshotName(snapshot: SnapshotRecord): string {
  * Versions of this draft on this device: automatic ones every ten minutes of editing, the ones
  * the user names, and one before every restore. Each can be read, compared and restored.
  */
-export function HistoryPanel({
+export const HistoryPanel = memo(function HistoryPanel({
   resourceId,
-  currentText,
+  saved,
   beforeSnapshot,
   onRestore,
   renderPreview,
 }: {
   resourceId: string;
-  currentText: string;
+  /** The last saved text, read only when a comparison is opened. */
+  saved: ValueStore<SavedText>;
   /** Saves anything unsaved, so a new snapshot holds what is on screen. */
   beforeSnapshot: () => Promise<void>;
   onRestore: (snapshot: SnapshotRecord) => Promise<void>;
@@ -83,7 +86,7 @@ export function HistoryPanel({
                 <button
                   type="button"
                   className="button button-small button-secondary"
-                  onClick={() => setViewing({ snapshot, mode: 'compare' })}
+                  onClick={() => void beforeSnapshot().then(() => setViewing({ snapshot, mode: 'compare' }))}
                 >
                   Compare
                 </button>
@@ -131,7 +134,7 @@ export function HistoryPanel({
           (viewing.mode === 'preview' ? (
             <div className="snapshot-preview">{renderPreview(viewing.snapshot)}</div>
           ) : (
-            <Comparison older={viewing.snapshot.text} newer={currentText} />
+            <Comparison older={viewing.snapshot.text} newer={saved.get().text} />
           ))}
         <div className="dialog-actions">
           <button type="button" className="button button-secondary" onClick={() => setViewing(null)}>
@@ -157,7 +160,7 @@ export function HistoryPanel({
       </ConfirmDialog>
     </section>
   );
-}
+});
 
 function DiffColumn({ title, parts }: { title: string; parts: DiffPart[] }) {
   return (

@@ -23,10 +23,11 @@ import { Page } from '../../ui/Page';
 import { CommentsPanel } from './CommentsPanel';
 import { DetailsForm } from './DetailsForm';
 import { HistoryPanel } from './HistoryPanel';
-import { combineStatuses, statusText } from './save-status';
+import { SaveStatusLine } from './SaveStatusLine';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { useAutosaver } from './useAutosaver';
-import { WritingAids } from './WritingAids';
+import { createValueStore } from './value-store';
+import { WritingAids, type SavedText } from './WritingAids';
 
 /**
  * One draft: its title, the editor, details, writing aids and history. Every change is saved
@@ -42,7 +43,7 @@ export function ResourcePage() {
   const [editorKey, setEditorKey] = useState(0);
   const [editor, setEditor] = useState<Editor | null>(null);
   const editorRef = useRef<Editor | null>(null);
-  const [savedText, setSavedText] = useState('');
+  const [saved] = useState(() => createValueStore<SavedText>({ text: '', wordCount: 0 }));
   const pendingDetails = useRef<Partial<ResourceDetails>>({});
   const images = useMemo(() => createImageStore(db), [db]);
 
@@ -53,18 +54,19 @@ export function ResourcePage() {
     void getDocument(db, resourceId).then((record) => {
       if (!live) return;
       setLoaded(record === undefined ? null : { doc: record.doc, text: record.text });
-      setSavedText(record?.text ?? '');
+      const text = record?.text ?? '';
+      saved.set({ text, wordCount: countWords(text) });
     });
     return () => {
       live = false;
     };
-  }, [db, resourceId, editorKey]);
+  }, [db, resourceId, editorKey, saved]);
 
   const saveDocumentNow = async () => {
     const current = editorRef.current;
     if (current === null) return Date.now();
     const result = await saveDocument(db, resourceId, current.getJSON());
-    setSavedText(result.text);
+    if (result.text !== saved.get().text) saved.set({ text: result.text, wordCount: result.wordCount });
     await cancelStaleSignOffs(db, resourceId, profile ?? null, stripReviewMarks);
     return result.savedAt;
   };
@@ -80,7 +82,7 @@ export function ResourcePage() {
     }
     return Date.now();
   };
-  const { saver: documentSaver, status: docStatus } = useAutosaver(saveDocumentNow);
+  const { saver: documentSaver, status: documentStatus } = useAutosaver(saveDocumentNow);
   const { saver: detailsSaver, status: detailsStatus } = useAutosaver(saveDetailsNow);
 
   const flushAll = useCallback(async () => {
@@ -111,13 +113,23 @@ export function ResourcePage() {
     [detailsSaver],
   );
 
-  const restore = async (snapshot: SnapshotRecord) => {
-    await flushAll();
-    if (snapshot.id === undefined) return;
-    await restoreSnapshot(db, snapshot.id);
-    setLoaded(undefined);
-    setEditorKey((key) => key + 1);
-  };
+  const restore = useCallback(
+    async (snapshot: SnapshotRecord) => {
+      await flushAll();
+      if (snapshot.id === undefined) return;
+      await restoreSnapshot(db, snapshot.id);
+      setLoaded(undefined);
+      setEditorKey((key) => key + 1);
+    },
+    [db, flushAll],
+  );
+
+  const renderPreview = useCallback(
+    (snapshot: SnapshotRecord) => (
+      <ChorusEditor content={snapshot.doc} images={images} label="Saved version, read only" editable={false} />
+    ),
+    [images],
+  );
 
   // A facilitator's edits are suggestions: the words belong to the consultee, who decides on each.
   // The editor stays read-only until the profile is known, so no keystroke slips in as a direct edit.
@@ -143,7 +155,6 @@ export function ResourcePage() {
     );
   }
 
-  const status = combineStatuses([docStatus, detailsStatus]);
   // An approved version is frozen, and a withdrawn resource is finished with: neither can change here.
   const locked = resource.status === 'approved' || resource.status === 'withdrawn';
   return (
@@ -158,14 +169,7 @@ export function ResourcePage() {
           readOnly={locked}
           onChange={(title) => changeDetails({ title })}
         />
-        <div className="save-status" role="status">
-          <span>{statusText(status)}</span>
-          {status.state === 'failed' && (
-            <button type="button" className="link-button" onClick={() => void flushAll()}>
-              Try again
-            </button>
-          )}
-        </div>
+        <SaveStatusLine document={documentStatus} details={detailsStatus} onRetry={() => void flushAll()} />
         {locked && (
           <p className="notice-inline">
             {resource.status === 'approved'
@@ -187,22 +191,20 @@ export function ResourcePage() {
         />
       </div>
       <aside className="resource-side" aria-label="About this draft">
-        <WritingAids text={savedText} wordCount={countWords(savedText)} />
+        <WritingAids saved={saved} />
         {editor !== null && !locked && (
           <>
-            <SuggestionsPanel editor={editor} profile={profile ?? null} revision={savedText} />
-            <CommentsPanel editor={editor} resourceId={resource.id} profile={profile ?? null} revision={savedText} />
+            <SuggestionsPanel editor={editor} profile={profile ?? null} saved={saved} />
+            <CommentsPanel editor={editor} resourceId={resource.id} profile={profile ?? null} saved={saved} />
           </>
         )}
         <DetailsForm key={resource.id} resource={resource} onChange={changeDetails} disabled={locked} />
         <HistoryPanel
           resourceId={resource.id}
-          currentText={savedText}
+          saved={saved}
           beforeSnapshot={flushAll}
           onRestore={restore}
-          renderPreview={(snapshot) => (
-            <ChorusEditor content={snapshot.doc} images={images} label="Saved version, read only" editable={false} />
-          )}
+          renderPreview={renderPreview}
         />
       </aside>
     </div>

@@ -1,7 +1,9 @@
 import type { Editor } from '@tiptap/core';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useProfiles, type ProfileRecord } from '../../db';
 import { findSuggestions } from '../../editor/review';
+import { useStoreValue, type ValueStore } from './value-store';
+import type { SavedText } from './WritingAids';
 
 interface Suggestion {
   id: string;
@@ -29,18 +31,18 @@ function groupSuggestions(editor: Editor): Suggestion[] {
 
 /**
  * Suggested edits, in words a screen reader can follow. Only the consultee accepts or rejects:
- * the words are theirs. `revision` changes after each save, so the list is read from the editor
- * then and not on every keystroke.
+ * the words are theirs. The list is read from the editor after each save, not on every keystroke.
  */
-export function SuggestionsPanel({
+export const SuggestionsPanel = memo(function SuggestionsPanel({
   editor,
   profile,
-  revision,
+  saved,
 }: {
   editor: Editor;
   profile: ProfileRecord | null;
-  revision: string;
+  saved: ValueStore<SavedText>;
 }) {
+  const revision = useStoreValue(saved);
   const profiles = useProfiles();
   const [decided, setDecided] = useState(0);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- revision and decided mark when the document changed.
@@ -99,4 +101,4 @@ export function SuggestionsPanel({
       )}
     </section>
   );
-}
+});

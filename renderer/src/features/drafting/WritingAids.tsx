@@ -1,10 +1,24 @@
-import { useMemo } from 'react';
-import { readability, readingTimeMinutes } from '../../domain/text-stats';
+import { memo, useEffect, useState } from 'react';
+import { readability, readingTimeMinutes, type Readability } from '../../domain/text-stats';
 import { plural } from '../../ui/format';
+import { useStoreValue, type ValueStore } from './value-store';
+
+export interface SavedText {
+  text: string;
+  wordCount: number;
+}
+
+/** Readability reads every word; it waits for a pause in writing so it never competes with typing. */
+const readabilityPauseMs = 1500;
 
 /** Word count, reading time and a plain-English hint. Advisory only: nothing here blocks anything. */
-export function WritingAids({ text, wordCount }: { text: string; wordCount: number }) {
-  const rating = useMemo(() => readability(text), [text]);
+export const WritingAids = memo(function WritingAids({ saved }: { saved: ValueStore<SavedText> }) {
+  const { text, wordCount } = useStoreValue(saved);
+  const [rating, setRating] = useState<Readability | null>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => setRating(readability(text)), readabilityPauseMs);
+    return () => clearTimeout(timer);
+  }, [text]);
   const minutes = readingTimeMinutes(wordCount);
   return (
     <section className="side-section" aria-labelledby="writing-aids-heading">
@@ -20,4 +34,4 @@ export function WritingAids({ text, wordCount }: { text: string; wordCount: numb
       {rating !== null && <p className="field-hint">{rating.hint} This is only a guide.</p>}
     </section>
   );
-}
+});
