@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { documentText, imageIdsOf } from '../../renderer/src/domain/document-text';
 import { newId, safeIdPattern } from '../../renderer/src/domain/ids';
@@ -45,6 +46,23 @@ describe('documentText', () => {
 });
 
 describe('text statistics', () => {
+  it('counts words exactly as the word pattern matches them, in any script', () => {
+    const pattern = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+    const samples = [
+      "don't -x- y- 'z' a–b",
+      'Café naïve — résumé? 1,000',
+      'Привет мир, 東京 ok',
+      "rock-'n'-roll’s",
+      '',
+    ];
+    for (const sample of samples) expect(countWords(sample)).toBe(sample.match(pattern)?.length ?? 0);
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 60 }), (sample) => {
+        expect(countWords(sample)).toBe(sample.match(pattern)?.length ?? 0);
+      }),
+    );
+  });
+
   it('counts words with apostrophes and hyphens as one', () => {
     expect(countWords("I didn't know it was well-meant, 2 times.")).toBe(8);
     expect(countWords('  ')).toBe(0);
