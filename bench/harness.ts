@@ -2,11 +2,14 @@ import { summarise, type Stats } from './stats';
 
 /**
  * What a row is held to. Ratios are ours / baseline, so lower is better and 1 means "as fast as
- * the baseline". A row without a target is reported for information only.
+ * the baseline". Absolute limits (ms) apply to ours alone; every limit given must hold. A row
+ * without a target is reported for information only.
  */
 export interface Target {
   maxMedianRatio?: number;
   maxP95Ratio?: number;
+  maxOursMedianMs?: number;
+  maxOursP95Ms?: number;
 }
 
 /** One measured quantity, ours against the baseline measured in the same run. */
@@ -39,6 +42,8 @@ export interface BenchResult {
   rows: Comparison[];
   /** Anything worth knowing that does not fit a row (sizes, versions, per-trial details). */
   details?: Record<string, unknown>;
+  /** Markdown lines printed under the benchmark's description in results.md (breakdowns, findings). */
+  notes?: string[];
 }
 
 export interface Benchmark {
@@ -61,7 +66,9 @@ export function compare(
   if (target !== null) {
     pass =
       (target.maxMedianRatio === undefined || medianRatio <= target.maxMedianRatio) &&
-      (target.maxP95Ratio === undefined || p95Ratio <= target.maxP95Ratio);
+      (target.maxP95Ratio === undefined || p95Ratio <= target.maxP95Ratio) &&
+      (target.maxOursMedianMs === undefined || oursStats.median <= target.maxOursMedianMs) &&
+      (target.maxOursP95Ms === undefined || oursStats.p95 <= target.maxOursP95Ms);
   }
   return {
     metric,

@@ -67,6 +67,8 @@ function describeTarget(target: Target | null): string {
   const parts: string[] = [];
   if (target.maxMedianRatio !== undefined) parts.push(`median ≤ ${ratio(target.maxMedianRatio)}`);
   if (target.maxP95Ratio !== undefined) parts.push(`p95 ≤ ${ratio(target.maxP95Ratio)}`);
+  if (target.maxOursMedianMs !== undefined) parts.push(`ours median ≤ ${target.maxOursMedianMs} ms`);
+  if (target.maxOursP95Ms !== undefined) parts.push(`ours p95 ≤ ${target.maxOursP95Ms} ms`);
   return parts.join(', ');
 }
 
@@ -106,6 +108,7 @@ function markdown(machine: MachineInfo, date: string, results: BenchResult[], fa
       '',
     );
     for (const row of result.rows) lines.push(`- *${row.metric}*: ${row.description}`);
+    if (result.notes !== undefined && result.notes.length > 0) lines.push('', ...result.notes);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,10 +1,7 @@
 // Cold start of the Chorus renderer in Chromium, against a blank Vite + React 19 page measured
 // in the same run. Every trial is a brand-new Chromium process with a fresh profile directory,
 // so nothing is cached: no HTTP cache, no V8 code cache, no IndexedDB.
-import { createReadStream } from 'node:fs';
 import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
@@ -13,6 +10,8 @@ import { build } from 'vite';
 import { launchChromium } from '../../tests/helpers/chromium';
 import { builtRendererDir, startTestWebHost } from '../../tests/helpers/web-host';
 import { compare, runInterleaved, type BenchResult, type Benchmark, type TrialInfo } from '../harness';
+import { serveStatic } from '../lib/static-server';
+import { withTimeout } from '../lib/util';
 
 const fixtureDir = path.resolve(import.meta.dirname, '../fixtures/blank-react');
 const warmupRounds = 2;
@@ -161,18 +160,6 @@ function isProbeResult(value: unknown): value is ProbeResult {
   );
 }
 
-async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 const metricKeys = ['inPageReady', 'inPageInteractive', 'wallInteractive'] as const;
 type MetricKey = (typeof metricKeys)[number];
 
@@ -253,56 +240,6 @@ async function coldStartTrial(
   } finally {
     await browser.close();
   }
-}
-
-const contentTypes: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-};
-
-/** A tiny static server for the baseline's build, on 127.0.0.1 and a free port. */
-async function serveStatic(root: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer((request, response) => {
-    let file = '';
-    try {
-      const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-      file = path.resolve(root, `.${pathname === '/' ? '/index.html' : pathname}`);
-    } catch {
-      // A malformed address: answered 404 below.
-    }
-    const type = contentTypes[path.extname(file)];
-    if (!file.startsWith(root + path.sep) || type === undefined) {
-      response.writeHead(404).end();
-      return;
-    }
-    void stat(file).then(
-      (info) => {
-        if (!info.isFile()) {
-          response.writeHead(404).end();
-          return;
-        }
-        response.writeHead(200, { 'Content-Type': type, 'Content-Length': info.size, 'Cache-Control': 'no-cache' });
-        createReadStream(file)
-          .on('error', () => response.destroy())
-          .pipe(response);
-      },
-      () => response.writeHead(404).end(),
-    );
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
 }
 
 /** Total bytes of the .js and .css files a build produced: what a cold start must download and compile. */

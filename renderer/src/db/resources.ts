@@ -94,15 +94,17 @@ export async function saveDocument(
   await db.transaction('rw', db.resources, db.documents, db.snapshots, async () => {
     const resource = await db.resources.get(id);
     if (resource === undefined) throw new Error(`No resource ${id}`);
-    const previous = await db.documents.get(id);
-    await db.documents.put({ resourceId: id, doc, text, updatedAt: now });
-    await db.resources.update(id, { updatedAt: now, wordCount });
-    const last = await db.snapshots
+    // Only the newest snapshot's key is read: loading whole documents here would cost every save.
+    const lastKey = await db.snapshots
       .where('[resourceId+createdAt]')
       .between([id, Dexie.minKey], [id, Dexie.maxKey])
-      .last();
-    const lastTime = last?.createdAt ?? resource.createdAt;
-    if (previous !== undefined && previous.text !== text && now - lastTime >= autoSnapshotIntervalMs) {
+      .lastKey();
+    const lastTime = Array.isArray(lastKey) && typeof lastKey[1] === 'number' ? lastKey[1] : resource.createdAt;
+    // A snapshot is due after ten minutes of editing, and only if the words changed since the last save.
+    const snapshotDue = now - lastTime >= autoSnapshotIntervalMs && (await db.documents.get(id))?.text !== text;
+    await db.documents.put({ resourceId: id, doc, text, updatedAt: now });
+    await db.resources.update(id, { updatedAt: now, wordCount });
+    if (snapshotDue) {
       await db.snapshots.add({ resourceId: id, kind: 'auto', label: '', createdAt: now, doc, text, wordCount });
     }
   });

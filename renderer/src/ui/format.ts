@@ -8,6 +8,8 @@ export function formatWhen(time: number, now = Date.now()): string {
   return sameDay ? timeFormat.format(date) : `${dateFormat.format(date)}, ${timeFormat.format(date)}`;
 }
 
+const numberFormat = new Intl.NumberFormat('en-GB');
+
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+  return `${numberFormat.format(count)} ${count === 1 ? one : many}`;
 }

@@ -46,7 +46,7 @@ describe('autosave', () => {
     expect(save).toHaveBeenCalledOnce();
   });
 
-  it('saves again straight after a save during which something changed', async () => {
+  it('saves a change made during a save after its own pause, within the delay of the keystroke', async () => {
     const release = { next: (): void => undefined };
     const save = vi.fn(
       () =>
@@ -58,13 +58,27 @@ describe('autosave', () => {
     saver.changed();
     await vi.advanceTimersByTimeAsync(300);
     expect(save).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(100);
     saver.changed();
     release.next();
     await vi.advanceTimersByTimeAsync(0);
+    expect(save).toHaveBeenCalledTimes(1);
+    expect(statuses.at(-1)).toEqual({ state: 'pending' });
+    await vi.advanceTimersByTimeAsync(300);
     expect(save).toHaveBeenCalledTimes(2);
     release.next();
     await vi.advanceTimersByTimeAsync(0);
     expect(statuses.at(-1)).toMatchObject({ state: 'saved' });
+  });
+
+  it('reports "pending" once, not on every keystroke', async () => {
+    const save = vi.fn(() => Promise.resolve(Date.now()));
+    const { saver, statuses } = setup(save);
+    for (let key = 0; key < 5; key += 1) {
+      saver.changed();
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    expect(statuses.filter((status) => status.state === 'pending')).toHaveLength(1);
   });
 
   it('flush saves at once and waits for it', async () => {

@@ -27,9 +27,10 @@ export interface Autosaver {
 }
 
 /**
- * Debounced saving that never drops a change: one save runs at a time, a change made while a save
- * is running is saved straight after it, and a failure keeps the change unsaved (and the status
- * says so) until a later change or `flush` tries again.
+ * Debounced saving that never drops a change: one save runs at a time; a change made while a save
+ * is running is saved after the same pause as any other (never more than `delayMs` after the last
+ * keystroke, nor `maxWaitMs` after the first unsaved one); a failure keeps the change unsaved (and
+ * the status says so) until a later change or `flush` tries again. `flush` saves at once.
  */
 export function createAutosaver(options: AutosaveOptions): Autosaver {
   const delayMs = options.delayMs ?? 300;
@@ -38,34 +39,55 @@ export function createAutosaver(options: AutosaveOptions): Autosaver {
   let version = 0;
   let savedVersion = 0;
   let firstUnsavedAt = 0;
+  let lastChangeAt = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> | null = null;
+  let lastState: SaveStatus['state'] | null = null;
   const isDirty = () => version !== savedVersion;
+
+  // Repeating a status would re-render its readers on every keystroke for nothing.
+  const report = (status: SaveStatus) => {
+    if (status.state === lastState && (status.state === 'pending' || status.state === 'saving')) return;
+    lastState = status.state;
+    options.onStatus(status);
+  };
 
   const clearTimer = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
   };
 
-  const runSaves = async (): Promise<void> => {
-    while (isDirty()) {
+  const schedule = () => {
+    clearTimer();
+    const now = Date.now();
+    const wait = Math.max(0, Math.min(lastChangeAt + delayMs, firstUnsavedAt + maxWaitMs) - now);
+    timer = setTimeout(() => void start(false), wait);
+  };
+
+  /** Saves once, or until clean when flushing; a change during a non-flush save waits its pause. */
+  const runSaves = async (untilClean: boolean): Promise<void> => {
+    do {
       const saving = version;
-      options.onStatus({ state: 'saving' });
+      report({ state: 'saving' });
       try {
         const at = await options.save();
         savedVersion = saving;
-        if (!isDirty()) options.onStatus({ state: 'saved', at });
+        if (!isDirty()) report({ state: 'saved', at });
       } catch (error) {
-        options.onStatus({ state: 'failed', reason: options.describeError(error) });
+        report({ state: 'failed', reason: options.describeError(error) });
         return;
       }
-    }
+    } while (untilClean && isDirty());
   };
 
-  const start = (): Promise<void> => {
+  const start = (untilClean: boolean): Promise<void> => {
     clearTimer();
-    running ??= runSaves().finally(() => {
+    running ??= runSaves(untilClean).finally(() => {
       running = null;
+      if (isDirty() && lastState !== 'failed') {
+        report({ state: 'pending' });
+        schedule();
+      }
     });
     return running;
   };
@@ -74,16 +96,15 @@ export function createAutosaver(options: AutosaveOptions): Autosaver {
     changed() {
       const now = Date.now();
       if (!isDirty()) firstUnsavedAt = now;
+      lastChangeAt = now;
       version += 1;
       if (running !== null) return;
-      options.onStatus({ state: 'pending' });
-      clearTimer();
-      const wait = Math.max(0, Math.min(delayMs, firstUnsavedAt + maxWaitMs - now));
-      timer = setTimeout(() => void start(), wait);
+      report({ state: 'pending' });
+      schedule();
     },
     async flush() {
       if (running !== null) await running;
-      if (isDirty()) await start();
+      if (isDirty()) await start(true);
     },
     hasUnsavedChanges: () => isDirty() || running !== null,
   };
