@@ -1,4 +1,4 @@
-import { Editor, type Content } from '@tiptap/core';
+import { Editor, type Content, type JSONContent } from '@tiptap/core';
 import { createChorusExtensions } from '../../renderer/src/editor/extensions';
 import type { ImageStore } from '../../renderer/src/editor/image-store';
 
@@ -44,3 +44,14 @@ export const tinyPng = Uint8Array.from(
 );
 
 export const tinyPngDataUrl = `data:image/png;base64,${btoa(String.fromCharCode(...tinyPng))}`;
+
+/** Every node of the given type in a document, in document order. */
+export function nodesOfType(doc: JSONContent, type: string): JSONContent[] {
+  const found: JSONContent[] = [];
+  const stack = [doc];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.type === type) found.push(node);
+    stack.push(...(node.content ?? []).toReversed());
+  }
+  return found;
+}

@@ -1,5 +1,4 @@
 // @vitest-environment happy-dom
-import type { JSONContent } from '@tiptap/core';
 import {
   Document,
   HeadingLevel,
@@ -17,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { findDocumentError } from '../../../renderer/src/editor/extensions';
 import { ImportError, importFile, type ImportableFile } from '../../../renderer/src/editor/import';
 import { documentText } from '../../../renderer/src/domain/document-text';
-import { createMemoryImageStore, tinyPng, tinyPngDataUrl } from '../../helpers/editor';
+import { createMemoryImageStore, nodesOfType, tinyPng, tinyPngDataUrl } from '../../helpers/editor';
 
 function fileOf(name: string, content: Uint8Array | string): ImportableFile {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
@@ -32,16 +31,6 @@ function fileOf(name: string, content: Uint8Array | string): ImportableFile {
 async function docxFile(name: string, children: ISectionOptions['children']): Promise<ImportableFile> {
   const buffer = await Packer.toBuffer(new Document({ sections: [{ children }] }));
   return fileOf(name, new Uint8Array(buffer));
-}
-
-function nodesOfType(doc: JSONContent, type: string): JSONContent[] {
-  const found: JSONContent[] = [];
-  const stack = [doc];
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    if (node.type === type) found.push(node);
-    stack.push(...(node.content ?? []).toReversed());
-  }
-  return found;
 }
 
 async function importError(file: ImportableFile, images = createMemoryImageStore()): Promise<ImportError> {

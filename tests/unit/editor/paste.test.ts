@@ -5,20 +5,10 @@ import type { Editor, JSONContent } from '@tiptap/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanPastedHtml, cleanPastedHtmlWithImages, hasEmbeddedImages } from '../../../renderer/src/editor/paste';
 import type { ImageStore } from '../../../renderer/src/editor/image-store';
-import { createEditor, createMemoryImageStore, tinyPng, tinyPngDataUrl } from '../../helpers/editor';
+import { createEditor, createMemoryImageStore, nodesOfType, tinyPng, tinyPngDataUrl } from '../../helpers/editor';
 
 function fixture(name: string): string {
   return readFileSync(path.resolve(import.meta.dirname, '../../fixtures/editor', name), 'utf8');
-}
-
-function nodesOfType(doc: JSONContent, type: string): JSONContent[] {
-  const found: JSONContent[] = [];
-  const stack = [doc];
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    if (node.type === type) found.push(node);
-    stack.push(...(node.content ?? []).toReversed());
-  }
-  return found;
 }
 
 function textOf(node: JSONContent | undefined): string {

@@ -376,8 +376,7 @@ function judge(
 const placeEndings =
   /\b(?:estate|park|flats|tower|towers|station|road|street|lane|avenue|close|drive|way|crescent|grove|gardens|terrace)$/i;
 
-/** Nouns for places and venues: "a village called X" names a place, "a club called X" a venue. */
-const namedThings = new Set([
+const placeNouns = new Set([
   'village',
   'town',
   'city',
@@ -388,6 +387,11 @@ const namedThings = new Set([
   'place',
   'hamlet',
   'suburb',
+]);
+
+/** Nouns for places and venues: "a village called X" names a place, "a club called X" a venue. */
+const namedThings = new Set([
+  ...placeNouns,
   'pub',
   'club',
   'nightclub',
@@ -420,19 +424,6 @@ const namedThings = new Set([
   'book',
   'programme',
   'show',
-]);
-
-const placeNouns = new Set([
-  'village',
-  'town',
-  'city',
-  'estate',
-  'area',
-  'street',
-  'road',
-  'place',
-  'hamlet',
-  'suburb',
 ]);
 
 /** Verbs of living somewhere, before "in", "to" or "from": "we lived in", "they moved me to". */
