@@ -7,7 +7,14 @@ import {
 } from '../domain/approved-version';
 import { contentHash } from '../domain/canonical-json';
 import type { DocumentNode } from '../domain/document-text';
-import { decide, type Decision, type WorkflowAction, type WorkflowContext } from '../domain/workflow';
+import {
+  decide,
+  decideStatusMove,
+  type Decision,
+  type StatusMove,
+  type WorkflowAction,
+  type WorkflowContext,
+} from '../domain/workflow';
 import type { ChorusDb } from './database';
 import type { AuditAction, AuditEventRecord, ProfileRecord, ResourceRecord, SignOffRecord } from './records';
 
@@ -92,14 +99,12 @@ function audit(
 async function decideMove(
   db: ChorusDb,
   resourceId: string,
-  action: Exclude<WorkflowAction, 'sign-off'>,
+  action: StatusMove,
   profile: ProfileRecord,
 ): Promise<Decision> {
   const resource = await db.resources.get(resourceId);
   if (resource === undefined) return { allowed: false, reason: 'This resource is not on this device.' };
-  // These moves do not depend on content or sign-offs.
-  const context = { contentHash: '', signOffs: [], unresolvedFindings: 0, pendingSuggestions: 0 };
-  return decide(resource.status, action, profile.role, context);
+  return decideStatusMove(resource.status, action, profile.role);
 }
 
 /**

@@ -89,6 +89,13 @@ export function decide(state: WorkflowState, action: WorkflowAction, role: Role,
   }
 }
 
+export type StatusMove = Exclude<WorkflowAction, 'sign-off'>;
+
+/** Moves other than a sign-off depend only on the state and the role, never on content or sign-offs. */
+export function decideStatusMove(state: WorkflowState, action: StatusMove, role: Role): Decision {
+  return decide(state, action, role, { contentHash: '', signOffs: [], unresolvedFindings: 0, pendingSuggestions: 0 });
+}
+
 /** Every move the role could make now, with the reason for each one refused. */
 export function availableMoves(
   state: WorkflowState,

@@ -8,7 +8,7 @@ import {
   type ProfileRecord,
   type ResourceRecord,
 } from '../../db';
-import { decide, type WorkflowAction } from '../../domain/workflow';
+import { decideStatusMove, type StatusMove, type WorkflowAction } from '../../domain/workflow';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 
 const moveLabels: Partial<Record<WorkflowAction, string>> = {
@@ -33,11 +33,10 @@ export function WorkflowPanel({ resource, profile }: { resource: ResourceRecord;
   const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState('');
   const id = useId();
-  const context = { contentHash: '', signOffs: [], unresolvedFindings: 0, pendingSuggestions: 0 };
-  const moves = (Object.keys(moveLabels) as WorkflowAction[]).filter(
-    (action) => decide(resource.status, action, profile.role, context).allowed,
+  const moves = (Object.keys(moveLabels) as StatusMove[]).filter(
+    (action) => decideStatusMove(resource.status, action, profile.role).allowed,
   );
-  const canWithdraw = decide(resource.status, 'withdraw', profile.role, context).allowed;
+  const canWithdraw = decideStatusMove(resource.status, 'withdraw', profile.role).allowed;
 
   const run = async (action: Exclude<WorkflowAction, 'sign-off' | 'withdraw'>) => {
     setError(null);
