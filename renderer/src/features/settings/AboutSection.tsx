@@ -9,6 +9,7 @@ type Check =
   | { state: 'failed'; reason: string };
 
 const eventTimeoutMs = 5_000;
+const pingRepeatMs = 500;
 
 function describeTransport(info: AppInfo): string {
   return info.transport === 'electron' ? 'Desktop app' : 'Browser mode';
@@ -37,27 +38,37 @@ export function AboutSection() {
     };
   }, [platform]);
 
-  /** Proves both directions: the call must answer and its `app.pong` event must arrive. */
+  /**
+   * Proves both directions: the call must answer and its `app.pong` event must arrive. The update
+   * channel may still be connecting when the first ping answers (the web host's event stream opens
+   * on first use), so the ping repeats until its event is heard or the time runs out.
+   */
   const runCheck = async () => {
     stopWaiting.current?.();
     setCheck({ state: 'checking' });
     const nonce = newNonce();
     const started = performance.now();
+    const ping = () => platform.invoke('app.ping', { nonce });
     const eventArrived = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('No event came back from the app host')), eventTimeoutMs);
+      const timer = setTimeout(() => {
+        stop();
+        reject(new Error('No event came back from the app host'));
+      }, eventTimeoutMs);
+      const repeat = setInterval(() => void ping().catch(() => undefined), pingRepeatMs);
       const unsubscribe = platform.on('app.pong', (payload) => {
         if (payload.nonce !== nonce) return;
-        clearTimeout(timer);
-        unsubscribe();
+        stop();
         resolve();
       });
-      stopWaiting.current = () => {
+      const stop = () => {
         clearTimeout(timer);
+        clearInterval(repeat);
         unsubscribe();
       };
+      stopWaiting.current = stop;
     });
     try {
-      await Promise.all([platform.invoke('app.ping', { nonce }), eventArrived]);
+      await Promise.all([ping(), eventArrived]);
       setCheck({ state: 'ok', milliseconds: Math.round(performance.now() - started) });
     } catch (error) {
       setCheck({ state: 'failed', reason: error instanceof Error ? error.message : 'Unknown error' });
