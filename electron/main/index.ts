@@ -3,6 +3,7 @@ import { app, BrowserWindow } from 'electron';
 import { createEventHub } from '../services/event-hub';
 import { createHandlers } from '../services/handlers';
 import { appEntryUrl, secureWebPreferences } from '../services/security/policy';
+import { createElectronSecretStore } from './adapters/secrets';
 import { forwardEvents, serveIpc } from './ipc';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -50,7 +51,7 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   hardenSession();
   serveRenderer(path.join(buildDir, 'renderer'));
   serveIpc(
@@ -62,6 +63,7 @@ void app.whenReady().then(() => {
       dataDir: app.getPath('userData'),
       events,
       now: Date.now,
+      secrets: await createElectronSecretStore(),
     }),
     (where, error) => console.error(`Chorus: ${where} failed`, error),
   );

@@ -1,6 +1,8 @@
 import type { Handlers } from '../shared/dispatch';
 import type { Transport } from '../shared/contract';
 import type { EventHub } from './event-hub';
+import { createRepositoryService } from './repository/service';
+import type { SecretStore } from './secrets';
 
 /** What the handlers need from the host they run in. Both hosts pass real ports. */
 export interface HostPorts {
@@ -11,10 +13,20 @@ export interface HostPorts {
   dataDir: string;
   events: EventHub;
   now: () => number;
+  /** Where the repository token is kept: the OS keychain in Electron, a file in the web host. */
+  secrets: SecretStore;
+  /** How long a repository connection may go without a byte; 30 s unless a test says otherwise. */
+  repositoryIdleTimeoutMs?: number;
 }
 
 /** The one handler table, shared by Electron IPC and the web host. */
 export function createHandlers(ports: HostPorts): Handlers {
+  const repository = createRepositoryService({
+    dataDir: ports.dataDir,
+    secrets: ports.secrets,
+    now: ports.now,
+    ...(ports.repositoryIdleTimeoutMs === undefined ? {} : { idleTimeoutMs: ports.repositoryIdleTimeoutMs }),
+  });
   return {
     'app.info': () => ({
       name: ports.appName,
@@ -28,5 +40,10 @@ export function createHandlers(ports: HostPorts): Handlers {
       ports.events.emit('app.pong', { nonce, sentAt: receivedAt });
       return { nonce, receivedAt };
     },
+    'repository.status': () => repository.status(),
+    'repository.configure': (input) => repository.configure(input),
+    'repository.test': () => repository.test(),
+    'repository.publish': (input) => repository.publish(input),
+    'repository.pull': (input) => repository.pull(input),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { approvedVersionSchema, withdrawalSchema } from './repository-records';
 
 /**
  * The API between the renderer and the main process. Every channel names a zod schema for
@@ -24,6 +25,78 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 
 const emptyInput = z.strictObject({});
 
+/** Where the shared repository is. The token never comes back out of the main process. */
+export const remoteSettingsSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('none') }),
+  z.strictObject({ kind: z.literal('git'), url: z.string().max(2000), username: z.string().max(200) }),
+  z.strictObject({ kind: z.literal('folder'), path: z.string().max(4000) }),
+]);
+export type RemoteSettings = z.infer<typeof remoteSettingsSchema>;
+
+export const secretStoreKindSchema = z.enum(['os-keychain', 'plain-text', 'file']);
+
+export const repositoryStatusSchema = z.strictObject({
+  remote: remoteSettingsSchema,
+  /** Whether a token is stored for the git remote. */
+  hasToken: z.boolean(),
+  secrets: z.strictObject({ kind: secretStoreKindSchema, label: z.string() }),
+});
+export type RepositoryStatus = z.infer<typeof repositoryStatusSchema>;
+
+export const configureRepositorySchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('none') }),
+  z.strictObject({
+    kind: z.literal('git'),
+    url: z.string().max(2000),
+    username: z.string().max(200),
+    /** A new token; left out, the stored one is kept. */
+    token: z.string().max(4000).optional(),
+    /** The person agreed to keep the token where other programs could read it. */
+    allowPlainText: z.boolean().optional(),
+  }),
+  z.strictObject({ kind: z.literal('folder'), path: z.string().max(4000) }),
+]);
+export type ConfigureRepository = z.infer<typeof configureRepositorySchema>;
+
+/** Why a repository call did not do its work, in words fit to show as they are. */
+export const repositoryProblemSchema = z.strictObject({
+  kind: z.enum([
+    'not-configured',
+    'invalid-settings',
+    'needs-consent',
+    'unreachable',
+    'timeout',
+    'unauthorised',
+    'not-found',
+    'refused',
+    'storage',
+    'format',
+    'conflict',
+    'invalid-record',
+  ]),
+  message: z.string(),
+  /** Whether trying again later may work on its own (a network fault), or a person must act. */
+  retry: z.boolean(),
+});
+export type RepositoryProblem = z.infer<typeof repositoryProblemSchema>;
+
+const failed = z.strictObject({ ok: z.literal(false), problem: repositoryProblemSchema });
+
+export const publishItemSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('version'), record: approvedVersionSchema }),
+  z.strictObject({ kind: z.literal('withdrawal'), record: withdrawalSchema }),
+]);
+export type PublishItem = z.infer<typeof publishItemSchema>;
+
+export const pulledItemSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('version'), path: z.string(), record: approvedVersionSchema }),
+  z.strictObject({ kind: z.literal('withdrawal'), path: z.string(), record: withdrawalSchema }),
+]);
+export type PulledItem = z.infer<typeof pulledItemSchema>;
+
+export const skippedFileSchema = z.strictObject({ path: z.string(), reason: z.string() });
+export type SkippedFile = z.infer<typeof skippedFileSchema>;
+
 export const contract = {
   'app.info': {
     input: emptyInput,
@@ -36,6 +109,53 @@ export const contract = {
   'app.ping': {
     input: z.strictObject({ nonce: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }),
     output: z.strictObject({ nonce: z.string(), receivedAt: z.number().int() }),
+  },
+  'repository.status': {
+    input: emptyInput,
+    output: repositoryStatusSchema,
+  },
+  'repository.configure': {
+    input: configureRepositorySchema,
+    output: z.discriminatedUnion('ok', [
+      z.strictObject({ ok: z.literal(true), status: repositoryStatusSchema }),
+      failed,
+    ]),
+  },
+  /** Reaches the repository with the stored settings and says whether Chorus can use it. */
+  'repository.test': {
+    input: emptyInput,
+    output: z.discriminatedUnion('ok', [
+      z.strictObject({ ok: z.literal(true), message: z.string(), empty: z.boolean() }),
+      failed,
+    ]),
+  },
+  /** Adds one record. The same record already there is success; a different file in its place is a conflict. */
+  'repository.publish': {
+    input: publishItemSchema,
+    output: z.discriminatedUnion('ok', [
+      z.strictObject({ ok: z.literal(true), outcome: z.enum(['published', 'already-present']), path: z.string() }),
+      failed,
+    ]),
+  },
+  /**
+   * Reads what is new: records the renderer does not list in `known`, and since `cursor` where the
+   * remote has one. Answers in pages; while `more` is true, ask again with the new paths known.
+   */
+  'repository.pull': {
+    input: z.strictObject({
+      cursor: z.string().max(200).nullable(),
+      known: z.array(z.string().max(300)).max(200_000),
+    }),
+    output: z.discriminatedUnion('ok', [
+      z.strictObject({
+        ok: z.literal(true),
+        cursor: z.string().nullable(),
+        items: z.array(pulledItemSchema),
+        skipped: z.array(skippedFileSchema),
+        more: z.boolean(),
+      }),
+      failed,
+    ]),
   },
 } as const;
 

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createEventHub } from '../services/event-hub';
 import { createHandlers } from '../services/handlers';
+import { createFileSecretStore } from '../services/secrets';
 import { startWebHost } from './server';
 
 declare const CHORUS_VERSION: string;
@@ -37,6 +38,7 @@ const handlers = createHandlers({
   dataDir,
   events,
   now: Date.now,
+  secrets: createFileSecretStore({ file: path.join(dataDir, 'credentials.json'), kind: 'file' }),
 });
 const host = await startWebHost({
   rendererDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer'),

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createEventHub, type EventHub } from '../../electron/services/event-hub';
 import { createHandlers } from '../../electron/services/handlers';
+import { createFileSecretStore } from '../../electron/services/secrets';
 import { startWebHost, type WebHost } from '../../electron/web-host/server';
 
 export const builtRendererDir = path.resolve(import.meta.dirname, '../../build/renderer');
@@ -28,6 +29,7 @@ export async function startTestWebHost(options: { rendererDir?: string } = {}): 
       dataDir,
       events,
       now: Date.now,
+      secrets: createFileSecretStore({ file: path.join(dataDir, 'credentials.json'), kind: 'file' }),
     }),
     events,
     onFailure: (_where, error) => failures.push(error),

@@ -5,7 +5,7 @@ import {
   contentHash,
   NotCanonicalError,
   type CanonicalValue,
-} from '../../renderer/src/domain/canonical-json';
+} from '../../electron/shared/canonical-json';
 
 describe('canonical JSON', () => {
   it('sorts keys, drops undefined and has no whitespace', () => {

@@ -2,6 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { dispatch, type Handlers } from '../../electron/shared/dispatch';
 import { createEventHub } from '../../electron/services/event-hub';
 import { createHandlers } from '../../electron/services/handlers';
+import { createFileSecretStore } from '../../electron/services/secrets';
+
+const secrets = createFileSecretStore({ file: '/nonexistent/secrets.json', kind: 'file' });
 
 function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
   const base = createHandlers({
@@ -12,6 +15,7 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     dataDir: '/data',
     events: createEventHub(),
     now: () => 1_700_000_000_000,
+    secrets,
   });
   return { ...base, ...overrides };
 }
@@ -92,6 +96,7 @@ describe('app.ping', () => {
       dataDir: '/d',
       events,
       now: () => 5,
+      secrets,
     });
     expect(await dispatch(handlers, 'app.ping', { nonce: 'abc_1' })).toEqual({
       ok: true,

@@ -10,11 +10,14 @@ import type {
   DocumentRecord,
   FindingDecisionRecord,
   ImageRecord,
+  LibraryVersionRecord,
+  LibraryWithdrawalRecord,
   OutboxRecord,
   ProfileRecord,
   ResourceRecord,
   SettingRecord,
   SignOffRecord,
+  SkippedFileRecord,
   SnapshotRecord,
   WithdrawalRecord,
 } from './records';
@@ -35,6 +38,9 @@ export class ChorusDb extends Dexie {
   approvedVersions!: Table<ApprovedVersionRecord, string>;
   withdrawals!: Table<WithdrawalRecord, string>;
   outbox!: Table<OutboxRecord, number>;
+  library!: Table<LibraryVersionRecord, string>;
+  libraryWithdrawals!: Table<LibraryWithdrawalRecord, string>;
+  skippedFiles!: Table<SkippedFileRecord, string>;
 
   constructor(name: string, upTo: readonly Migration[] = migrations) {
     // Strict durability makes Chromium flush each transaction to disk before it reports success, so

@@ -8,14 +8,17 @@ import type {
   AuditEventRecord,
   DocumentRecord,
   FindingDecisionRecord,
+  LibraryVersionRecord,
   ProfileRecord,
   ResourceRecord,
   SignOffRecord,
+  SkippedFileRecord,
   SnapshotRecord,
 } from './records';
 import { auditTrail } from './review';
 import { documentTexts, getResource, listResources } from './resources';
 import { listSnapshots } from './snapshots';
+import { getSyncState, listLibrary, listOutbox, listSkippedFiles, type OutboxView, type SyncState } from './sync';
 
 /** Live list of resources (or of the Trash), newest first; undefined while loading. */
 export function useResourceList(inTrash: 0 | 1 = 0): ResourceRecord[] | undefined {
@@ -95,4 +98,25 @@ export function useSavedDocument(resourceId: string): DocumentRecord | null | un
 export function useThreads(resourceId: string): Thread[] | undefined {
   const db = useDb();
   return useLiveQuery(() => listThreads(db, resourceId), [db, resourceId]);
+}
+
+/** Live outbox, oldest first, with titles; undefined while loading. */
+export function useOutbox(): OutboxView[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => listOutbox(db), [db]);
+}
+
+export function useSkippedFiles(): SkippedFileRecord[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => listSkippedFiles(db), [db]);
+}
+
+export function useSyncState(): SyncState | undefined {
+  const db = useDb();
+  return useLiveQuery(() => getSyncState(db), [db]);
+}
+
+export function useLibrary(): LibraryVersionRecord[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => listLibrary(db), [db]);
 }

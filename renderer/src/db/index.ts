@@ -6,12 +6,16 @@ export {
   useAuditTrail,
   useDocumentTexts,
   useFindingDecisions,
+  useLibrary,
+  useOutbox,
   useProfiles,
   useResource,
   useResourceList,
   useSavedDocument,
   useSignOffs,
+  useSkippedFiles,
   useSnapshots,
+  useSyncState,
   useThreads,
   useTrashCount,
 } from './hooks';
@@ -43,5 +47,23 @@ export {
   updateDetails,
   type ResourceDetails,
 } from './resources';
+export {
+  completeOutboxEntry,
+  deferOutboxEntry,
+  dueOutboxEntries,
+  flagOutboxEntry,
+  getSyncState,
+  knownPaths,
+  listLibrary,
+  listOutbox,
+  listSkippedFiles,
+  nextDueAt,
+  onOutboxAdded,
+  outboxItem,
+  storePulled,
+  updateSyncState,
+  type OutboxView,
+  type SyncState,
+} from './sync';
 export { autoSnapshotIntervalMs, getSnapshot, restoreSnapshot, takeSnapshot } from './snapshots';
 export { isQuotaError, requestPersistentStorage } from './storage';

@@ -158,6 +158,7 @@ export interface ApprovedVersionRecord {
   resourceId: string;
   version: number;
   approved: ApprovedVersion;
+  published?: PublishedMark;
 }
 
 export interface WithdrawalRecord {
@@ -166,6 +167,7 @@ export interface WithdrawalRecord {
   resourceId: string;
   at: number;
   reason: string;
+  published?: PublishedMark;
 }
 
 /** One thing waiting to reach the shared repository, exactly once. */
@@ -177,4 +179,42 @@ export interface OutboxRecord {
   attempts: number;
   lastError: string;
   nextAttemptAt: number;
+  /**
+   * Set when trying again on its own will not help (a conflict in the repository, a record it
+   * refused): the entry waits for a person to look, and is tried again only on "Sync now".
+   */
+  needsAttention?: boolean;
+}
+
+/** Where a record of this device reached the repository, once it has. */
+export interface PublishedMark {
+  at: number;
+  path: string;
+}
+
+/** An approved version from the shared repository, as pulled and checked. */
+export interface LibraryVersionRecord {
+  /** The version's id: the hash of what it holds. */
+  id: string;
+  resourceId: string;
+  version: number;
+  path: string;
+  approved: ApprovedVersion;
+  pulledAt: number;
+  /** When a withdrawal of its resource was seen; a withdrawn version is never offered for use. */
+  withdrawnAt?: number;
+}
+
+export interface LibraryWithdrawalRecord {
+  id: string;
+  resourceId: string;
+  at: number;
+  path: string;
+}
+
+/** A file in the repository the last pulls did not take, and why. */
+export interface SkippedFileRecord {
+  path: string;
+  reason: string;
+  seenAt: number;
 }

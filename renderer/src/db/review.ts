@@ -1,11 +1,11 @@
 import { Dexie } from 'dexie';
 import {
   freezeApprovedVersion,
+  freezeWithdrawal,
   hashContent,
   type ConsentRecord,
   type VersionContent,
 } from '../domain/approved-version';
-import { contentHash } from '../domain/canonical-json';
 import type { DocumentNode } from '../domain/document-text';
 import {
   decide,
@@ -271,8 +271,8 @@ export async function withdrawResource(
 ): Promise<void> {
   const decision = await decideMove(db, resourceId, 'withdraw', profile);
   if (!decision.allowed) throw new ReviewRefused(decision.reason);
-  const withdrawal = { format: 1, resourceId, at: now, reason: reason.trim() };
-  const id = await contentHash(withdrawal);
+  const { id } = await freezeWithdrawal({ resourceId, at: now });
+  const withdrawal = { reason: reason.trim() };
   await db.transaction('rw', [db.resources, db.withdrawals, db.outbox, db.auditEvents], async () => {
     const resource = await db.resources.get(resourceId);
     if (resource === undefined) throw new Error(`No resource ${resourceId}`);

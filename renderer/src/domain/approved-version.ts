@@ -1,48 +1,19 @@
-import type { Audience } from './audiences';
-import { canonicalJson, contentHash, type CanonicalValue } from './canonical-json';
-import { attributionLine, type ConsentChoices } from './consent';
-import type { DocumentNode } from './document-text';
+import { canonicalJson, contentHash, type CanonicalValue } from '../../../electron/shared/canonical-json';
+import { attributionLine } from './consent';
+import type {
+  ApprovedVersion,
+  ConsentRecord,
+  VersionContent,
+  Withdrawal,
+} from '../../../electron/shared/repository-records';
 
-/** What is frozen at approval: the document and the details trainers see. */
-export interface VersionContent {
-  resourceId: string;
-  version: number;
-  title: string;
-  summary: string;
-  audiences: Audience[];
-  topics: string[];
-  contentWarnings: string[];
-  reviewBy: string;
-  document: DocumentNode;
-}
-
-export interface ConsentRecord {
-  choices: ConsentChoices;
-  /** The exact words shown to the consultee when they agreed. */
-  wording: string;
-  agreedAt: number;
-}
-
-/**
- * A sign-off as it is shared. The consultee appears only as their chosen attribution, never by a
- * profile name, so an anonymous consultee stays anonymous in the repository.
- */
-export interface Approval {
-  role: 'consultee' | 'facilitator';
-  name: string;
-  at: number;
-}
-
-export interface ApprovedVersion {
-  format: 1;
-  /** SHA-256 of the canonical JSON of everything below except `id`. */
-  id: string;
-  contentHash: string;
-  content: VersionContent;
-  consent: ConsentRecord;
-  attribution: string;
-  approvals: Approval[];
-}
+export type {
+  Approval,
+  ApprovedVersion,
+  ConsentRecord,
+  VersionContent,
+  Withdrawal,
+} from '../../../electron/shared/repository-records';
 
 export function hashContent(content: VersionContent): Promise<string> {
   return contentHash(content as unknown as CanonicalValue);
@@ -84,4 +55,16 @@ export async function verifyApprovedVersion(version: ApprovedVersion): Promise<b
 /** The canonical text of a version, as it is written to the repository. */
 export function approvedVersionJson(version: ApprovedVersion): string {
   return canonicalJson(version as unknown as CanonicalValue);
+}
+
+/** A withdrawal as it is shared: which resource, and from when. Its id is the hash of the rest. */
+export async function freezeWithdrawal(input: { resourceId: string; at: number }): Promise<Withdrawal> {
+  const withoutId = { format: 1 as const, resourceId: input.resourceId, at: input.at };
+  return { id: await contentHash(withoutId), ...withoutId };
+}
+
+/** Checks that a withdrawal's id matches what it holds. */
+export async function verifyWithdrawal(withdrawal: Withdrawal): Promise<boolean> {
+  const { id, ...withoutId } = withdrawal;
+  return id === (await contentHash(withoutId));
 }

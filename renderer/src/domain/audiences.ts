@@ -1,18 +1,3 @@
-export const audiences = [
-  'social-care',
-  'police',
-  'health',
-  'education',
-  'licensing-night-time-economy',
-  'other',
-] as const;
-export type Audience = (typeof audiences)[number];
+import { audienceLabels, audiences, type Audience } from '../../../electron/shared/repository-records';
 
-export const audienceLabels: Record<Audience, string> = {
-  'social-care': 'Social care',
-  police: 'Police',
-  health: 'Health',
-  education: 'Education',
-  'licensing-night-time-economy': 'Licensing and night-time economy',
-  other: 'Other',
-};
+export { audienceLabels, audiences, type Audience };

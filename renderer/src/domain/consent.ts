@@ -1,6 +1,7 @@
+import { attributionKinds, purposes } from '../../../electron/shared/repository-records';
 import { audienceLabels, type Audience } from './audiences';
 
-export const purposes = ['training-sessions', 'written-materials', 'online-learning'] as const;
+export { attributionKinds, purposes };
 export type Purpose = (typeof purposes)[number];
 
 export const purposeLabels: Record<Purpose, string> = {
@@ -9,7 +10,6 @@ export const purposeLabels: Record<Purpose, string> = {
   'online-learning': 'online training courses',
 };
 
-export const attributionKinds = ['anonymous', 'pseudonym', 'group', 'name'] as const;
 export type AttributionKind = (typeof attributionKinds)[number];
 
 export interface Attribution {

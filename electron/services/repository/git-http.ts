@@ -1,0 +1,52 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { GitHttpRequest, GitHttpResponse, HttpClient } from 'isomorphic-git';
+
+/**
+ * The HTTP client isomorphic-git talks through, on Node's own `http` and `https`. Its reason to
+ * exist is time: a connection that stalls is given up after `idleTimeoutMs` without a byte, so a
+ * sync can fail, back off and try again instead of hanging for ever. Redirects are not followed,
+ * so a token is never sent on to another host.
+ */
+export function createGitHttpClient(options: { idleTimeoutMs: number }): HttpClient {
+  async function request(input: GitHttpRequest): Promise<GitHttpResponse> {
+    const url = new URL(input.url);
+    const transport = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : null;
+    if (transport === null) throw new Error(`Unsupported protocol ${url.protocol}`);
+    const chunks: Uint8Array[] = [];
+    if (input.body !== undefined) for await (const chunk of input.body) chunks.push(chunk);
+    const body = Buffer.concat(chunks);
+    const headers: Record<string, string> = { ...input.headers };
+    if (input.body !== undefined) headers['content-length'] = String(body.byteLength);
+
+    return new Promise<GitHttpResponse>((resolve, reject) => {
+      const outgoing = transport.request(
+        url,
+        { method: input.method ?? 'GET', headers, agent: false, timeout: options.idleTimeoutMs },
+        (incoming) => {
+          incoming.setTimeout(options.idleTimeoutMs, () =>
+            incoming.destroy(Object.assign(new Error('The server stopped answering.'), { code: 'ETIMEDOUT' })),
+          );
+          const responseHeaders: Record<string, string> = {};
+          for (const [name, value] of Object.entries(incoming.headers)) {
+            if (value !== undefined) responseHeaders[name] = Array.isArray(value) ? value.join(', ') : value;
+          }
+          resolve({
+            url: input.url,
+            method: input.method ?? 'GET',
+            statusCode: incoming.statusCode ?? 0,
+            statusMessage: incoming.statusMessage ?? '',
+            headers: responseHeaders,
+            body: incoming[Symbol.asyncIterator]() as AsyncIterableIterator<Uint8Array>,
+          });
+        },
+      );
+      outgoing.on('timeout', () =>
+        outgoing.destroy(Object.assign(new Error('The server stopped answering.'), { code: 'ETIMEDOUT' })),
+      );
+      outgoing.on('error', reject);
+      outgoing.end(input.body === undefined ? undefined : body);
+    });
+  }
+  return { request };
+}

@@ -1,0 +1,332 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import git, { Errors, type TreeEntry } from 'isomorphic-git';
+import { markerPath, resourcesDir } from './format';
+import { createGitHttpClient } from './git-http';
+import {
+  FileTooLargeError,
+  RemoteError,
+  type ListedFile,
+  type Listing,
+  type RemoteFile,
+  type RepositoryRemote,
+  type WriteOutcome,
+  type WriteRequest,
+} from './remote';
+
+export interface GitRemoteOptions {
+  /** The repository's HTTPS address (HTTP only for a server on this computer). */
+  url: string;
+  username: string;
+  token: string;
+  /** A folder of this app's own where the local copy of the repository is kept. */
+  cacheDir: string;
+  /** How long a connection may go without a byte before it is given up. */
+  idleTimeoutMs?: number;
+  /** How many times a push refused because someone else pushed first is rebuilt and retried. */
+  maxPushAttempts?: number;
+  now?: () => number;
+}
+
+const branch = 'main';
+const localRef = `refs/heads/${branch}`;
+/** No personal data of anyone in the commits: every publisher signs as Chorus. */
+const neutralAuthor = { name: 'Chorus', email: 'chorus@invalid' };
+
+function errorCode(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+}
+
+function statusOf(error: unknown): number {
+  if (!(error instanceof Errors.HttpError)) return 0;
+  return error.data.statusCode;
+}
+
+/** Whether the local copy itself looks damaged, so it is thrown away and fetched again. */
+function isLocalDamage(error: unknown): boolean {
+  const code = errorCode(error);
+  return ['NotFoundError', 'ObjectTypeError', 'InternalError', 'ParseError', 'InvalidOidError'].includes(code);
+}
+
+function remoteError(location: string, error: unknown): RemoteError {
+  if (error instanceof RemoteError) return error;
+  const status = statusOf(error);
+  if (status === 401 || status === 403) {
+    return new RemoteError(
+      'unauthorised',
+      `The repository at ${location} refused the user name or token. Check them in the repository settings.`,
+      { cause: error },
+    );
+  }
+  if (status === 404) {
+    return new RemoteError('not-found', `There is no repository at ${location}. Check the address.`, { cause: error });
+  }
+  if (status >= 500) {
+    return new RemoteError(
+      'unreachable',
+      `The repository server had a problem (error ${status}). Chorus will try again.`,
+      {
+        cause: error,
+      },
+    );
+  }
+  if (status !== 0) {
+    return new RemoteError('unreachable', `The repository server answered with error ${status}.`, { cause: error });
+  }
+  const code = errorCode(error);
+  if (code === 'ETIMEDOUT') {
+    return new RemoteError('timeout', `The repository at ${location} stopped answering. Chorus will try again.`, {
+      cause: error,
+    });
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new RemoteError('unreachable', `Cannot find ${new URL(location).host}. Are you online?`, { cause: error });
+  }
+  return new RemoteError('unreachable', `Cannot reach the repository at ${location}. Chorus will try again.`, {
+    cause: error,
+  });
+}
+
+/** The address as shown to people: never with a user name or token in it. */
+function displayUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.toString();
+}
+
+type TreeNode = { entries: Map<string, TreeEntry> };
+
+/**
+ * A git repository over HTTPS, through isomorphic-git. The local copy is bare (no working
+ * folder): files are written as blobs and trees straight into a new commit on top of what the
+ * remote has, then pushed. If someone else pushed first, the push is refused as not a
+ * fast-forward; the remote is fetched again and the commit rebuilt on top of it. The layout is
+ * append-only, so rebuilding never meets a conflict, and the history stays a straight line.
+ */
+export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
+  const location = displayUrl(options.url);
+  const gitdir = options.cacheDir;
+  const httpClient = createGitHttpClient({ idleTimeoutMs: options.idleTimeoutMs ?? 30_000 });
+  const authorization = `Basic ${Buffer.from(`${options.username}:${options.token}`).toString('base64')}`;
+  // A fresh object for every call: isomorphic-git adds `Git-Protocol: version=2` to the headers it
+  // is given, which a later push would then wrongly send too.
+  const headers = (): Record<string, string> => ({ Authorization: authorization });
+  const maxPushAttempts = options.maxPushAttempts ?? 6;
+  const now = options.now ?? Date.now;
+  const cache = {};
+  let listedCommit: string | null = null;
+
+  const ensureLocalCopy = async (): Promise<void> => {
+    try {
+      await fs.access(path.join(gitdir, 'HEAD'));
+    } catch {
+      await fs.mkdir(gitdir, { recursive: true });
+      await git.init({ fs, gitdir, bare: true, defaultBranch: branch });
+      await git.addRemote({ fs, gitdir, remote: 'origin', url: options.url, force: true });
+    }
+  };
+
+  const discardLocalCopy = async (): Promise<void> => {
+    await fs.rm(gitdir, { recursive: true, force: true });
+    listedCommit = null;
+  };
+
+  /** Fetches the remote branch; its commit, or null when the repository is still empty. */
+  const fetchHead = async (): Promise<string | null> => {
+    await ensureLocalCopy();
+    try {
+      const refs = await git.listServerRefs({
+        http: httpClient,
+        url: options.url,
+        headers: headers(),
+        prefix: localRef,
+      });
+      const head = refs.find((ref) => ref.ref === localRef);
+      if (head === undefined) return null;
+      const have = await git.readCommit({ fs, gitdir, oid: head.oid, cache }).then(
+        () => true,
+        () => false,
+      );
+      if (!have) {
+        await git.fetch({
+          fs,
+          http: httpClient,
+          gitdir,
+          remote: 'origin',
+          ref: branch,
+          remoteRef: branch,
+          singleBranch: true,
+          tags: false,
+          headers: headers(),
+          cache,
+        });
+      }
+      return head.oid;
+    } catch (error) {
+      if (isLocalDamage(error)) await discardLocalCopy();
+      throw remoteError(location, error);
+    }
+  };
+
+  const treeOf = async (commit: string | null): Promise<string | null> =>
+    commit === null ? null : (await git.readCommit({ fs, gitdir, oid: commit, cache })).commit.tree;
+
+  const readTreeNode = async (oid: string | null): Promise<TreeNode> => {
+    if (oid === null) return { entries: new Map() };
+    const { tree } = await git.readTree({ fs, gitdir, oid, cache });
+    return { entries: new Map(tree.map((entry) => [entry.path, entry])) };
+  };
+
+  /** The blob at `filePath` in a tree, or null when there is none. */
+  const blobAt = async (tree: string | null, filePath: string): Promise<Uint8Array | null> => {
+    if (tree === null) return null;
+    try {
+      return (await git.readBlob({ fs, gitdir, oid: tree, filepath: filePath, cache })).blob;
+    } catch (error) {
+      if (errorCode(error) === 'NotFoundError') return null;
+      throw error;
+    }
+  };
+
+  /** A new tree: `tree` with `files` added (each path must be new). */
+  const addFiles = async (tree: string | null, files: readonly RemoteFile[], prefix = ''): Promise<string> => {
+    const node = await readTreeNode(tree);
+    const here = new Map<string, RemoteFile[]>();
+    for (const file of files) {
+      const rest = file.path.slice(prefix.length);
+      const slash = rest.indexOf('/');
+      const name = slash === -1 ? rest : rest.slice(0, slash);
+      here.set(name, [...(here.get(name) ?? []), file]);
+    }
+    for (const [name, group] of here) {
+      const [first] = group;
+      if (first === undefined) continue;
+      const isFile = group.length === 1 && first.path === prefix + name;
+      if (isFile) {
+        const oid = await git.writeBlob({ fs, gitdir, blob: first.bytes });
+        node.entries.set(name, { mode: '100644', path: name, oid, type: 'blob' });
+      } else {
+        const existing = node.entries.get(name);
+        const subtree = existing?.type === 'tree' ? existing.oid : null;
+        const oid = await addFiles(subtree, group, `${prefix}${name}/`);
+        node.entries.set(name, { mode: '040000', path: name, oid, type: 'tree' });
+      }
+    }
+    return git.writeTree({ fs, gitdir, tree: [...node.entries.values()] });
+  };
+
+  /** Files under `prefix` that differ between two trees (all of them when `before` is null). */
+  const changedFiles = async (before: string | null, after: string, prefix: string, out: ListedFile[]) => {
+    const [old, current] = await Promise.all([readTreeNode(before), readTreeNode(after)]);
+    for (const entry of current.entries.values()) {
+      const previous = old.entries.get(entry.path);
+      if (previous?.oid === entry.oid) continue;
+      const entryPath = `${prefix}/${entry.path}`;
+      if (entry.type === 'tree') {
+        await changedFiles(previous?.type === 'tree' ? previous.oid : null, entry.oid, entryPath, out);
+      } else if (entry.mode === '120000') out.push({ path: entryPath, kind: 'link' });
+      else if (entry.type === 'blob') out.push({ path: entryPath, kind: 'file' });
+      else out.push({ path: entryPath, kind: 'other' });
+    }
+  };
+
+  const subtreeOid = async (tree: string | null, name: string): Promise<string | null> => {
+    const entry = (await readTreeNode(tree)).entries.get(name);
+    return entry?.type === 'tree' ? entry.oid : null;
+  };
+
+  /** Refused because the branch moved on (here, or on the server when two pushes race). */
+  const isRefusedPush = (error: unknown): boolean =>
+    errorCode(error) === 'PushRejectedError' || errorCode(error) === 'GitPushError';
+
+  return {
+    location,
+
+    async readMarker() {
+      const head = await fetchHead();
+      return blobAt(await treeOf(head), markerPath);
+    },
+
+    async write(request: WriteRequest) {
+      for (let attempt = 1; attempt <= maxPushAttempts; attempt += 1) {
+        const head = await fetchHead();
+        const tree = await treeOf(head);
+        const outcomes = new Map<string, WriteOutcome>();
+        const pending: RemoteFile[] = [];
+        if ((await blobAt(tree, markerPath)) === null) pending.push(request.marker);
+        for (const file of request.files) {
+          const existing = await blobAt(tree, file.path);
+          if (existing === null) {
+            pending.push(file);
+            outcomes.set(file.path, 'written');
+          } else {
+            outcomes.set(file.path, (await request.isSame(file.path, existing)) ? 'present' : 'conflict');
+          }
+        }
+        if (pending.length === 0) return outcomes;
+        const timestamp = Math.floor(now() / 1000);
+        const signature = { ...neutralAuthor, timestamp, timezoneOffset: 0 };
+        const commit = await git.writeCommit({
+          fs,
+          gitdir,
+          commit: {
+            message: `${request.message}\n`,
+            tree: await addFiles(tree, pending),
+            parent: head === null ? [] : [head],
+            author: signature,
+            committer: signature,
+          },
+        });
+        await git.writeRef({ fs, gitdir, ref: localRef, value: commit, force: true });
+        try {
+          await git.push({
+            fs,
+            http: httpClient,
+            gitdir,
+            url: options.url,
+            ref: branch,
+            remoteRef: branch,
+            headers: headers(),
+            cache,
+          });
+          return outcomes;
+        } catch (error) {
+          if (isRefusedPush(error)) continue;
+          if (isLocalDamage(error)) await discardLocalCopy();
+          throw remoteError(location, error);
+        }
+      }
+      throw new RemoteError(
+        'unreachable',
+        'Other people kept publishing at the same moment, so Chorus could not add its files. It will try again.',
+      );
+    },
+
+    async list(since: string | null): Promise<Listing> {
+      const head = await fetchHead();
+      listedCommit = head;
+      if (head === null || head === since) return { cursor: head, files: [] };
+      const after = await subtreeOid(await treeOf(head), resourcesDir);
+      if (after === null) return { cursor: head, files: [] };
+      const knownSince =
+        since !== null &&
+        (await git.readCommit({ fs, gitdir, oid: since, cache }).then(
+          () => true,
+          () => false,
+        ));
+      const before = knownSince ? await subtreeOid(await treeOf(since), resourcesDir) : null;
+      const files: ListedFile[] = [];
+      await changedFiles(before, after, resourcesDir, files);
+      return { cursor: head, files };
+    },
+
+    async read(filePath: string, maxBytes: number) {
+      if (listedCommit === null) throw new RemoteError('not-found', 'Nothing has been listed yet.');
+      const blob = await blobAt(listedCommit, filePath);
+      if (blob === null) throw new RemoteError('not-found', `${filePath} is not in the repository.`);
+      if (blob.byteLength > maxBytes) throw new FileTooLargeError(`${blob.byteLength} bytes`);
+      return blob;
+    },
+  };
+}

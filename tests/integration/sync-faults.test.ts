@@ -1,0 +1,139 @@
+import 'fake-indexeddb/auto';
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEventHub } from '../../electron/services/event-hub';
+import { createHandlers } from '../../electron/services/handlers';
+import { createFileSecretStore } from '../../electron/services/secrets';
+import { dispatch } from '../../electron/shared/dispatch';
+import type { ApprovedVersion } from '../../electron/shared/repository-records';
+import { ChorusDb, listLibrary } from '../../renderer/src/db';
+import { createSyncEngine } from '../../renderer/src/features/sync/engine';
+import { createPlatform, type Platform } from '../../renderer/src/platform/platform';
+import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
+import { makeVersion, nativeGit, startTestGitRemote, tempDir, type TestGitRemote } from '../helpers/repository';
+
+/** The renderer's platform over the real handler table, in this process: no transport to fake. */
+async function inProcessPlatform(options: { idleTimeoutMs: number }) {
+  const dataDir = await tempDir('sync-client');
+  const handlers = createHandlers({
+    transport: 'web',
+    appName: 'Chorus',
+    appVersion: '0.0.0-test',
+    platform: process.platform,
+    dataDir,
+    events: createEventHub(),
+    now: Date.now,
+    secrets: createFileSecretStore({ file: path.join(dataDir, 'credentials.json'), kind: 'file' }),
+    repositoryIdleTimeoutMs: options.idleTimeoutMs,
+  });
+  const platform: Platform = createPlatform({
+    kind: 'web',
+    // Through JSON, as over either real transport.
+    send: async (channel, input) => dispatch(handlers, channel, JSON.parse(JSON.stringify(input)) as unknown),
+    listen: () => () => undefined,
+  });
+  return { platform, dataDir };
+}
+
+async function approveAll(db: ChorusDb, versions: readonly ApprovedVersion[]): Promise<void> {
+  await db.transaction('rw', [db.approvedVersions, db.outbox], async () => {
+    for (const approved of versions) {
+      await db.approvedVersions.add({
+        id: approved.id,
+        resourceId: approved.content.resourceId,
+        version: approved.content.version,
+        approved,
+      });
+      await db.outbox.add({
+        kind: 'version',
+        itemId: approved.id,
+        createdAt: 0,
+        attempts: 0,
+        lastError: '',
+        nextAttemptAt: 0,
+      });
+    }
+  });
+}
+
+describe('sync through a network that resets, stalls and fails', () => {
+  let remote: TestGitRemote;
+  let proxy: FaultProxy;
+  const seed = Number(process.env.CHORUS_FAULT_SEED ?? 20261123);
+
+  beforeAll(async () => {
+    remote = await startTestGitRemote();
+    const target = new URL(remote.server.url);
+    proxy = await startFaultProxy({
+      target: { host: target.hostname, port: Number(target.port) },
+      seed,
+      errorRate: 0.05,
+      resetRate: 0.05,
+      stallRate: 0.02,
+      // Longer than the client waits, so a stall is given up and tried again.
+      stallMs: 1_500,
+    });
+  });
+  afterAll(async () => {
+    await proxy.close();
+    await remote.close();
+  });
+
+  it(`publishes 200 versions exactly once, empties the outbox and pulls them all back (seed ${seed})`, async () => {
+    const { platform, dataDir } = await inProcessPlatform({ idleTimeoutMs: 700 });
+    const configured = await platform.invoke('repository.configure', {
+      kind: 'git',
+      url: proxy.url(new URL(remote.server.url).pathname.slice(1)),
+      username: remote.server.username,
+      token: remote.server.token,
+    });
+    expect(configured.ok).toBe(true);
+
+    const db = new ChorusDb(`sync-faults-${seed}`);
+    const versions = await Promise.all(
+      Array.from({ length: 200 }, (_, index) => makeVersion(`fault-${String(index).padStart(3, '0')}`)),
+    );
+    await approveAll(db, versions);
+
+    const engine = createSyncEngine({ db, platform, isOnline: () => true, retryDelay: () => 0 });
+    let rounds = 0;
+    while ((await db.outbox.count()) > 0 || rounds === 0) {
+      rounds += 1;
+      expect(rounds, 'the outbox should drain in a bounded number of runs').toBeLessThan(400);
+      await engine.request();
+    }
+    // One more run, so the pull also gets through the faults.
+    for (let tries = 0; (await listLibrary(db)).length < 200 && tries < 50; tries += 1) await engine.request();
+
+    expect(await db.outbox.count()).toBe(0);
+    expect(proxy.stats.resets + proxy.stats.errors + proxy.stats.stalls).toBeGreaterThan(30);
+    const published = await db.approvedVersions.toArray();
+    expect(published.every((record) => record.published !== undefined)).toBe(true);
+    expect((await listLibrary(db)).map((record) => record.id).sort()).toEqual(versions.map((v) => v.id).sort());
+
+    // An independent reader: native git sees every version once, added once, never changed.
+    const clone = await tempDir('fault-clone');
+    await nativeGit(['clone', '--quiet', remote.authenticatedUrl, clone]);
+    await nativeGit(['fsck', '--strict'], clone);
+    const { stdout } = await nativeGit(['log', '--format=', '--name-status', '--', 'resources'], clone);
+    const changes = stdout.trim().split('\n').filter(Boolean);
+    expect(changes.filter((line) => !line.startsWith('A\t'))).toEqual([]);
+    const added = changes.map((line) => line.slice(2));
+    expect(added.length).toBe(new Set(added).size);
+    const jsonFiles = added.filter((file) => file.endsWith('.json'));
+    expect(jsonFiles).toHaveLength(200);
+    for (const version of versions) {
+      const file = `resources/${version.content.resourceId}/versions/0001-${version.id.slice(0, 12)}.json`;
+      expect(JSON.parse(await readFile(path.join(clone, file), 'utf8'))).toEqual(version);
+    }
+
+    console.info(
+      `fault test: ${rounds} runs, proxy ${JSON.stringify(proxy.stats)}, ` +
+        `attempts ${String(published.length)} versions`,
+    );
+    db.close();
+    await rm(clone, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true });
+  }, 240_000);
+});
