@@ -2,60 +2,11 @@ import 'fake-indexeddb/auto';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventHub } from '../../electron/services/event-hub';
-import { createHandlers } from '../../electron/services/handlers';
-import { createFileSecretStore } from '../../electron/services/secrets';
-import { dispatch } from '../../electron/shared/dispatch';
-import type { ApprovedVersion } from '../../electron/shared/repository-records';
 import { ChorusDb, listLibrary } from '../../renderer/src/db';
 import { createSyncEngine } from '../../renderer/src/features/sync/engine';
-import { createPlatform, type Platform } from '../../renderer/src/platform/platform';
 import { startFaultProxy, type FaultProxy } from '../helpers/fault-proxy';
 import { makeVersion, nativeGit, startTestGitRemote, tempDir, type TestGitRemote } from '../helpers/repository';
-
-/** The renderer's platform over the real handler table, in this process: no transport to fake. */
-async function inProcessPlatform(options: { idleTimeoutMs: number }) {
-  const dataDir = await tempDir('sync-client');
-  const handlers = createHandlers({
-    transport: 'web',
-    appName: 'Chorus',
-    appVersion: '0.0.0-test',
-    platform: process.platform,
-    dataDir,
-    events: createEventHub(),
-    now: Date.now,
-    secrets: createFileSecretStore({ file: path.join(dataDir, 'credentials.json'), kind: 'file' }),
-    repositoryIdleTimeoutMs: options.idleTimeoutMs,
-  });
-  const platform: Platform = createPlatform({
-    kind: 'web',
-    // Through JSON, as over either real transport.
-    send: async (channel, input) => dispatch(handlers, channel, JSON.parse(JSON.stringify(input)) as unknown),
-    listen: () => () => undefined,
-  });
-  return { platform, dataDir };
-}
-
-async function approveAll(db: ChorusDb, versions: readonly ApprovedVersion[]): Promise<void> {
-  await db.transaction('rw', [db.approvedVersions, db.outbox], async () => {
-    for (const approved of versions) {
-      await db.approvedVersions.add({
-        id: approved.id,
-        resourceId: approved.content.resourceId,
-        version: approved.content.version,
-        approved,
-      });
-      await db.outbox.add({
-        kind: 'version',
-        itemId: approved.id,
-        createdAt: 0,
-        attempts: 0,
-        lastError: '',
-        nextAttemptAt: 0,
-      });
-    }
-  });
-}
+import { approveAll, inProcessPlatform } from '../helpers/sync';
 
 describe('sync through a network that resets, stalls and fails', () => {
   let remote: TestGitRemote;

@@ -19,7 +19,8 @@ function errorCode(error: unknown): string {
 function storageError(root: string, error: unknown): RemoteError {
   const code = errorCode(error);
   if (code === 'ENOENT' || code === 'ENOTDIR') {
-    return new RemoteError('not-found', `The shared folder ${root} cannot be found. Is the drive connected?`, {
+    // Most often a network or cloud drive that is not connected just now: worth trying again.
+    return new RemoteError('unreachable', `The shared folder ${root} cannot be found. Is the drive connected?`, {
       cause: error,
     });
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ChorusDb } from '../../../renderer/src/db/database';
 import { migration001 } from '../../../renderer/src/db/migrations/001-initial';
 import { migrations } from '../../../renderer/src/db/migrations';
-import { getDocument, getResource } from '../../../renderer/src/db';
+import { dueOutboxEntries, getDocument, getResource, knownPaths, nextDueAt } from '../../../renderer/src/db';
 import { listResources } from '../../../renderer/src/db/resources';
 import { openTestDb, paragraphs } from '../../helpers/db';
 
@@ -61,6 +61,25 @@ describe('migrations', () => {
     });
     expect((await getDocument(upgraded, 'b2'))?.doc).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] });
     expect((await listResources(upgraded, 1)).map((r) => r.id)).toEqual(['b2']);
+    await upgraded.delete();
+  });
+
+  it('keeps a version 3 outbox waiting, with its attempts, when sync tables arrive', async () => {
+    const old = openTestDb(migrations.slice(0, 3));
+    await old.open();
+    const name = old.name;
+    await old.table('outbox').bulkAdd([
+      { kind: 'version', itemId: 'v1', createdAt: 1, attempts: 2, lastError: 'offline', nextAttemptAt: 50 },
+      { kind: 'withdrawal', itemId: 'w1', createdAt: 2, attempts: 0, lastError: '', nextAttemptAt: 10 },
+    ]);
+    old.close();
+
+    const upgraded = new ChorusDb(name);
+    await upgraded.open();
+    expect((await dueOutboxEntries(upgraded, 20, false)).map((entry) => entry.itemId)).toEqual(['w1']);
+    expect((await dueOutboxEntries(upgraded, 20, true)).map((entry) => entry.itemId)).toEqual(['v1', 'w1']);
+    expect(await nextDueAt(upgraded)).toBe(10);
+    expect(await knownPaths(upgraded)).toEqual([]);
     await upgraded.delete();
   });
 });
