@@ -94,7 +94,7 @@ export function WorkflowPanel({ resource, profile }: { resource: ResourceRecord;
           and it will stop appearing in their library and exports. Copies already handed out cannot be recalled.
         </p>
         <div className="field">
-          <label htmlFor={`${id}-reason`}>Reason (optional, shared with the repository)</label>
+          <label htmlFor={`${id}-reason`}>Reason (optional, kept on this device only)</label>
           <textarea id={`${id}-reason`} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />
         </div>
       </ConfirmDialog>
