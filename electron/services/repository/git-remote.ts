@@ -115,7 +115,8 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
   const maxPushAttempts = options.maxPushAttempts ?? 6;
   const now = options.now ?? Date.now;
   const cache = {};
-  let listedCommit: string | null = null;
+  /** The blobs of the last listing by path, so reading one needs no walk from the root. */
+  let listedBlobs = new Map<string, string>();
 
   const ensureLocalCopy = async (): Promise<void> => {
     try {
@@ -129,7 +130,7 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
 
   const discardLocalCopy = async (): Promise<void> => {
     await fs.rm(gitdir, { recursive: true, force: true });
-    listedCommit = null;
+    listedBlobs = new Map();
   };
 
   /** Fetches the remote branch; its commit, or null when the repository is still empty. */
@@ -226,8 +227,10 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
       if (entry.type === 'tree') {
         await changedFiles(previous?.type === 'tree' ? previous.oid : null, entry.oid, entryPath, out);
       } else if (entry.mode === '120000') out.push({ path: entryPath, kind: 'link' });
-      else if (entry.type === 'blob') out.push({ path: entryPath, kind: 'file' });
-      else out.push({ path: entryPath, kind: 'other' });
+      else if (entry.type === 'blob') {
+        out.push({ path: entryPath, kind: 'file' });
+        listedBlobs.set(entryPath, entry.oid);
+      } else out.push({ path: entryPath, kind: 'other' });
     }
   };
 
@@ -305,7 +308,7 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
 
     async list(since: string | null): Promise<Listing> {
       const head = await fetchHead();
-      listedCommit = head;
+      listedBlobs = new Map();
       if (head === null || head === since) return { cursor: head, files: [] };
       const after = await subtreeOid(await treeOf(head), resourcesDir);
       if (after === null) return { cursor: head, files: [] };
@@ -322,9 +325,9 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
     },
 
     async read(filePath: string, maxBytes: number) {
-      if (listedCommit === null) throw new RemoteError('not-found', 'Nothing has been listed yet.');
-      const blob = await blobAt(listedCommit, filePath);
-      if (blob === null) throw new RemoteError('not-found', `${filePath} is not in the repository.`);
+      const oid = listedBlobs.get(filePath);
+      if (oid === undefined) throw new RemoteError('not-found', `${filePath} was not in the last listing.`);
+      const { blob } = await git.readBlob({ fs, gitdir, oid, cache });
       if (blob.byteLength > maxBytes) throw new FileTooLargeError(`${blob.byteLength} bytes`);
       return blob;
     },
