@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createEventHub } from '../../electron/services/event-hub';
 import { createHandlers } from '../../electron/services/handlers';
-import { createFileSecretStore } from '../../electron/services/secrets';
+import { createFileSecretStore, type SecretStoreKind } from '../../electron/services/secrets';
 import { dispatch } from '../../electron/shared/dispatch';
 import type { ApprovedVersion } from '../../electron/shared/repository-records';
 import type { ChorusDb } from '../../renderer/src/db';
@@ -12,7 +12,7 @@ import { tempDir } from './repository';
  * The renderer's platform over the real handler table in this process: the same services and
  * contract checks as either host, with JSON in between as over a real transport.
  */
-export async function inProcessPlatform(options: { idleTimeoutMs?: number } = {}): Promise<{
+export async function inProcessPlatform(options: { idleTimeoutMs?: number; secrets?: SecretStoreKind } = {}): Promise<{
   platform: Platform;
   dataDir: string;
 }> {
@@ -25,7 +25,7 @@ export async function inProcessPlatform(options: { idleTimeoutMs?: number } = {}
     dataDir,
     events: createEventHub(),
     now: Date.now,
-    secrets: createFileSecretStore({ file: path.join(dataDir, 'credentials.json'), kind: 'file' }),
+    secrets: createFileSecretStore({ file: path.join(dataDir, 'credentials.json'), kind: options.secrets ?? 'file' }),
     ...(options.idleTimeoutMs === undefined ? {} : { repositoryIdleTimeoutMs: options.idleTimeoutMs }),
   });
   const platform = createPlatform({

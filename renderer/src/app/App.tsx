@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { flushSync } from 'react-dom';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { DbProvider, type ChorusDb } from '../db';
+import { SyncProvider } from '../features/sync/SyncProvider';
 import { PlatformProvider, type Platform } from '../platform';
 import { areas } from './areas';
 import { NeutralScreen } from './NeutralScreen';
@@ -32,16 +33,18 @@ export function App({ platform, db }: { platform: Platform; db: ChorusDb }) {
   return (
     <PlatformProvider platform={platform}>
       <DbProvider db={db}>
-        <HashRouter>
-          <Routes>
-            <Route path="/" element={<Shell onQuickExit={quickExit} />}>
-              {areas.map(({ path, Page }) => (
-                <Route key={path} path={`${path}/*`} element={<Page />} />
-              ))}
-              <Route path="*" element={<Navigate to={startPath} replace />} />
-            </Route>
-          </Routes>
-        </HashRouter>
+        <SyncProvider>
+          <HashRouter>
+            <Routes>
+              <Route path="/" element={<Shell onQuickExit={quickExit} />}>
+                {areas.map(({ path, Page }) => (
+                  <Route key={path} path={`${path}/*`} element={<Page />} />
+                ))}
+                <Route path="*" element={<Navigate to={startPath} replace />} />
+              </Route>
+            </Routes>
+          </HashRouter>
+        </SyncProvider>
       </DbProvider>
     </PlatformProvider>
   );

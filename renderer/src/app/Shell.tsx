@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { useSyncStatus } from '../features/sync/SyncProvider';
 import { areas } from './areas';
 import { ProfileSwitcher } from './ProfileSwitcher';
 
@@ -43,20 +44,37 @@ export function Shell({ onQuickExit }: { onQuickExit: () => void }) {
         </button>
         <ProfileSwitcher />
       </header>
-      <nav className="sidebar" aria-label="Main">
-        <ul>
-          {areas.map((area) => (
-            <li key={area.path}>
-              <NavLink to={`/${area.path}`} className="nav-link">
-                {area.label}
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <div className="sidebar">
+        <nav aria-label="Main">
+          <ul>
+            {areas.map((area) => (
+              <li key={area.path}>
+                <NavLink to={`/${area.path}`} className="nav-link">
+                  {area.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <SyncStatusLine />
+      </div>
       <main id="main" ref={mainRef} className="content">
         <Outlet />
       </main>
     </div>
+  );
+}
+
+/** Always in view: how sharing with the repository is going, linking to the Sync area. */
+function SyncStatusLine() {
+  const status = useSyncStatus();
+  return (
+    <p role="status" className="sync-status-line" data-kind={status.kind}>
+      <Link to="/sync" className="sync-status-link">
+        <span className="visually-hidden">Sync status: </span>
+        <span className="sync-status-dot" aria-hidden="true" />
+        {status.label}
+      </Link>
+    </p>
   );
 }

@@ -18,10 +18,12 @@ export interface SyncState {
   lastSyncAt: number | null;
   /** Why the last sync stopped, in plain words; empty when it finished. */
   lastProblem: string;
+  /** Whether that problem may pass on its own (a network fault), so Chorus simply tries again. */
+  problemWillPass: boolean;
 }
 
 const syncStateKey = 'sync';
-const initialState: SyncState = { cursor: null, lastSyncAt: null, lastProblem: '' };
+const initialState: SyncState = { cursor: null, lastSyncAt: null, lastProblem: '', problemWillPass: false };
 
 export async function getSyncState(db: ChorusDb): Promise<SyncState> {
   const stored = (await db.settings.get(syncStateKey))?.value as Partial<SyncState> | undefined;

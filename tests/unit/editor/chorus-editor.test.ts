@@ -1,39 +1,18 @@
 // @vitest-environment happy-dom
 import type { Editor, JSONContent } from '@tiptap/core';
 import { act, createElement, Fragment, useState } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ChorusEditor } from '../../../renderer/src/editor/ChorusEditor';
 import { EditorToolbar } from '../../../renderer/src/editor/EditorToolbar';
 import { createMemoryImageStore } from '../../helpers/editor';
-
-declare global {
-  var IS_REACT_ACT_ENVIRONMENT: boolean | undefined;
-}
+import { useReactRoot } from '../../helpers/react';
 
 const doc: JSONContent = {
   type: 'doc',
   content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hello world' }] }],
 };
 
-let container: HTMLElement;
-let root: Root;
-
-beforeEach(() => {
-  globalThis.IS_REACT_ACT_ENVIRONMENT = true;
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(async () => {
-  await act(async () => {
-    root.unmount();
-    await Promise.resolve();
-  });
-  container.remove();
-  document.body.replaceChildren();
-});
+const react = useReactRoot();
 
 /** The editor page as the drafting feature composes it: the toolbar next to the document. */
 function Page({
@@ -79,10 +58,10 @@ describe('ChorusEditor', () => {
   it('renders a labelled, spell-checked, British English text box and hands over the editor', async () => {
     const onReady = vi.fn<(editor: Editor | null) => void>();
     await act(async () => {
-      root.render(createElement(Page, { content: doc, onReady }));
+      react.root.render(createElement(Page, { content: doc, onReady }));
       await Promise.resolve();
     });
-    const box = container.querySelector('.ProseMirror');
+    const box = react.container.querySelector('.ProseMirror');
     expect(box?.getAttribute('role')).toBe('textbox');
     expect(box?.getAttribute('aria-label')).toBe('Draft text');
     expect(box?.getAttribute('aria-multiline')).toBe('true');
@@ -97,7 +76,9 @@ describe('ChorusEditor', () => {
     const handed: { editor: Editor | null } = { editor: null };
     const onChange = vi.fn<(editor: Editor) => void>();
     await act(async () => {
-      root.render(createElement(Page, { content: doc, onChange, onReady: (instance) => (handed.editor = instance) }));
+      react.root.render(
+        createElement(Page, { content: doc, onChange, onReady: (instance) => (handed.editor = instance) }),
+      );
       await Promise.resolve();
     });
     await act(async () => {
@@ -112,11 +93,11 @@ describe('ChorusEditor', () => {
     const onReady = vi.fn<(editor: Editor | null) => void>();
     const broken = { type: 'doc', content: [{ type: 'chorusImage', attrs: { imageId: '../etc/passwd' } }] };
     await act(async () => {
-      root.render(createElement(Page, { content: broken, onReady }));
+      react.root.render(createElement(Page, { content: broken, onReady }));
       await Promise.resolve();
     });
-    expect(container.querySelector('[role="alert"]')?.textContent).toContain('could not be opened');
-    expect(container.querySelector('.ProseMirror')).toBeNull();
+    expect(react.container.querySelector('[role="alert"]')?.textContent).toContain('could not be opened');
+    expect(react.container.querySelector('.ProseMirror')).toBeNull();
     expect(onReady).not.toHaveBeenCalledWith(expect.anything());
   });
 });
@@ -125,7 +106,7 @@ describe('EditorToolbar', () => {
   async function renderPage(): Promise<Editor> {
     const handed: { editor: Editor | null } = { editor: null };
     await act(async () => {
-      root.render(createElement(Page, { content: doc, onReady: (instance) => (handed.editor = instance) }));
+      react.root.render(createElement(Page, { content: doc, onReady: (instance) => (handed.editor = instance) }));
       await Promise.resolve();
     });
     if (handed.editor === null) throw new Error('The editor was not handed over.');
@@ -134,7 +115,7 @@ describe('EditorToolbar', () => {
 
   it('is a labelled toolbar with one tab stop and pressed states', async () => {
     const editor = await renderPage();
-    const toolbar = container.querySelector('[role="toolbar"]');
+    const toolbar = react.container.querySelector('[role="toolbar"]');
     expect(toolbar?.getAttribute('aria-label')).toBe('Formatting');
     const bold = button('Bold');
     expect(bold.getAttribute('aria-pressed')).toBe('false');

@@ -89,6 +89,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       const item = await outboxItem(db, entry);
       if (item === null) {
         await flagOutboxEntry(db, entry, 'The approved record is missing on this device.');
+        done += 1;
         continue;
       }
       let result;
@@ -96,18 +97,18 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         result = await platform.invoke('repository.publish', item);
       } catch (error) {
         await deferOutboxEntry(db, entry, plainError(error), now() + retryDelay(entry.attempts + 1));
-        await updateSyncState(db, { lastProblem: plainError(error) });
+        await updateSyncState(db, { lastProblem: plainError(error), problemWillPass: true });
         return false;
       }
       if (result.ok) {
         await completeOutboxEntry(db, entry, result.path, now());
       } else if (result.problem.retry) {
         await deferOutboxEntry(db, entry, result.problem.message, now() + retryDelay(entry.attempts + 1));
-        await updateSyncState(db, { lastProblem: result.problem.message });
+        await updateSyncState(db, { lastProblem: result.problem.message, problemWillPass: true });
         // The repository cannot be reached: the rest would fail the same way.
         return false;
       } else if (result.problem.kind === 'not-configured' || result.problem.kind === 'format') {
-        await updateSyncState(db, { lastProblem: result.problem.message });
+        await updateSyncState(db, { lastProblem: result.problem.message, problemWillPass: false });
         return false;
       } else {
         await flagOutboxEntry(db, entry, result.problem.message);
@@ -125,7 +126,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     for (;;) {
       const page = await platform.invoke('repository.pull', { cursor, known });
       if (!page.ok) {
-        await updateSyncState(db, { lastProblem: page.problem.message });
+        await updateSyncState(db, { lastProblem: page.problem.message, problemWillPass: page.problem.retry });
         return false;
       }
       await storePulled(db, page, now());
@@ -135,7 +136,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       cursor = page.cursor;
       if (!page.more) break;
     }
-    await updateSyncState(db, { cursor, lastSyncAt: now(), lastProblem: '' });
+    await updateSyncState(db, { cursor, lastSyncAt: now(), lastProblem: '', problemWillPass: false });
     return true;
   };
 
@@ -143,7 +144,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     try {
       const status = await platform.invoke('repository.status', {});
       if (status.remote.kind === 'none') {
-        await updateSyncState(db, { lastProblem: '' });
+        await updateSyncState(db, { lastProblem: '', problemWillPass: false });
         return;
       }
       if (!isOnline()) {
@@ -154,7 +155,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
       if (await drain(everything)) await pull();
     } catch (error) {
-      await updateSyncState(db, { lastProblem: plainError(error) }).catch(() => undefined);
+      await updateSyncState(db, { lastProblem: plainError(error), problemWillPass: true }).catch(() => undefined);
     } finally {
       setActivity({ phase: 'idle' });
       scheduleNextDue();
@@ -199,11 +200,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   return {
     request,
     activity: () => activity,
-    subscribe(listener) {
+    subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    start() {
+    start: () => {
       if (started) return;
       started = true;
       window.addEventListener('online', onOnline);
@@ -212,7 +213,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       timers.push(setInterval(() => void request(), intervalMs));
       void request();
     },
-    stop() {
+    stop: () => {
       started = false;
       window.removeEventListener('online', onOnline);
       unsubscribeOutbox?.();
