@@ -45,5 +45,7 @@ export function createHandlers(ports: HostPorts): Handlers {
     'repository.test': () => repository.test(),
     'repository.publish': (input) => repository.publish(input),
     'repository.pull': (input) => repository.pull(input),
+    // Replaced by the export service in the export work (issue 6).
+    'export.create': () => ({ outcome: 'failed', message: 'Export is not available yet.' }),
   };
 }

@@ -94,6 +94,41 @@ export const pulledItemSchema = z.discriminatedUnion('kind', [
 ]);
 export type PulledItem = z.infer<typeof pulledItemSchema>;
 
+export const exportFormatSchema = z.enum(['docx', 'pdf', 'pptx', 'html']);
+export type ExportFormat = z.infer<typeof exportFormatSchema>;
+
+/** A local support service trainers signpost in a session plan. */
+export const supportContactSchema = z.strictObject({
+  name: z.string().max(200),
+  description: z.string().max(1000),
+  /** A phone number, web address or email, as it should be printed. */
+  contact: z.string().max(300),
+});
+export type SupportContact = z.infer<typeof supportContactSchema>;
+
+/**
+ * What an export holds: one resource, or a training pack of pinned versions with trainer notes.
+ * Only approved versions travel; withdrawn ones are refused before this is built. Nothing here
+ * names a profile: versions carry only the attribution the consultee chose.
+ */
+export const exportRequestSchema = z.strictObject({
+  format: exportFormatSchema,
+  kind: z.enum(['resource', 'pack']),
+  title: z.string().max(500),
+  description: z.string().max(5000),
+  introduction: z.string().max(20_000),
+  /** The content warnings of every item, gathered for the session plan, and who to signpost. */
+  sessionPlan: z.strictObject({
+    contentWarnings: z.array(z.string().max(500)).max(1000),
+    support: z.array(supportContactSchema).max(50),
+  }),
+  items: z
+    .array(z.strictObject({ version: approvedVersionSchema, notes: z.string().max(20_000) }))
+    .min(1)
+    .max(200),
+});
+export type ExportRequest = z.infer<typeof exportRequestSchema>;
+
 export const skippedFileSchema = z.strictObject({ path: z.string(), reason: z.string() });
 export type SkippedFile = z.infer<typeof skippedFileSchema>;
 
@@ -155,6 +190,26 @@ export const contract = {
         more: z.boolean(),
       }),
       failed,
+    ]),
+  },
+  /**
+   * Makes a Word, PDF, PowerPoint or HTML file of a resource or pack and saves it: through the
+   * save dialog in Electron (answering `saved` or `cancelled`), or handed back as a download in
+   * browser mode.
+   */
+  'export.create': {
+    input: exportRequestSchema,
+    output: z.discriminatedUnion('outcome', [
+      z.strictObject({ outcome: z.literal('saved'), fileName: z.string() }),
+      z.strictObject({ outcome: z.literal('cancelled') }),
+      z.strictObject({
+        outcome: z.literal('download'),
+        fileName: z.string(),
+        mimeType: z.string(),
+        /** The file's bytes, base64. */
+        data: z.string(),
+      }),
+      z.strictObject({ outcome: z.literal('failed'), message: z.string() }),
     ]),
   },
 } as const;
