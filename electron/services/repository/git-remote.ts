@@ -29,6 +29,8 @@ export interface GitRemoteOptions {
 }
 
 const branch = 'main';
+/** How old a head may be and still count as read in the same request (the marker, then the work). */
+const sameCallMs = 5_000;
 const localRef = `refs/heads/${branch}`;
 /** No personal data of anyone in the commits: every publisher signs as Chorus. */
 const neutralAuthor = { name: 'Chorus', email: 'chorus@invalid' };
@@ -114,7 +116,8 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
   const headers = (): Record<string, string> => ({ Authorization: authorization });
   const maxPushAttempts = options.maxPushAttempts ?? 6;
   const now = options.now ?? Date.now;
-  const cache = {};
+  /** isomorphic-git's cache of parsed pack indexes, kept while the local copy is. */
+  let cache = {};
   /** The blobs of the last listing by path, so reading one needs no walk from the root. */
   let listedBlobs = new Map<string, string>();
 
@@ -131,10 +134,30 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
   const discardLocalCopy = async (): Promise<void> => {
     await fs.rm(gitdir, { recursive: true, force: true });
     listedBlobs = new Map();
+    lastHead = null;
+    lastListing = null;
+    cache = {};
   };
 
-  /** Fetches the remote branch; its commit, or null when the repository is still empty. */
-  const fetchHead = async (): Promise<string | null> => {
+  /** The last head seen, so the calls one request makes ask the server only once. */
+  let lastHead: { oid: string | null; at: number } | null = null;
+  /** The last listing, so the pages of one pull walk the trees only once. */
+  let lastListing: { since: string | null; head: string; files: ListedFile[]; blobs: Map<string, string> } | null =
+    null;
+
+  /**
+   * Fetches the remote branch; its commit, or null when the repository is still empty. A head
+   * seen less than `maxAgeMs` ago is used again: being a moment out of date only means a push is
+   * refused and rebuilt, or a pull finds the newest files next time.
+   */
+  const fetchHead = async (maxAgeMs = 0): Promise<string | null> => {
+    if (lastHead !== null && now() - lastHead.at <= maxAgeMs) return lastHead.oid;
+    const head = await fetchHeadFromServer();
+    lastHead = { oid: head, at: now() };
+    return head;
+  };
+
+  const fetchHeadFromServer = async (): Promise<string | null> => {
     await ensureLocalCopy();
     try {
       const refs = await git.listServerRefs({
@@ -253,7 +276,8 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
 
     async write(request: WriteRequest) {
       for (let attempt = 1; attempt <= maxPushAttempts; attempt += 1) {
-        const head = await fetchHead();
+        // The first try may use the head just read with the marker; a retry asks again.
+        const head = await fetchHead(attempt === 1 ? sameCallMs : 0);
         const tree = await treeOf(head);
         const outcomes = new Map<string, WriteOutcome>();
         const pending: RemoteFile[] = [];
@@ -307,7 +331,11 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
     },
 
     async list(since: string | null): Promise<Listing> {
-      const head = await fetchHead();
+      const head = await fetchHead(sameCallMs);
+      if (head !== null && lastListing?.head === head && lastListing.since === since) {
+        listedBlobs = lastListing.blobs;
+        return { cursor: head, files: lastListing.files };
+      }
       listedBlobs = new Map();
       if (head === null || head === since) return { cursor: head, files: [] };
       const after = await subtreeOid(await treeOf(head), resourcesDir);
@@ -321,6 +349,7 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
       const before = knownSince ? await subtreeOid(await treeOf(since), resourcesDir) : null;
       const files: ListedFile[] = [];
       await changedFiles(before, after, resourcesDir, files);
+      lastListing = { since, head, files, blobs: listedBlobs };
       return { cursor: head, files };
     },
 

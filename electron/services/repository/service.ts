@@ -145,26 +145,32 @@ export function createRepositoryService(options: RepositoryServiceOptions) {
     secrets: { kind: options.secrets.kind, label: secretStoreLabels[options.secrets.kind] },
   });
 
+  /** The remote of the current settings, kept between calls so what it has read is not read again. */
+  let current: { key: string; remote: RepositoryRemote } | null = null;
+
   const openRemote = async (): Promise<Result<{ remote: RepositoryRemote }>> => {
     const settings = await readSettings();
     if (settings.kind === 'none') {
       return problem('not-configured', 'No shared repository is set up yet. Add one in the Sync settings.');
     }
-    if (settings.kind === 'folder') return { ok: true, remote: createFolderRemote(settings.path) };
-    const token = await options.secrets.get(tokenName);
+    const token = settings.kind === 'git' ? await options.secrets.get(tokenName) : '';
     if (token === null) return problem('not-configured', 'No token is stored for the repository. Add one in Sync.');
-    const key = createHash('sha256').update(settings.url).digest('hex').slice(0, 16);
-    return {
-      ok: true,
-      remote: createGitRemote({
-        url: settings.url,
-        username: settings.username,
-        token,
-        cacheDir: path.join(cacheRoot, key),
-        ...(options.idleTimeoutMs === undefined ? {} : { idleTimeoutMs: options.idleTimeoutMs }),
-        ...(options.now === undefined ? {} : { now: options.now }),
-      }),
-    };
+    const key = createHash('sha256').update(JSON.stringify(settings)).update('\0').update(token).digest('hex');
+    if (current?.key !== key) current = { key, remote: makeRemote(settings, token) };
+    return { ok: true, remote: current.remote };
+  };
+
+  const makeRemote = (settings: Exclude<RemoteSettings, { kind: 'none' }>, token: string): RepositoryRemote => {
+    if (settings.kind === 'folder') return createFolderRemote(settings.path);
+    const folder = createHash('sha256').update(settings.url).digest('hex').slice(0, 16);
+    return createGitRemote({
+      url: settings.url,
+      username: settings.username,
+      token,
+      cacheDir: path.join(cacheRoot, folder),
+      ...(options.idleTimeoutMs === undefined ? {} : { idleTimeoutMs: options.idleTimeoutMs }),
+      ...(options.now === undefined ? {} : { now: options.now }),
+    });
   };
 
   /** The repository's marker checked: null when it has none yet (a new, empty repository). */
