@@ -79,10 +79,7 @@ describe('sync through a network that resets, stalls and fails', () => {
       expect(JSON.parse(await readFile(path.join(clone, file), 'utf8'))).toEqual(version);
     }
 
-    console.info(
-      `fault test: ${rounds} runs, proxy ${JSON.stringify(proxy.stats)}, ` +
-        `attempts ${String(published.length)} versions`,
-    );
+    console.info(`fault test (seed ${seed}): ${rounds} engine runs, proxy ${JSON.stringify(proxy.stats)}`);
     db.close();
     await rm(clone, { recursive: true, force: true });
     await rm(dataDir, { recursive: true, force: true });
