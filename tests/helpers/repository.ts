@@ -16,7 +16,14 @@ const run = promisify(execFile);
 export function makeVersion(
   resourceId: string,
   version = 1,
-  options: { title?: string; text?: string; document?: DocumentNode; at?: number } = {},
+  options: {
+    title?: string;
+    text?: string;
+    document?: DocumentNode;
+    at?: number;
+    contentWarnings?: string[];
+    facilitator?: string;
+  } = {},
 ): Promise<ApprovedVersion> {
   const title = options.title ?? `Resource ${resourceId}`;
   const choices = {
@@ -33,7 +40,7 @@ export function makeVersion(
       summary: 'A summary.',
       audiences: ['social-care', 'police'],
       topics: ['grooming'],
-      contentWarnings: ['Describes grooming'],
+      contentWarnings: options.contentWarnings ?? ['Describes grooming'],
       reviewBy: '2027-12-31',
       document: options.document ?? {
         type: 'doc',
@@ -41,7 +48,7 @@ export function makeVersion(
       },
     },
     consent: { choices, wording: consentWording(choices, { title, version }), agreedAt: at },
-    facilitator: { name: 'Facilitator Fay', at: at + 1000 },
+    facilitator: { name: options.facilitator ?? 'Facilitator Fay', at: at + 1000 },
   });
 }
 

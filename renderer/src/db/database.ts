@@ -13,6 +13,7 @@ import type {
   LibraryVersionRecord,
   LibraryWithdrawalRecord,
   OutboxRecord,
+  PackRecord,
   ProfileRecord,
   ResourceRecord,
   SettingRecord,
@@ -41,6 +42,7 @@ export class ChorusDb extends Dexie {
   library!: Table<LibraryVersionRecord, string>;
   libraryWithdrawals!: Table<LibraryWithdrawalRecord, string>;
   skippedFiles!: Table<SkippedFileRecord, string>;
+  packs!: Table<PackRecord, string>;
 
   constructor(name: string, upTo: readonly Migration[] = migrations) {
     // Strict durability makes Chromium flush each transaction to disk before it reports success, so

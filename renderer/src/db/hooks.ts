@@ -2,6 +2,8 @@ import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listThreads, type Thread } from './comments';
 import { useDb } from './DbProvider';
+import { getLibraryResource, getResourceUse, type LibraryResource, type ResourceUse } from './library';
+import { getPackView, getSupportContacts, listPackSummaries, type PackSummary, type PackView } from './packs';
 import { getActiveProfile, listProfiles } from './profiles';
 import type {
   ApprovedVersionRecord,
@@ -14,6 +16,7 @@ import type {
   SignOffRecord,
   SkippedFileRecord,
   SnapshotRecord,
+  SupportContactRecord,
 } from './records';
 import { auditTrail } from './review';
 import { documentTexts, getResource, listResources } from './resources';
@@ -119,4 +122,33 @@ export function useSyncState(): SyncState | undefined {
 export function useLibrary(): LibraryVersionRecord[] | undefined {
   const db = useDb();
   return useLiveQuery(() => listLibrary(db), [db]);
+}
+
+/** Live training packs, most recently changed first, with how many of their resources were withdrawn. */
+export function usePackSummaries(): PackSummary[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => listPackSummaries(db), [db]);
+}
+
+/** Live pack with what the library says about each item; null when there is none, undefined while loading. */
+export function usePackView(id: string): PackView | null | undefined {
+  const db = useDb();
+  return useLiveQuery(() => getPackView(db, id), [db, id]);
+}
+
+export function useSupportContacts(): SupportContactRecord[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => getSupportContacts(db), [db]);
+}
+
+/** Live versions of one library resource; null when this device has none, undefined while loading. */
+export function useLibraryResource(resourceId: string): LibraryResource | null | undefined {
+  const db = useDb();
+  return useLiveQuery(() => getLibraryResource(db, resourceId), [db, resourceId]);
+}
+
+/** Live list of where a resource's approved versions are: shared, waiting, withdrawn. */
+export function useResourceUse(resourceId: string): ResourceUse | undefined {
+  const db = useDb();
+  return useLiveQuery(() => getResourceUse(db, resourceId), [db, resourceId]);
 }

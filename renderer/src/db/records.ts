@@ -218,3 +218,35 @@ export interface SkippedFileRecord {
   reason: string;
   seenAt: number;
 }
+
+/** One resource in a training pack: a library version, pinned, with the trainer's notes on it. */
+export interface PackItem {
+  /** Stays the same when the item moves or changes version, so notes being saved find it. */
+  id: string;
+  /** The library version's id. Never changes by itself: a newer version is only ever offered. */
+  versionId: string;
+  notes: string;
+}
+
+/** A training pack: approved resources, in order, for one audience. Stays on this device. */
+export interface PackRecord {
+  id: string;
+  name: string;
+  description: string;
+  introduction: string;
+  /** Who the pack is for, chosen when it is made; only resources consented for it may go in. */
+  audience: Audience;
+  items: PackItem[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A support service trainers signpost in session plans, kept in `settings`. */
+export interface SupportContactRecord {
+  id: string;
+  name: string;
+  /** What they offer. */
+  description: string;
+  /** A phone number, web address or email, as it should be printed. */
+  contact: string;
+}

@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { audienceList, formatIsoDate, isReviewDue, localIsoDate } from '../../../renderer/src/features/library/library';
+import {
+  audienceList,
+  filtersFromParams,
+  filtersToParams,
+  formatDay,
+  formatIsoDate,
+  isFiltering,
+  isReviewDue,
+  labelKey,
+  localIsoDate,
+  noLibraryFilters,
+  topicChoices,
+  warningChoices,
+} from '../../../renderer/src/features/library/library';
+import { unhashedRecord } from './library-fixtures';
 
 describe('library helpers', () => {
   it('is due for review only once the review-by day has passed, in local time', () => {
@@ -13,6 +27,46 @@ describe('library helpers', () => {
   it('writes dates and audiences in plain en-GB words', () => {
     expect(formatIsoDate('2027-03-31')).toBe('31 March 2027');
     expect(formatIsoDate('not a date')).toBe('not a date');
+    expect(formatDay(new Date(2026, 0, 3, 23, 59).getTime())).toBe('3 January 2026');
     expect(audienceList(['police', 'licensing-night-time-economy'])).toBe('Police, Licensing and night-time economy');
+  });
+});
+
+describe('library filters', () => {
+  it('treats topics and warnings that differ only in capitals, accents or spaces as one choice', () => {
+    const records = [
+      unhashedRecord('a', { topics: ['Grooming', 'Online  safety'], warnings: ['Self-harm'] }),
+      unhashedRecord('b', { topics: ['grooming', 'Café culture'], warnings: ['self-harm ', 'Abuse'] }),
+    ];
+    expect(labelKey('  Café   Culture ')).toBe('cafe culture');
+    expect(topicChoices(records)).toEqual([
+      { key: 'cafe culture', label: 'Café culture' },
+      { key: 'grooming', label: 'Grooming' },
+      { key: 'online safety', label: 'Online  safety' },
+    ]);
+    expect(warningChoices(records)).toEqual([
+      { key: 'abuse', label: 'Abuse' },
+      { key: 'self-harm', label: 'Self-harm' },
+    ]);
+  });
+
+  it('keeps the search and filters in the address, and ignores values it does not know', () => {
+    const filters = {
+      query: 'taxi driver',
+      audience: 'police' as const,
+      topic: 'night-time economy',
+      leaveOut: ['self-harm', 'abuse'],
+      leaveOutAllWarnings: false,
+      review: 'due' as const,
+    };
+    expect(filtersFromParams(filtersToParams(filters))).toEqual(filters);
+    expect(filtersToParams(noLibraryFilters).toString()).toBe('');
+    expect(filtersFromParams(new URLSearchParams('audience=aliens&review=soon&warnings=none'))).toEqual({
+      ...noLibraryFilters,
+      leaveOutAllWarnings: true,
+    });
+    expect(isFiltering(noLibraryFilters)).toBe(false);
+    expect(isFiltering({ ...noLibraryFilters, query: '  ' })).toBe(false);
+    expect(isFiltering({ ...noLibraryFilters, review: 'not-due' })).toBe(true);
   });
 });

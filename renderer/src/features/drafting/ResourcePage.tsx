@@ -27,6 +27,7 @@ import { SaveStatusLine } from './SaveStatusLine';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { useAutosaver } from './useAutosaver';
 import { createValueStore } from './value-store';
+import { WhereUsedPanel } from './WhereUsedPanel';
 import { WritingAids, type SavedText } from './WritingAids';
 
 /**
@@ -206,6 +207,7 @@ export function ResourcePage() {
           onRestore={restore}
           renderPreview={renderPreview}
         />
+        <WhereUsedPanel resourceId={resource.id} />
       </aside>
     </div>
   );

@@ -1,12 +1,12 @@
-import { EmptyState } from '../../ui/EmptyState';
-import { Page } from '../../ui/Page';
+import { Route, Routes } from 'react-router';
+import { PackEditor } from './PackEditor';
+import { PacksList } from './PacksList';
 
 export function PacksPage() {
   return (
-    <Page title="Training packs" intro="Bring approved resources together for a training session and export them.">
-      <EmptyState title="No training packs yet">
-        <p>A pack gathers resources from the library with your notes, content warnings and support contacts.</p>
-      </EmptyState>
-    </Page>
+    <Routes>
+      <Route index element={<PacksList />} />
+      <Route path=":packId" element={<PackEditor />} />
+    </Routes>
   );
 }

@@ -1,0 +1,113 @@
+import { useId, useState } from 'react';
+import type { ExportFormat } from '../../../../electron/shared/contract';
+import { getPackView, getSupportContacts, useDb } from '../../db';
+import { PlatformError, usePlatform } from '../../platform';
+import {
+  base64Bytes,
+  canExport,
+  exportBlockedReason,
+  exportOutcomeText,
+  formatLabels,
+  packExportRequest,
+  type ExportBlockers,
+} from './pack-rules';
+
+const formats: readonly ExportFormat[] = ['docx', 'pdf', 'pptx', 'html'];
+
+/** How long a downloaded file's address is kept, so the browser has finished reading it. */
+const revokeAfterMs = 60_000;
+
+/** Hands bytes to the browser as a file download, as browser mode receives exports. */
+function downloadFile(fileName: string, mimeType: string, data: string): void {
+  const url = URL.createObjectURL(new Blob([base64Bytes(data)], { type: mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), revokeAfterMs);
+}
+
+/**
+ * The four export buttons. They are off, with the reason beside them, while the pack is empty or
+ * holds a withdrawn resource. The pack is read again from the database at the moment of export,
+ * after everything typed is saved, so the file has exactly what is on screen.
+ */
+export function ExportSection({
+  packId,
+  blockers,
+  flush,
+}: {
+  packId: string;
+  blockers: ExportBlockers;
+  flush: () => Promise<void>;
+}) {
+  const db = useDb();
+  const platform = usePlatform();
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const ready = canExport(blockers);
+  const reason = exportBlockedReason(blockers);
+
+  const run = async (format: ExportFormat) => {
+    // The buttons stay enabled while exporting, so focus stays where it was; a second press waits.
+    if (busy) return;
+    setBusy(true);
+    setStatus('Exporting…');
+    try {
+      await flush();
+      const [view, support] = await Promise.all([getPackView(db, packId), getSupportContacts(db)]);
+      const request = view === null ? null : packExportRequest(format, view, support);
+      if (request === null) {
+        setStatus('This pack cannot be exported now. Check the warnings above.');
+        return;
+      }
+      const outcome = await platform.invoke('export.create', request);
+      if (outcome.outcome === 'download') downloadFile(outcome.fileName, outcome.mimeType, outcome.data);
+      setStatus(exportOutcomeText(outcome));
+    } catch (error) {
+      setStatus(
+        error instanceof PlatformError && error.code === 'unreachable'
+          ? 'Chorus could not reach the export service. Please try again.'
+          : 'Something went wrong while exporting. Nothing was saved. Please try again.',
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card pack-section" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Export</h2>
+      <p>
+        Make one file of the whole pack for your session, with the session plan, your introduction and your notes on
+        each resource.
+      </p>
+      {reason !== '' && (
+        <p id={`${id}-reason`} className="export-blocked">
+          {reason}
+        </p>
+      )}
+      <div className="actions">
+        {formats.map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="button button-secondary"
+            disabled={!ready}
+            aria-describedby={reason === '' ? undefined : `${id}-reason`}
+            onClick={() => void run(format)}
+          >
+            Export as {formatLabels[format]}
+          </button>
+        ))}
+      </div>
+      <p role="status" className="status-line export-status">
+        {status}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,240 @@
+import type { ChannelOutput, ExportFormat, ExportRequest } from '../../../../electron/shared/contract';
+import type { ApprovedVersion } from '../../domain/approved-version';
+import type { Audience } from '../../domain/audiences';
+import type { LibraryVersionRecord, PackItemView, PackView, SupportContactRecord } from '../../db';
+
+/**
+ * The rules of a training pack, without React or the database: which library resources may go in,
+ * what stops an export, and the session plan gathered from the items.
+ */
+
+/** How long each of the trainer's texts may be: within what `export.create` accepts. */
+export const packLimits = { name: 200, description: 5000, introduction: 20_000, notes: 20_000 } as const;
+
+/** The most resources one export takes (`export.create` refuses more). */
+export const maxExportItems = 200;
+
+/** A version's title, or "Untitled" when it has none. */
+export function titleOf(version: ApprovedVersion): string {
+  return version.content.title.trim() === '' ? 'Untitled' : version.content.title.trim();
+}
+
+/** Whether the consultee consented to this version being used with this audience. */
+export function consentCovers(version: ApprovedVersion, audience: Audience): boolean {
+  return version.consent.choices.audiences.includes(audience);
+}
+
+export interface LibraryChoice {
+  record: LibraryVersionRecord;
+  /** Already in the pack, in some version. */
+  inPack: boolean;
+}
+
+/**
+ * What the Add resource dialog offers from the library (newest non-withdrawn versions): those
+ * whose consent covers the pack's audience, marked when already in the pack, and apart those whose
+ * consent does not, so the dialog can say why they are missing.
+ */
+export function libraryChoices(
+  library: readonly LibraryVersionRecord[],
+  audience: Audience,
+  resourcesInPack: ReadonlySet<string>,
+): { offered: LibraryChoice[]; notConsented: LibraryVersionRecord[] } {
+  const offered: LibraryChoice[] = [];
+  const notConsented: LibraryVersionRecord[] = [];
+  for (const record of library) {
+    if (record.withdrawnAt !== undefined) continue;
+    if (consentCovers(record.approved, audience))
+      offered.push({ record, inPack: resourcesInPack.has(record.resourceId) });
+    else notConsented.push(record);
+  }
+  return { offered, notConsented };
+}
+
+/** A simple, case-insensitive filter on titles; every choice when the query is blank. */
+export function filterByTitle<T extends { record: LibraryVersionRecord }>(choices: readonly T[], query: string): T[] {
+  const needle = query.trim().toLocaleLowerCase('en-GB');
+  if (needle === '') return [...choices];
+  return choices.filter((choice) => titleOf(choice.record.approved).toLocaleLowerCase('en-GB').includes(needle));
+}
+
+/** The resource ids of a pack's items, as far as this device knows them. */
+export function resourcesIn(items: readonly PackItemView[]): Set<string> {
+  return new Set(items.flatMap((view) => (view.pinned === undefined ? [] : [view.pinned.resourceId])));
+}
+
+/** What an item needs from the trainer, if anything. */
+export type ItemState =
+  { kind: 'missing' } | { kind: 'withdrawn'; at: number } | { kind: 'ready'; newer: NewerVersion | null };
+
+/** A later version of an item's resource, and whether this pack's audience may have it. */
+export interface NewerVersion {
+  id: string;
+  version: number;
+  consented: boolean;
+}
+
+export function itemState(view: PackItemView, audience: Audience): ItemState {
+  if (view.pinned === undefined) return { kind: 'missing' };
+  if (view.withdrawnAt !== undefined) return { kind: 'withdrawn', at: view.withdrawnAt };
+  const newest = view.newest;
+  if (newest === undefined || newest.version <= view.pinned.version) return { kind: 'ready', newer: null };
+  return {
+    kind: 'ready',
+    newer: { id: newest.id, version: newest.version, consented: consentCovers(newest.approved, audience) },
+  };
+}
+
+const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+
+/** "2 January 2026". */
+export function formatDay(time: number): string {
+  return dayFormat.format(new Date(time));
+}
+
+export function withdrawnMessage(title: string, at: number): string {
+  return `“${title}” was withdrawn on ${formatDay(at)}. Remove it before exporting.`;
+}
+
+/** Why a pack cannot be exported now; empty when it can. */
+export interface ExportBlockers {
+  empty: boolean;
+  tooMany: boolean;
+  withdrawn: { itemId: string; title: string; at: number }[];
+  missing: number;
+}
+
+export function exportBlockers(view: PackView): ExportBlockers {
+  const withdrawn: ExportBlockers['withdrawn'] = [];
+  let missing = 0;
+  for (const itemView of view.items) {
+    const state = itemState(itemView, view.pack.audience);
+    if (state.kind === 'missing') missing += 1;
+    if (state.kind === 'withdrawn' && itemView.pinned !== undefined) {
+      withdrawn.push({ itemId: itemView.item.id, title: titleOf(itemView.pinned.approved), at: state.at });
+    }
+  }
+  return { empty: view.items.length === 0, tooMany: view.items.length > maxExportItems, withdrawn, missing };
+}
+
+export function canExport(blockers: ExportBlockers): boolean {
+  return !blockers.empty && !blockers.tooMany && blockers.withdrawn.length === 0 && blockers.missing === 0;
+}
+
+/** One sentence that says why the export buttons are off; empty when they are on. */
+export function exportBlockedReason(blockers: ExportBlockers): string {
+  if (blockers.empty) return 'Add at least one resource before exporting.';
+  if (blockers.withdrawn.length === 1) {
+    return `Export is off: “${blockers.withdrawn[0]?.title ?? ''}” was withdrawn. Remove it from the pack first.`;
+  }
+  if (blockers.withdrawn.length > 1) {
+    return `Export is off: ${blockers.withdrawn.length} resources in this pack were withdrawn. Remove them from the pack first.`;
+  }
+  if (blockers.missing > 0) {
+    return 'Export is off: a resource in this pack is no longer on this device. Remove it from the pack first.';
+  }
+  if (blockers.tooMany) {
+    return `Export is off: one export takes at most ${maxExportItems} resources. Remove some, or split the pack in two.`;
+  }
+  return '';
+}
+
+/** A content warning once, with the titles of the resources that carry it, in pack order. */
+export interface GatheredWarning {
+  text: string;
+  sources: string[];
+}
+
+export interface SessionPlan {
+  warnings: GatheredWarning[];
+  support: SupportContactRecord[];
+}
+
+/**
+ * The session plan: every content warning of the items once (the same words in another case or
+ * spacing count as the same warning; the first spelling is kept), with where each comes from, and
+ * the support contacts to signpost.
+ */
+export function buildSessionPlan(
+  versions: readonly ApprovedVersion[],
+  support: readonly SupportContactRecord[],
+): SessionPlan {
+  const byKey = new Map<string, GatheredWarning>();
+  for (const version of versions) {
+    const title = titleOf(version);
+    for (const raw of version.content.contentWarnings) {
+      const text = raw.trim().replace(/\s+/g, ' ');
+      if (text === '') continue;
+      const key = text.toLocaleLowerCase('en-GB');
+      const gathered = byKey.get(key) ?? { text, sources: [] };
+      if (!gathered.sources.includes(title)) gathered.sources.push(title);
+      byKey.set(key, gathered);
+    }
+  }
+  return { warnings: [...byKey.values()], support: [...support] };
+}
+
+/** The versions a pack would export, in order: only those this device holds. */
+export function pinnedVersions(view: PackView): ApprovedVersion[] {
+  return view.items.flatMap((each) => (each.pinned === undefined ? [] : [each.pinned.approved]));
+}
+
+/** The request `export.create` takes for a pack; null while something blocks the export. */
+export function packExportRequest(
+  format: ExportFormat,
+  view: PackView,
+  support: readonly SupportContactRecord[],
+): ExportRequest | null {
+  if (!canExport(exportBlockers(view))) return null;
+  const plan = buildSessionPlan(pinnedVersions(view), support);
+  return {
+    format,
+    kind: 'pack',
+    title: view.pack.name,
+    description: view.pack.description,
+    introduction: view.pack.introduction,
+    sessionPlan: {
+      contentWarnings: plan.warnings.map((warning) => warning.text),
+      support: plan.support.map(({ name, description, contact }) => ({ name, description, contact })),
+    },
+    items: view.items.flatMap((each) =>
+      each.pinned === undefined ? [] : [{ version: each.pinned.approved, notes: each.item.notes }],
+    ),
+  };
+}
+
+export const formatLabels: Record<ExportFormat, string> = {
+  docx: 'Word',
+  pdf: 'PDF',
+  pptx: 'PowerPoint',
+  html: 'HTML',
+};
+
+export type ExportOutcome = ChannelOutput<'export.create'>;
+
+/** What the status line says once an export has answered. */
+export function exportOutcomeText(outcome: ExportOutcome): string {
+  switch (outcome.outcome) {
+    case 'saved':
+      return `Saved ${outcome.fileName}`;
+    case 'download':
+      return `Downloaded ${outcome.fileName}`;
+    case 'cancelled':
+      return 'Export cancelled. Nothing was saved.';
+    case 'failed':
+      return outcome.message;
+  }
+}
+
+/** "“Title” is now 2 of 3." */
+export function positionMessage(title: string, index: number, count: number): string {
+  return `“${title}” is now ${index + 1} of ${count}.`;
+}
+
+/** The bytes of a base64 string, as `export.create` hands a download back. */
+export function base64Bytes(data: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(data);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}

@@ -1,0 +1,283 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApprovedVersion, Audience } from '../../electron/shared/repository-records';
+import { freezeApprovedVersion } from '../../renderer/src/domain/approved-version';
+import { consentWording } from '../../renderer/src/domain/consent';
+import { launchChromium, type ChromiumProfile } from '../helpers/chromium';
+import { makeService, makeWithdrawal, tempDir } from '../helpers/repository';
+import { startTestWebHost, type TestWebHost } from '../helpers/web-host';
+import { PacksListPage, SupportServicesSection, useSharedFolder } from './pages/packs-page';
+import { ShellPage } from './pages/shell-page';
+import { syncStatusLine } from './pages/sync-page';
+
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const screenshots = path.resolve(import.meta.dirname, '../../test-results/screenshots');
+
+const beingHeard = 'Being heard';
+const whatHelped = 'What helped';
+const listeningFirst = 'Listening first';
+const policeOnly = 'For police officers only';
+const packName = 'Week one: listening';
+const withdrawnAt = 1_767_312_000_000;
+
+let host: TestWebHost;
+let browser: ChromiumProfile;
+let folder: string;
+let publisher: Awaited<ReturnType<typeof makeService>>;
+
+/** An approved version the consultee consented to for `consented`, with its own warnings. */
+function version(
+  resourceId: string,
+  title: string,
+  consented: Audience[],
+  contentWarnings: string[],
+  number = 1,
+): Promise<ApprovedVersion> {
+  const choices = {
+    audiences: consented,
+    purposes: ['training-sessions' as const],
+    attribution: { kind: 'pseudonym' as const, value: 'Sam' },
+  };
+  return freezeApprovedVersion({
+    content: {
+      resourceId,
+      version: number,
+      title,
+      summary: '',
+      audiences: consented,
+      topics: [],
+      contentWarnings,
+      reviewBy: '',
+      document: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `${title}.` }] }] },
+    },
+    consent: { choices, wording: consentWording(choices, { title, version: number }), agreedAt: 1_767_225_600_000 },
+    facilitator: { name: 'Facilitator Fay', at: 1_767_225_601_000 },
+  });
+}
+
+async function publish(item: Parameters<typeof publisher.service.publish>[0]): Promise<void> {
+  const result = await publisher.service.publish(item);
+  expect(result.ok).toBe(true);
+}
+
+beforeAll(async () => {
+  [host, browser, folder, publisher] = await Promise.all([
+    startTestWebHost(),
+    launchChromium(),
+    tempDir('packs-folder'),
+    makeService(),
+  ]);
+  await mkdir(screenshots, { recursive: true });
+  expect((await publisher.service.configure({ kind: 'folder', path: folder })).ok).toBe(true);
+  const versions = await Promise.all([
+    version('being-heard', beingHeard, ['social-care', 'police'], ['Describes grooming', 'Self-harm']),
+    version('what-helped', whatHelped, ['social-care', 'police'], ['describes grooming']),
+    version('listening-first', listeningFirst, ['social-care'], ['Police custody']),
+    version('police-only', policeOnly, ['police'], ['Describes violence']),
+  ]);
+  for (const record of versions) await publish({ kind: 'version', record });
+});
+
+afterAll(async () => {
+  await browser.close();
+  await host.close();
+  await rm(folder, { recursive: true, force: true });
+  await rm(publisher.dataDir, { recursive: true, force: true });
+});
+
+/** Runs axe in the light and the dark theme, taking a screenshot of each when named. */
+async function checkScreen(page: Page, where: string, screenshot?: string, fullPage = true): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+    const violations = results.violations.map(
+      (each) => `${where} (${colorScheme}): ${each.id} (${each.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+    );
+    expect(violations).toEqual([]);
+    if (screenshot !== undefined) {
+      await page.screenshot({ path: path.join(screenshots, `packs-${screenshot}-${colorScheme}.png`), fullPage });
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+async function syncNow(page: Page, shell: ShellPage): Promise<void> {
+  await shell.goTo('Sync');
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await page.getByRole('button', { name: 'Sync now', disabled: false }).waitFor();
+  await syncStatusLine(page, 'Up to date').waitFor();
+}
+
+describe('training packs', () => {
+  // One long journey with axe and screenshots in both themes at seven points, so it has more time.
+  it(
+    'builds a pack for one audience with a session plan, and a withdrawal stops its export',
+    { timeout: 120_000 },
+    async () => {
+      const page = await browser.context.newPage();
+      const shell = new ShellPage(page);
+      await shell.open(host.url);
+
+      // Support services, from their empty state.
+      await shell.goTo('Settings');
+      const support = new SupportServicesSection(page);
+      await support.region.getByText('No support services yet.', { exact: false }).waitFor();
+      await support.add({
+        name: 'Local exploitation support',
+        description: 'Confidential support for young people and families',
+        contact: '01234 567890',
+      });
+      await support.add({ name: 'Helpline', description: 'Day and night', contact: 'help@example.org' });
+      await checkScreen(page, 'Settings, support services', 'settings');
+
+      await shell.goTo('Sync');
+      await useSharedFolder(page, folder);
+      await syncStatusLine(page, 'Up to date').waitFor();
+
+      await shell.goTo('Training packs');
+      await page.getByRole('heading', { name: 'No training packs yet' }).waitFor();
+      await checkScreen(page, 'Packs, empty', 'list-empty');
+      const editor = await new PacksListPage(page).create(packName, 'Social care');
+      await editor.sessionPlan.getByText('Add resources to gather their content warnings here.').waitFor();
+
+      // Only resources consented for Social care are offered; the dialog says why one is missing.
+      const dialog = await editor.openAddDialog();
+      const offered = dialog.getByRole('list', { name: 'Resources you can add' });
+      await offered.getByRole('heading', { name: beingHeard }).waitFor();
+      expect(await offered.getByRole('heading', { level: 3 }).allTextContents()).toEqual([
+        beingHeard,
+        listeningFirst,
+        whatHelped,
+      ]);
+      expect(await dialog.getByText(policeOnly).isVisible()).toBe(false);
+      await dialog
+        .getByText('1 resource in the library is not offered: the person who shared it did not agree to its use with')
+        .waitFor();
+      await dialog.getByRole('searchbox', { name: 'Search by title' }).fill('HELPED');
+      await dialog.getByText('1 resource found').waitFor();
+      expect(await offered.getByRole('heading', { level: 3 }).allTextContents()).toEqual([whatHelped]);
+      await dialog.getByRole('searchbox', { name: 'Search by title' }).fill('');
+      await checkScreen(page, 'Add resources dialog', 'add-dialog', false);
+      // Adding from the keyboard: focus moves on to the next resource to add.
+      await dialog.getByRole('button', { name: `Add “${beingHeard}”` }).focus();
+      await page.keyboard.press('Enter');
+      await dialog.getByRole('status').getByText(`Added “${beingHeard}” to the pack.`).waitFor();
+      await offered.getByText('In this pack').waitFor();
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(`Add “${listeningFirst}”`);
+      await dialog.getByRole('button', { name: 'Done' }).click();
+      await editor.addResources([whatHelped, listeningFirst]);
+      await expect.poll(() => editor.itemTitles()).toEqual([beingHeard, whatHelped, listeningFirst]);
+
+      // Reordering from the keyboard: focus follows the item and its new place is announced.
+      await editor.actions(listeningFirst).getByRole('button', { name: 'Move up' }).focus();
+      await page.keyboard.press('Enter');
+      await editor.itemsStatus.getByText(`“${listeningFirst}” is now 2 of 3.`).waitFor();
+      await expect.poll(() => editor.itemTitles()).toEqual([beingHeard, listeningFirst, whatHelped]);
+      await page.keyboard.press('Enter');
+      await editor.itemsStatus.getByText(`“${listeningFirst}” is now 1 of 3.`).waitFor();
+      await expect.poll(() => editor.itemTitles()).toEqual([listeningFirst, beingHeard, whatHelped]);
+      // At the top, Move up is off, so focus moved to Move down of the same item.
+      await expect
+        .poll(() =>
+          page.evaluate(() => [
+            document.activeElement?.textContent,
+            document.activeElement?.closest('[role="group"]')?.getAttribute('aria-label'),
+          ]),
+        )
+        .toEqual(['Move down', `Actions for ${listeningFirst}`]);
+
+      await editor.notes(beingHeard).fill('Pause after this one and check in with the group.');
+      await editor.waitForSaved();
+
+      // Remove with Undo puts the item back in its place.
+      await editor.actions(whatHelped).getByRole('button', { name: 'Remove' }).click();
+      await page.getByRole('status').getByText(`Removed “${whatHelped}” from the pack.`).waitFor();
+      await expect.poll(() => editor.itemTitles()).toEqual([listeningFirst, beingHeard]);
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await editor.item(whatHelped).waitFor();
+      await expect.poll(() => editor.itemTitles()).toEqual([listeningFirst, beingHeard, whatHelped]);
+
+      // The session plan: each warning once, with where it comes from, and the support services.
+      const warnings = editor.sessionPlan.getByRole('list', { name: 'Content warnings' });
+      expect(await warnings.getByRole('listitem').allTextContents()).toEqual([
+        `Police custody — from “${listeningFirst}”`,
+        `Describes grooming — from “${beingHeard}”, “${whatHelped}”`,
+        `Self-harm — from “${beingHeard}”`,
+      ]);
+      const services = editor.sessionPlan.getByRole('list', { name: 'Support to signpost' });
+      await services.getByText('Local exploitation support').waitFor();
+      await services.getByText('help@example.org').waitFor();
+      await checkScreen(page, 'Pack editor', 'editor');
+
+      // Export answers with a download, or for now with the export service's failure message.
+      const downloads: string[] = [];
+      page.on('download', (download) => downloads.push(download.suggestedFilename()));
+      await editor.exportButton('Word').click();
+      await expect
+        .poll(() => editor.exportStatus.textContent())
+        .toMatch(/^(Downloaded .+\.docx|Export is not available yet\.)$/);
+      const status = (await editor.exportStatus.textContent()) ?? '';
+      if (status.startsWith('Downloaded'))
+        await expect.poll(() => downloads).toEqual([status.replace('Downloaded ', '')]);
+
+      // The notes were saved with the pack.
+      await shell.goTo('Training packs');
+      const list = new PacksListPage(page);
+      await list.row(packName).getByText('3 resources').waitFor();
+      await checkScreen(page, 'Packs list', 'list');
+      await list.packLink(packName).click();
+      await editor.heading(packName).waitFor();
+      expect(await editor.notes(beingHeard).inputValue()).toBe('Pause after this one and check in with the group.');
+
+      // One resource is withdrawn and another has a new version, both published from elsewhere.
+      await publish({ kind: 'withdrawal', record: await makeWithdrawal('being-heard', withdrawnAt) });
+      await publish({
+        kind: 'version',
+        record: await version('listening-first', listeningFirst, ['social-care'], ['Police custody'], 2),
+      });
+      await syncNow(page, shell);
+
+      await shell.goTo('Training packs');
+      await list
+        .row(packName)
+        .getByText('A resource in this pack was withdrawn. Open the pack to remove it.')
+        .waitFor();
+      await checkScreen(page, 'Packs list, withdrawn', 'list-withdrawn');
+      await list.packLink(packName).click();
+      const withdrawnOn = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(
+        withdrawnAt,
+      );
+      const sentence = `“${beingHeard}” was withdrawn on ${withdrawnOn}. Remove it before exporting.`;
+      await editor.withdrawnAlert.getByText(sentence).waitFor();
+      await editor.item(beingHeard).getByText(sentence).waitFor();
+      for (const format of ['Word', 'PDF', 'PowerPoint', 'HTML'] as const) {
+        const button = editor.exportButton(format);
+        expect(await button.isDisabled()).toBe(true);
+        const reasonId = (await button.getAttribute('aria-describedby')) ?? '';
+        expect(await page.locator(`[id="${reasonId}"]`).textContent()).toBe(
+          `Export is off: “${beingHeard}” was withdrawn. Remove it from the pack first.`,
+        );
+      }
+
+      // A newer version is offered, never taken on its own.
+      const listening = editor.item(listeningFirst);
+      await listening.getByText('Version 2 is in the library. This pack keeps version 1 until you choose.').waitFor();
+      await checkScreen(page, 'Pack editor, withdrawn', 'withdrawn');
+      await listening.getByRole('button', { name: `Use version 2 of “${listeningFirst}”` }).click();
+      await listening.getByText('Version 2', { exact: true }).waitFor();
+
+      await editor.actions(beingHeard).getByRole('button', { name: 'Remove' }).click();
+      await editor.withdrawnAlert.waitFor({ state: 'detached' });
+      await expect.poll(() => editor.itemTitles()).toEqual([listeningFirst, whatHelped]);
+      expect(await editor.exportButton('HTML').isEnabled()).toBe(true);
+      expect(await editor.exportButton('HTML').getAttribute('aria-describedby')).toBeNull();
+      await editor.exportButton('HTML').click();
+      await expect
+        .poll(() => editor.exportStatus.textContent())
+        .toMatch(/^(Downloaded .+\.html|Export is not available yet\.)$/);
+    },
+  );
+});

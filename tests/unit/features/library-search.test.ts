@@ -1,0 +1,264 @@
+import MiniSearch from 'minisearch';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { filterLibrary, noLibraryFilters } from '../../../renderer/src/features/library/library';
+import { foldTerm, libraryIndexFor, LibrarySearchIndex } from '../../../renderer/src/features/library/library-search';
+import { unhashedRecord } from './library-fixtures';
+
+const grooming = unhashedRecord('a', {
+  title: 'What grooming looked like',
+  summary: 'How an older man made me feel special.',
+  text: 'He bought me a phone and told me nobody else understood me.',
+  topics: ['Grooming'],
+});
+const police = unhashedRecord('b', {
+  title: 'Being arrested instead of helped',
+  summary: 'A night in the cells.',
+  text: 'The officer called me a prostitute. I was fourteen and being exploited.',
+  topics: ['Police response'],
+});
+const school = unhashedRecord('c', {
+  title: 'The teacher who noticed',
+  summary: 'Small things that made a difference at school.',
+  text: 'She asked how I was, and waited for the answer. The café after school was where he found us.',
+  topics: ['Education', 'Trust'],
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('library search index', () => {
+  it('finds words from the title, summary, text and topics', async () => {
+    const index = new LibrarySearchIndex();
+    await index.update([grooming, police, school]);
+    expect(index.search('phone')).toEqual(['a']);
+    expect(index.search('cells')).toEqual(['b']);
+    expect(index.search('trust')).toEqual(['c']);
+    expect(index.search('teacher')).toEqual(['c']);
+    expect(index.search('')).toEqual([]);
+    expect(index.search('   ')).toEqual([]);
+  });
+
+  it('finds the start of a word, a word with a typo, and words without their accents', async () => {
+    const index = new LibrarySearchIndex();
+    await index.update([grooming, police, school]);
+    expect(index.search('exploi')).toEqual(['b']);
+    expect(index.search('groomnig')).toEqual(['a']);
+    expect(index.search('prostitue')).toEqual(['b']);
+    expect(index.search('cafe')).toEqual(['c']);
+    expect(index.search('CAFÉ')).toEqual(['c']);
+    expect(foldTerm('Café')).toBe('cafe');
+  });
+
+  it('needs every word, so more words narrow the results', async () => {
+    const index = new LibrarySearchIndex();
+    await index.update([grooming, police, school]);
+    expect(index.search('me').sort()).toEqual(['a', 'b']);
+    expect(index.search('me phone')).toEqual(['a']);
+    expect(index.search('phone cells')).toEqual([]);
+  });
+
+  it('ranks a match in the title above the same word in the text', async () => {
+    const inText = unhashedRecord('text', { title: 'Another story', text: 'A word about trust, once.' });
+    const inTitle = unhashedRecord('title', { title: 'Learning to trust', text: 'Nothing else here.' });
+    const index = new LibrarySearchIndex();
+    await index.update([inText, inTitle]);
+    expect(index.search('trust')).toEqual(['title', 'text']);
+  });
+
+  it('keeps up by difference: adds only new versions and discards the ones that left', async () => {
+    const add = vi.spyOn(MiniSearch.prototype, 'add');
+    const discard = vi.spyOn(MiniSearch.prototype, 'discard');
+    const index = new LibrarySearchIndex();
+    await index.update([grooming, police]);
+    expect(add).toHaveBeenCalledTimes(2);
+    expect(index.search('cells')).toEqual(['b']);
+
+    // The police resource was withdrawn, and the school one arrived.
+    await index.update([grooming, school]);
+    expect(add).toHaveBeenCalledTimes(3);
+    expect(discard).toHaveBeenCalledTimes(1);
+    expect(discard).toHaveBeenCalledWith('b');
+    expect(index.search('cells')).toEqual([]);
+    expect(index.search('teacher')).toEqual(['c']);
+    expect(index.size).toBe(2);
+
+    // The same list again changes nothing and says nothing.
+    const listener = vi.fn();
+    index.subscribe(listener);
+    await index.update([grooming, school]);
+    expect(add).toHaveBeenCalledTimes(3);
+    expect(listener).not.toHaveBeenCalled();
+
+    // A newer version replaces the older one under its own id.
+    const newer = unhashedRecord('a2', {
+      title: 'What grooming looked like',
+      text: 'Rewritten: a tablet, not a phone.',
+    });
+    await index.update([newer, school]);
+    expect(index.search('tablet')).toEqual(['a2']);
+    expect(index.search('bought')).toEqual([]);
+    expect(listener).toHaveBeenCalled();
+  });
+
+  it('indexes a large library in slices, saying when it has caught up; a later list takes over', async () => {
+    const many = Array.from({ length: 300 }, (_, n) =>
+      unhashedRecord(`m${n}`, { title: `Story ${n}`, text: `${'word '.repeat(2000)} marker${n}` }),
+    );
+    const index = new LibrarySearchIndex();
+    const states: boolean[] = [];
+    index.subscribe(() => states.push(index.state().ready));
+    const first = index.update(many);
+    expect(index.state().ready).toBe(false);
+    expect(index.size).toBeLessThan(many.length);
+    // Before the first list is done, the library changes: the index ends up holding the second.
+    const second = index.update([...many.slice(1), grooming]);
+    expect(second).toBe(first);
+    await second;
+    expect(index.state().ready).toBe(true);
+    expect(states).toEqual([false, true]);
+    expect(index.size).toBe(300);
+    expect(index.search('marker0')).not.toContain('m0');
+    expect(index.search('marker299')[0]).toBe('m299');
+    expect(index.search('phone')).toEqual(['a']);
+  });
+
+  it('keeps one index per database', () => {
+    const db = {};
+    expect(libraryIndexFor(db)).toBe(libraryIndexFor(db));
+    expect(libraryIndexFor({})).not.toBe(libraryIndexFor(db));
+  });
+});
+
+describe('search and filters together', () => {
+  const now = new Date(2027, 5, 1, 12).getTime();
+  const records = [
+    unhashedRecord('p1', {
+      title: 'Night shift',
+      text: 'Taxi drivers saw us every weekend.',
+      consented: ['police', 'licensing-night-time-economy'],
+      topics: ['Night-time economy'],
+      warnings: ['Describes sexual violence'],
+      reviewBy: '2027-01-01',
+    }),
+    unhashedRecord('p2', {
+      title: 'The taxi rank',
+      text: 'A driver who asked if I was alright.',
+      consented: ['licensing-night-time-economy'],
+      topics: ['night-time  economy'],
+      warnings: [],
+      reviewBy: '2028-01-01',
+    }),
+    unhashedRecord('p3', {
+      title: 'Hospital visits',
+      text: 'Nobody asked why I kept coming back, or who the taxi driver was.',
+      consented: ['health', 'police'],
+      topics: ['Health'],
+      warnings: ['Mentions self-harm', 'describes sexual violence'],
+      reviewBy: '',
+    }),
+  ];
+  const ids = (list: readonly { id: string }[]) => list.map((record) => record.id);
+
+  it('narrows by consented audience, topic, warnings left out and review date, with or without a search', async () => {
+    const index = new LibrarySearchIndex();
+    await index.update(records);
+    const taxi = index.search('taxi');
+    expect(taxi.sort()).toEqual(['p1', 'p2', 'p3']);
+
+    expect(ids(filterLibrary(records, { ...noLibraryFilters, audience: 'police' }, now, null))).toEqual(['p1', 'p3']);
+    expect(ids(filterLibrary(records, { ...noLibraryFilters, topic: 'night-time economy' }, now, null))).toEqual([
+      'p1',
+      'p2',
+    ]);
+    expect(
+      ids(filterLibrary(records, { ...noLibraryFilters, leaveOut: ['describes sexual violence'] }, now, null)),
+    ).toEqual(['p2']);
+    expect(ids(filterLibrary(records, { ...noLibraryFilters, leaveOut: ['mentions self-harm'] }, now, null))).toEqual([
+      'p1',
+      'p2',
+    ]);
+    expect(ids(filterLibrary(records, { ...noLibraryFilters, leaveOutAllWarnings: true }, now, null))).toEqual(['p2']);
+    expect(ids(filterLibrary(records, { ...noLibraryFilters, review: 'due' }, now, null))).toEqual(['p1']);
+    expect(ids(filterLibrary(records, { ...noLibraryFilters, review: 'not-due' }, now, null))).toEqual(['p2', 'p3']);
+
+    const combined = { ...noLibraryFilters, query: 'taxi', audience: 'police' as const, review: 'not-due' as const };
+    expect(ids(filterLibrary(records, combined, now, index.search('taxi')))).toEqual(['p3']);
+    expect(ids(filterLibrary(records, { ...combined, leaveOut: ['mentions self-harm'] }, now, taxi))).toEqual([]);
+  });
+
+  it('lists search results best first, and only those still in the library', async () => {
+    const index = new LibrarySearchIndex();
+    await index.update(records);
+    const matches = index.search('taxi');
+    expect(matches[0]).toBe('p2');
+    expect(ids(filterLibrary(records.slice(1), noLibraryFilters, now, matches))).not.toContain('p1');
+  });
+});
+
+/** Deterministic words: common ones often, rare ones seldom, like real writing. */
+function wordSource(seed: number) {
+  let state = seed;
+  const random = () => {
+    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+    return state / 4_294_967_296;
+  };
+  const syllables = ['ba', 'ce', 'di', 'fo', 'gu', 'ha', 'je', 'ki', 'lo', 'mu', 'na', 'pe', 'ri', 'so', 'tu', 've'];
+  const vocabulary = Array.from({ length: 12_000 }, () => {
+    let word = '';
+    for (let n = 2 + Math.floor(random() * 3); n > 0; n -= 1) word += syllables[Math.floor(random() * 16)] ?? '';
+    return word;
+  });
+  return { vocabulary, word: () => vocabulary[Math.floor(random() ** 2.5 * vocabulary.length)] ?? 'ba' };
+}
+
+describe('speed with a thousand resources (printed, never asserted: targets live in bench/)', () => {
+  it('indexes 1,000 versions of about 1,000 words each and answers queries', async () => {
+    const { vocabulary, word } = wordSource(7);
+    const records = Array.from({ length: 1000 }, (_, n) =>
+      unhashedRecord(`s${n}`, {
+        title: `${word()} ${word()} ${word()}`,
+        summary: Array.from({ length: 30 }, word).join(' '),
+        topics: [word(), word()],
+        text: Array.from({ length: 10 }, () => `${Array.from({ length: 97 }, word).join(' ')}.`),
+      }),
+    );
+    const index = new LibrarySearchIndex();
+    const started = performance.now();
+    await index.update(records);
+    const indexMs = performance.now() - started;
+
+    const common = vocabulary[0] ?? '';
+    const rare = vocabulary[9000] ?? '';
+    const queries = {
+      'one common word': common,
+      'one rare word': rare,
+      'start of a word': common.slice(0, 3),
+      'a typo': `${rare.slice(0, -1)}x`,
+      'two words': `${common} ${vocabulary[50] ?? ''}`,
+      'two letters': 'ba',
+      'no match': 'zzzzzz',
+    };
+    const rows: { query: string; results: number; ms: number }[] = [];
+    for (const [name, query] of Object.entries(queries)) {
+      const runs = 20;
+      let results = 0;
+      const queryStarted = performance.now();
+      for (let run = 0; run < runs; run += 1) results = index.search(query).length;
+      rows.push({ query: name, results, ms: Number(((performance.now() - queryStarted) / runs).toFixed(2)) });
+    }
+    const oneMore = unhashedRecord('extra', { text: Array.from({ length: 1000 }, word).join(' ') });
+    const addStarted = performance.now();
+    await index.update([...records.slice(1), oneMore]);
+    const incrementalMs = performance.now() - addStarted;
+
+    console.log(
+      `Library search: indexed 1,000 versions of ~1,000 words in ${indexMs.toFixed(0)} ms; ` +
+        `one added and one removed in ${incrementalMs.toFixed(1)} ms`,
+    );
+    console.table(rows);
+    expect(index.size).toBe(1000);
+    expect(rows.find((row) => row.query === 'one common word')?.results).toBeGreaterThan(0);
+    expect(rows.find((row) => row.query === 'a typo')?.results).toBeGreaterThan(0);
+  }, 120_000);
+});
