@@ -1,5 +1,5 @@
 // Bundles the Electron main process, the preload script and the web host with esbuild.
-import { readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { build, context } from 'esbuild';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
@@ -30,8 +30,21 @@ const targets = [
     format: 'cjs',
     external: ['electron'],
   },
-  { ...common, entryPoints: ['electron/web-host/cli.ts'], outfile: 'build/web-host/cli.js', format: 'esm' },
+  {
+    ...common,
+    entryPoints: ['electron/web-host/cli.ts'],
+    outfile: 'build/web-host/cli.js',
+    format: 'esm',
+    // Some dependencies (isomorphic-git's) call require() for Node built-ins, which an ES module lacks.
+    banner: {
+      js: "import { createRequire as chorusCreateRequire } from 'node:module'; const require = chorusCreateRequire(import.meta.url);",
+    },
+  },
 ];
+
+// Files the main process reads at run time (the print style sheet) go into build/, which is what is packaged.
+await mkdir('build/resources', { recursive: true });
+await copyFile('resources/print.css', 'build/resources/print.css');
 
 if (watch) {
   for (const options of targets) await (await context(options)).watch();

@@ -2,7 +2,20 @@ import type { Benchmark } from '../harness';
 import { autosave } from './autosave';
 import { coldStart } from './cold-start';
 import { draftsList } from './drafts-list';
+import { exportDocx } from './export-docx';
+import { exportPdf } from './export-pdf';
+import { syncPublish } from './sync-publish';
+import { syncPull } from './sync-pull';
 import { typing } from './typing';
 
 /** Every benchmark `bench/run.ts` knows, in the order it runs them. Add new ones here. */
-export const benchmarks: readonly Benchmark[] = [coldStart, typing, autosave, draftsList];
+export const benchmarks: readonly Benchmark[] = [
+  coldStart,
+  typing,
+  autosave,
+  draftsList,
+  syncPublish,
+  syncPull,
+  exportDocx,
+  exportPdf,
+];

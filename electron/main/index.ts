@@ -3,6 +3,8 @@ import { app, BrowserWindow } from 'electron';
 import { createEventHub } from '../services/event-hub';
 import { createHandlers } from '../services/handlers';
 import { appEntryUrl, secureWebPreferences } from '../services/security/policy';
+import { createElectronPrinter } from './adapters/printer';
+import { createElectronSaveExport } from './adapters/save-export';
 import { createElectronSecretStore } from './adapters/secrets';
 import { forwardEvents, serveIpc } from './ipc';
 import { installMenu } from './menu';
@@ -12,6 +14,7 @@ import { hardenSession, hardenWebContents } from './security';
 const isDevelopment = process.env.CHORUS_DEV === '1';
 const buildDir = path.resolve(__dirname, '..');
 const events = createEventHub();
+const reportFailure = (where: string, error: unknown) => console.error(`Chorus: ${where} failed`, error);
 
 app.enableSandbox();
 // Dates, numbers and the spellchecker follow British English whatever the system's language.
@@ -64,8 +67,13 @@ void app.whenReady().then(async () => {
       events,
       now: Date.now,
       secrets: await createElectronSecretStore(),
+      printer: createElectronPrinter(),
+      saveExport: createElectronSaveExport(),
+      // Beside the build folder: resources/print.css.
+      resourcesDir: path.join(buildDir, 'resources'),
+      onFailure: reportFailure,
     }),
-    (where, error) => console.error(`Chorus: ${where} failed`, error),
+    reportFailure,
   );
   installMenu(isDevelopment);
   createWindow();

@@ -1,6 +1,8 @@
-import type { Handlers } from '../shared/dispatch';
+import type { FailureReporter, Handlers } from '../shared/dispatch';
 import type { Transport } from '../shared/contract';
 import type { EventHub } from './event-hub';
+import type { Printer, SaveExport } from './export/ports';
+import { createExportService } from './export/service';
 import { createRepositoryService } from './repository/service';
 import type { SecretStore } from './secrets';
 
@@ -17,6 +19,14 @@ export interface HostPorts {
   secrets: SecretStore;
   /** How long a repository connection may go without a byte; 30 s unless a test says otherwise. */
   repositoryIdleTimeoutMs?: number;
+  /** Chromium's print engine, for PDF exports: a hidden window in Electron, the system Chromium in the web host. */
+  printer: Printer;
+  /** Hands a finished export over: the save dialog in Electron, a download in the web host. */
+  saveExport: SaveExport;
+  /** The app's `resources/` folder (the print stylesheet). */
+  resourcesDir: string;
+  /** The host's failure log: told the cause of failures the renderer only hears about in plain words. */
+  onFailure?: FailureReporter;
 }
 
 /** The one handler table, shared by Electron IPC and the web host. */
@@ -26,6 +36,12 @@ export function createHandlers(ports: HostPorts): Handlers {
     secrets: ports.secrets,
     now: ports.now,
     ...(ports.repositoryIdleTimeoutMs === undefined ? {} : { idleTimeoutMs: ports.repositoryIdleTimeoutMs }),
+  });
+  const exports = createExportService({
+    printer: ports.printer,
+    saveExport: ports.saveExport,
+    resourcesDir: ports.resourcesDir,
+    ...(ports.onFailure === undefined ? {} : { onFailure: ports.onFailure }),
   });
   return {
     'app.info': () => ({
@@ -45,7 +61,6 @@ export function createHandlers(ports: HostPorts): Handlers {
     'repository.test': () => repository.test(),
     'repository.publish': (input) => repository.publish(input),
     'repository.pull': (input) => repository.pull(input),
-    // Replaced by the export service in the export work (issue 6).
-    'export.create': () => ({ outcome: 'failed', message: 'Export is not available yet.' }),
+    'export.create': (input) => exports.create(input),
   };
 }

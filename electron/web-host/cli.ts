@@ -6,6 +6,8 @@ import { parseArgs } from 'node:util';
 import { createEventHub } from '../services/event-hub';
 import { createHandlers } from '../services/handlers';
 import { createFileSecretStore } from '../services/secrets';
+import { createChromiumPrinter } from './printer';
+import { createDownloadSaveExport } from './save-export';
 import { startWebHost } from './server';
 
 declare const CHORUS_VERSION: string;
@@ -30,6 +32,9 @@ const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
 mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 
 const events = createEventHub();
+const reportFailure = (where: string, error: unknown) => console.error(`Chorus web host: ${where} failed`, error);
+const printer = createChromiumPrinter();
+const builtDir = path.dirname(fileURLToPath(import.meta.url));
 const handlers = createHandlers({
   transport: 'web',
   appName: 'Chorus',
@@ -39,20 +44,25 @@ const handlers = createHandlers({
   events,
   now: Date.now,
   secrets: createFileSecretStore({ file: path.join(dataDir, 'credentials.json'), kind: 'file' }),
+  printer,
+  saveExport: createDownloadSaveExport(),
+  // build/web-host/cli.js sits two folders under the project, beside resources/.
+  resourcesDir: path.resolve(builtDir, '../resources'),
+  onFailure: reportFailure,
 });
 const host = await startWebHost({
-  rendererDir: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../renderer'),
+  rendererDir: path.resolve(builtDir, '../renderer'),
   handlers,
   events,
   port,
-  onFailure: (where, error) => console.error(`Chorus web host: ${where} failed`, error),
+  onFailure: reportFailure,
 });
 
 console.log(`Chorus is running in browser mode. Open this address in Chromium:\n\n  ${host.url}\n`);
 console.log('The address holds a private key for this run only. Press Ctrl+C to stop.');
 
 const stop = () => {
-  void host.close().then(() => process.exit(0));
+  void Promise.all([host.close(), printer.close()]).then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -28,7 +28,8 @@ export interface WebHost {
 
 export const apiPrefix = '/api/call/';
 export const eventsPath = '/api/events';
-const defaultMaxBodyBytes = 1024 * 1024;
+/** Big enough for a training pack of long resources (export requests carry every document). */
+const defaultMaxBodyBytes = 32 * 1024 * 1024;
 const heartbeatMs = 15_000;
 
 const statusOf: Record<ApiError['code'], number> = {

@@ -6,6 +6,7 @@ import { dispatch } from '../../electron/shared/dispatch';
 import type { ApprovedVersion } from '../../electron/shared/repository-records';
 import type { ChorusDb } from '../../renderer/src/db';
 import { createPlatform, type Platform } from '../../renderer/src/platform/platform';
+import { unusedExportPorts } from './export-ports';
 import { tempDir } from './repository';
 
 /**
@@ -27,6 +28,7 @@ export async function inProcessPlatform(options: { idleTimeoutMs?: number; secre
     now: Date.now,
     secrets: createFileSecretStore({ file: path.join(dataDir, 'credentials.json'), kind: options.secrets ?? 'file' }),
     ...(options.idleTimeoutMs === undefined ? {} : { repositoryIdleTimeoutMs: options.idleTimeoutMs }),
+    ...unusedExportPorts,
   });
   const platform = createPlatform({
     kind: 'web',

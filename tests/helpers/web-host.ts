@@ -4,7 +4,11 @@ import path from 'node:path';
 import { createEventHub, type EventHub } from '../../electron/services/event-hub';
 import { createHandlers } from '../../electron/services/handlers';
 import { createFileSecretStore } from '../../electron/services/secrets';
+import { createChromiumPrinter } from '../../electron/web-host/printer';
+import { createDownloadSaveExport } from '../../electron/web-host/save-export';
 import { startWebHost, type WebHost } from '../../electron/web-host/server';
+import { chromiumPath } from './chromium';
+import { resourcesDir } from './export-ports';
 
 export const builtRendererDir = path.resolve(import.meta.dirname, '../../build/renderer');
 
@@ -19,6 +23,9 @@ export async function startTestWebHost(options: { rendererDir?: string } = {}): 
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'chorus-data-'));
   const events = createEventHub();
   const failures: unknown[] = [];
+  const onFailure = (_where: string, error: unknown) => failures.push(error);
+  // The real printer, as `npm run web` has: Chromium starts on the first PDF export only.
+  const printer = createChromiumPrinter({ executablePath: chromiumPath });
   const host = await startWebHost({
     rendererDir: options.rendererDir ?? builtRendererDir,
     handlers: createHandlers({
@@ -30,9 +37,13 @@ export async function startTestWebHost(options: { rendererDir?: string } = {}): 
       events,
       now: Date.now,
       secrets: createFileSecretStore({ file: path.join(dataDir, 'credentials.json'), kind: 'file' }),
+      printer,
+      saveExport: createDownloadSaveExport(),
+      resourcesDir,
+      onFailure,
     }),
     events,
-    onFailure: (_where, error) => failures.push(error),
+    onFailure,
   });
   return {
     ...host,
@@ -41,6 +52,7 @@ export async function startTestWebHost(options: { rendererDir?: string } = {}): 
     failures,
     async close() {
       await host.close();
+      await printer.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -126,12 +126,12 @@ describe('web host', () => {
     expect(response.status).toBe(400);
   });
 
-  it('refuses a body over the size limit', async () => {
+  it('refuses a body over the size limit (32 MiB, room for a training pack of long resources)', async () => {
     const response = await send({
       method: 'POST',
       path: '/api/call/app.ping',
       headers: auth(),
-      body: JSON.stringify({ nonce: 'x'.repeat(2 * 1024 * 1024) }),
+      body: JSON.stringify({ nonce: 'x'.repeat(33 * 1024 * 1024) }),
     });
     expect(response.status).toBe(400);
     expect(JSON.parse(response.body)).toMatchObject({ error: { message: 'The request is too large' } });

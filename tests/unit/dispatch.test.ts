@@ -3,6 +3,7 @@ import { dispatch, type Handlers } from '../../electron/shared/dispatch';
 import { createEventHub } from '../../electron/services/event-hub';
 import { createHandlers } from '../../electron/services/handlers';
 import { createFileSecretStore } from '../../electron/services/secrets';
+import { unusedExportPorts } from '../helpers/export-ports';
 
 const secrets = createFileSecretStore({ file: '/nonexistent/secrets.json', kind: 'file' });
 
@@ -16,6 +17,7 @@ function makeHandlers(overrides: Partial<Handlers> = {}): Handlers {
     events: createEventHub(),
     now: () => 1_700_000_000_000,
     secrets,
+    ...unusedExportPorts,
   });
   return { ...base, ...overrides };
 }
@@ -97,6 +99,7 @@ describe('app.ping', () => {
       events,
       now: () => 5,
       secrets,
+      ...unusedExportPorts,
     });
     expect(await dispatch(handlers, 'app.ping', { nonce: 'abc_1' })).toEqual({
       ok: true,

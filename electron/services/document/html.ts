@@ -1,5 +1,6 @@
 import { allowedLinkHref } from '../../shared/links';
 import type { DocumentNode } from '../../shared/repository-records';
+import { isObject, own, type JsonObject } from './json';
 
 export type { DocumentNode };
 
@@ -39,17 +40,6 @@ const entities: Readonly<Record<string, string>> = {
 /** Text made safe for both element content and quoted attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => entities[character] ?? character);
-}
-
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** An own property only, so names like `constructor` in hostile JSON never reach the prototype. */
-function own(object: JsonObject, key: string): unknown {
-  return Object.hasOwn(object, key) ? object[key] : undefined;
 }
 
 function typeOf(node: JsonObject): string {
@@ -379,10 +369,13 @@ export function renderDocumentHtml(doc: DocumentNode, options: RenderDocumentOpt
  * The Content-Security-Policy of every page: no scripts, frames, fonts, images or connections of any
  * kind, only the inline stylesheet. `base-uri` and `form-action` are not covered by `default-src`.
  */
-const pageSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
+export const pageSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
-/** Small and self-contained: the page must read well on a git host's raw view and when printed. */
-const pageStyles = `
+/**
+ * Small and self-contained: the page must read well on a git host's raw view and when printed.
+ * Exports (`electron/services/export/html.ts`) build on the same rules, labels included.
+ */
+export const pageStyles = `
 :root { color-scheme: light; }
 body { margin: 0; background: #fff; color: #1d1d1f; font: 1.0625rem/1.6 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; }
 main { max-width: 44rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { plainText } from '../../../electron/services/export/blocks';
+import { buildOutline, resourceParts, type ResourcePart } from '../../../electron/services/export/outline';
+import type { ExportRequest } from '../../../electron/shared/contract';
+import { canary, realisticRequest, titles, trainerNotes } from '../../helpers/export';
+
+function resources(request: ExportRequest): ResourcePart[] {
+  return resourceParts(buildOutline(request));
+}
+
+describe('the export outline', () => {
+  it('puts the cover first, then the session plan, the introduction and the resources in order', async () => {
+    const outline = buildOutline(await realisticRequest('html'));
+    expect(outline.parts.map((part) => part.kind)).toEqual([
+      'cover',
+      'session-plan',
+      'introduction',
+      'resource',
+      'resource',
+      'resource',
+    ]);
+    expect(resourceParts(outline).map((part) => part.title)).toEqual([...titles]);
+    expect(resourceParts(outline).map((part) => part.anchor)).toEqual(['resource-1', 'resource-2', 'resource-3']);
+  });
+
+  it('gives each resource its content warnings first, then attribution, version, review-by and audiences', async () => {
+    const [first] = resources(await realisticRequest('html'));
+    expect(first?.facts.map((fact) => fact.label)).toEqual([
+      'Content warnings',
+      'Attribution',
+      'Version',
+      'Review by',
+      'May be used with',
+      'Summary',
+    ]);
+    expect(first?.facts[0]?.items).toEqual(['Describes grooming', 'Mentions going missing']);
+    expect(first?.facts[1]?.items).toEqual(['Written by Sam (a chosen name)']);
+    expect(first?.facts[2]?.items).toEqual(['Version 2, approved 1 January 2026']);
+    expect(first?.facts[3]?.items).toEqual(['31 December 2027']);
+    expect(first?.facts[4]?.items).toEqual(['Social care', 'Police']);
+  });
+
+  it('leaves out facts a resource does not have, such as content warnings or a review date', async () => {
+    const request = await realisticRequest('html');
+    const third = request.items[2];
+    if (third === undefined) throw new Error('no third item');
+    third.version = { ...third.version, content: { ...third.version.content, reviewBy: '', summary: ' ' } };
+    const labels = resources(request)[2]?.facts.map((fact) => fact.label);
+    expect(labels).toEqual(['Attribution', 'Version', 'May be used with']);
+  });
+
+  it('keeps trainer notes apart from the resource, as paragraphs with their line breaks', async () => {
+    const [first] = resources(await realisticRequest('html'));
+    expect(first?.trainerNotes).toHaveLength(1);
+    expect(first?.trainerNotes[0]?.map((inline) => inline.kind)).toEqual(['text', 'break', 'text']);
+    expect(plainText(first?.trainerNotes[0] ?? [])).toBe(trainerNotes[0].replace('\n', ' '));
+    expect(JSON.stringify(first?.blocks)).not.toContain('Pause after');
+  });
+
+  it('never carries the names in approvals, the consent wording or ids', async () => {
+    const request = await realisticRequest('html');
+    const outline = JSON.stringify(buildOutline(request));
+    expect(outline).not.toContain(canary);
+    expect(outline).not.toContain(request.items[0]?.version.consent.wording.slice(0, 30));
+    expect(outline).not.toContain(request.items[0]?.version.id);
+    expect(outline).not.toContain('res-1');
+  });
+
+  it('gathers the session plan warnings without repeats and leaves empty parts out', async () => {
+    const request = await realisticRequest('html');
+    request.sessionPlan = { contentWarnings: ['describes GROOMING', ''], support: [] };
+    request.introduction = '  \n\n ';
+    const outline = buildOutline(request);
+    expect(outline.parts.map((part) => part.kind)).toEqual([
+      'cover',
+      'session-plan',
+      'resource',
+      'resource',
+      'resource',
+    ]);
+    const plan = outline.parts[1];
+    expect(plan?.kind === 'session-plan' ? plan.contentWarnings : []).toEqual([
+      'describes GROOMING',
+      'Mentions going missing',
+      'Describes police contact',
+    ]);
+
+    request.sessionPlan.contentWarnings = [];
+    for (const item of request.items) {
+      item.version = { ...item.version, content: { ...item.version.content, contentWarnings: [] } };
+    }
+    expect(buildOutline(request).parts.map((part) => part.kind)).not.toContain('session-plan');
+  });
+
+  it('names an untitled pack and an untitled resource', async () => {
+    const pack = await realisticRequest('html');
+    pack.title = '   ';
+    expect(buildOutline(pack).title).toBe('Untitled training pack');
+    const resource = await realisticRequest('html', 'resource');
+    resource.title = '';
+    expect(buildOutline(resource).title).toBe('Being heard');
+    expect(buildOutline(resource).parts[0].label).toBe('Training resource');
+  });
+});
