@@ -1,6 +1,7 @@
-import { promises as fs } from 'node:fs';
+import { promises as nodeFs } from 'node:fs';
 import path from 'node:path';
-import git, { Errors, type TreeEntry } from 'isomorphic-git';
+import git, { Errors, type FsClient, type TreeEntry } from 'isomorphic-git';
+import { FileSystem } from 'isomorphic-git/models';
 import { markerPath, resourcesDir } from './format';
 import { createGitHttpClient } from './git-http';
 import {
@@ -27,6 +28,12 @@ export interface GitRemoteOptions {
   maxPushAttempts?: number;
   now?: () => number;
 }
+
+/**
+ * Node's file system wrapped once the way isomorphic-git wants it. Passing it pre-wrapped saves
+ * isomorphic-git wrapping (and probing) it again on every call, about a tenth of a pull's time.
+ */
+const fs = new FileSystem(nodeFs) as unknown as FsClient;
 
 const branch = 'main';
 /** How old a head may be and still count as read in the same request (the marker, then the work). */
@@ -123,16 +130,16 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
 
   const ensureLocalCopy = async (): Promise<void> => {
     try {
-      await fs.access(path.join(gitdir, 'HEAD'));
+      await nodeFs.access(path.join(gitdir, 'HEAD'));
     } catch {
-      await fs.mkdir(gitdir, { recursive: true });
+      await nodeFs.mkdir(gitdir, { recursive: true });
       await git.init({ fs, gitdir, bare: true, defaultBranch: branch });
       await git.addRemote({ fs, gitdir, remote: 'origin', url: options.url, force: true });
     }
   };
 
   const discardLocalCopy = async (): Promise<void> => {
-    await fs.rm(gitdir, { recursive: true, force: true });
+    await nodeFs.rm(gitdir, { recursive: true, force: true });
     listedBlobs = new Map();
     lastHead = null;
     lastListing = null;
@@ -160,11 +167,13 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
   const fetchHeadFromServer = async (): Promise<string | null> => {
     await ensureLocalCopy();
     try {
+      // Protocol 1 answers the ref advertisement in one GET; version 2 needs a GET and a POST.
       const refs = await git.listServerRefs({
         http: httpClient,
         url: options.url,
         headers: headers(),
         prefix: localRef,
+        protocolVersion: 1,
       });
       const head = refs.find((ref) => ref.ref === localRef);
       if (head === undefined) return null;
