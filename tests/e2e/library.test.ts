@@ -211,6 +211,8 @@ describe('the library', () => {
     await expect.poll(() => resource.isFocused(title)).toBe(true);
     await resource.document.getByText('The lighthouse was where we used to go.').waitFor();
     expect(await resource.document.getAttribute('contenteditable')).toBe('false');
+    // The window title names the area, never the resource.
+    expect(await page.title()).toBe('Library – Chorus');
     expect(await resource.detail('Version').textContent()).toBe('2');
     expect(await resource.detail('Approved on').textContent()).toBe('15 January 2026');
     expect(await resource.detail('Who may see it').textContent()).toBe('Social care, Police');

@@ -14,7 +14,9 @@ export function Shell({ onQuickExit }: { onQuickExit: () => void }) {
   const firstRender = useRef(true);
 
   useEffect(() => {
-    const area = areas.find((each) => location.pathname === `/${each.path}`);
+    // The area only, also on a resource's own page: a window title never shows what someone wrote.
+    const [, first = ''] = location.pathname.split('/');
+    const area = areas.find((each) => each.path === first);
     document.title = area === undefined ? 'Chorus' : `${area.label} – Chorus`;
     if (firstRender.current) {
       firstRender.current = false;
