@@ -36,6 +36,13 @@ export interface GitRemoteOptions {
 const fs = new FileSystem(nodeFs) as unknown as FsClient;
 
 const branch = 'main';
+/** The longest first pause before pushing again after a refusal; it doubles each time. */
+const retryPauseMs = 150;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 /** How old a head may be and still count as read in the same request (the marker, then the work). */
 const sameCallMs = 5_000;
 const localRef = `refs/heads/${branch}`;
@@ -121,7 +128,7 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
   // A fresh object for every call: isomorphic-git adds `Git-Protocol: version=2` to the headers it
   // is given, which a later push would then wrongly send too.
   const headers = (): Record<string, string> => ({ Authorization: authorization });
-  const maxPushAttempts = options.maxPushAttempts ?? 6;
+  const maxPushAttempts = options.maxPushAttempts ?? 8;
   const now = options.now ?? Date.now;
   /** isomorphic-git's cache of parsed pack indexes, kept while the local copy is. */
   let cache = {};
@@ -285,6 +292,9 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
 
     async write(request: WriteRequest) {
       for (let attempt = 1; attempt <= maxPushAttempts; attempt += 1) {
+        // Two publishers that keep meeting would otherwise stay in step, and one would lose every
+        // round: before trying again, wait a random while that grows with each refusal.
+        if (attempt > 1) await sleep(Math.random() * retryPauseMs * 2 ** (attempt - 2));
         // The first try may use the head just read with the marker; a retry asks again.
         const head = await fetchHead(attempt === 1 ? sameCallMs : 0);
         const tree = await treeOf(head);
