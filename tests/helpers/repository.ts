@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { createRepositoryService, type RepositoryService } from '../../electron/services/repository/service';
 import { createFileSecretStore } from '../../electron/services/secrets';
+import type { PulledItem } from '../../electron/shared/contract';
 import type { ApprovedVersion, DocumentNode, Withdrawal } from '../../electron/shared/repository-records';
 import { freezeApprovedVersion, freezeWithdrawal } from '../../renderer/src/domain/approved-version';
 import { consentWording } from '../../renderer/src/domain/consent';
@@ -110,4 +111,24 @@ export async function startTestGitRemote(): Promise<TestGitRemote> {
       await rm(root, { recursive: true, force: true });
     },
   };
+}
+
+/** Pulls every page, as the sync engine does, passing on the cursor and what it already has. */
+export async function pullAll(
+  service: RepositoryService,
+  start: { cursor: string | null; known: string[] } = { cursor: null, known: [] },
+) {
+  const items: PulledItem[] = [];
+  const skipped: { path: string; reason: string }[] = [];
+  let { cursor } = start;
+  const known = [...start.known];
+  for (;;) {
+    const page = await service.pull({ cursor, known });
+    if (!page.ok) throw new Error(page.problem.message);
+    items.push(...page.items);
+    skipped.push(...page.skipped);
+    known.push(...page.items.map((item) => item.path), ...page.skipped.map((file) => file.path));
+    cursor = page.cursor;
+    if (!page.more) return { items, skipped, cursor, known };
+  }
 }

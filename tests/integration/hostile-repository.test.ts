@@ -3,10 +3,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordBytes } from '../../electron/services/repository/format';
 import { canonicalJson, contentHash, type CanonicalValue } from '../../electron/shared/canonical-json';
-import type { PulledItem, SkippedFile } from '../../electron/shared/contract';
 import type { ApprovedVersion } from '../../electron/shared/repository-records';
 import {
   makeService,
+  pullAll,
   makeVersion,
   nativeGit,
   startTestGitRemote,
@@ -74,22 +74,6 @@ async function plant(root: string, files: Record<string, string>, link: string):
   await symlink('/etc/passwd', path.join(root, link));
 }
 
-async function pullEverything(service: Awaited<ReturnType<typeof makeService>>['service']) {
-  const known: string[] = [];
-  const items: PulledItem[] = [];
-  const skipped: SkippedFile[] = [];
-  let cursor: string | null = null;
-  for (;;) {
-    const page = await service.pull({ cursor, known });
-    if (!page.ok) throw new Error(page.problem.message);
-    items.push(...page.items);
-    skipped.push(...page.skipped);
-    known.push(...page.items.map((item) => item.path), ...page.skipped.map((file) => file.path));
-    cursor = page.cursor;
-    if (!page.more) return { items, skipped };
-  }
-}
-
 describe('a hostile repository', () => {
   let remote: TestGitRemote;
   let folder: string;
@@ -122,7 +106,7 @@ describe('a hostile repository', () => {
           ? { kind: 'git', url: remote.server.url, username: remote.server.username, token: remote.server.token }
           : { kind: 'folder', path: folder },
       );
-      const { items, skipped } = await pullEverything(client.service);
+      const { items, skipped } = await pullAll(client.service);
       expect(items.map((item) => item.record.id).sort()).toEqual(planted.good.map((version) => version.id).sort());
       const reasons = Object.fromEntries(skipped.map((file) => [file.path, file.reason]));
       expect(Object.keys(reasons).sort()).toEqual(Object.keys(planted.expectedSkipped).sort());

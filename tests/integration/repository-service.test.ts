@@ -3,35 +3,16 @@ import { readFile, readdir, rm, symlink, writeFile, mkdir } from 'node:fs/promis
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RepositoryService } from '../../electron/services/repository/service';
-import type { PulledItem } from '../../electron/shared/contract';
 import {
   makeService,
   makeVersion,
   makeWithdrawal,
+  pullAll,
   nativeGit,
   startTestGitRemote,
   tempDir,
   type TestGitRemote,
 } from '../helpers/repository';
-
-async function pullAll(
-  service: RepositoryService,
-  start: { cursor: string | null; known: string[] } = { cursor: null, known: [] },
-) {
-  const items: PulledItem[] = [];
-  const skipped: { path: string; reason: string }[] = [];
-  let { cursor } = start;
-  const known = [...start.known];
-  for (;;) {
-    const page = await service.pull({ cursor, known });
-    if (!page.ok) throw new Error(page.problem.message);
-    items.push(...page.items);
-    skipped.push(...page.skipped);
-    known.push(...page.items.map((item) => item.path), ...page.skipped.map((file) => file.path));
-    cursor = page.cursor;
-    if (!page.more) return { items, skipped, cursor, known };
-  }
-}
 
 interface Setup {
   name: string;

@@ -15,15 +15,14 @@ import {
   useDocumentTexts,
   useResourceList,
   useTrashCount,
-  type Audience,
   type ResourceRecord,
-  type ResourceStatus,
 } from '../../db';
 import { EmptyState } from '../../ui/EmptyState';
 import { FormDialog } from '../../ui/FormDialog';
 import { formatWhen, plural } from '../../ui/format';
 import { Notice, type NoticeContent } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
+import { SelectField } from '../../ui/SelectField';
 import { filterResources, noFilters, topicsOf, type DraftFilters } from './search';
 
 const pageSize = 100;
@@ -155,62 +154,40 @@ export function DraftsList() {
                 placeholder="Title, summary or any words in the text"
               />
             </div>
-            <div className="field">
-              <label htmlFor={`${ids}-status`}>Status</label>
-              <select
-                id={`${ids}-status`}
-                value={filters.status}
-                onChange={(event) => setFilter('status', event.target.value as ResourceStatus | '')}
-              >
-                <option value="">Any status</option>
-                {resourceStatuses.map((status) => (
-                  <option key={status} value={status}>
-                    {statusLabels[status]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${ids}-audience`}>Audience</label>
-              <select
-                id={`${ids}-audience`}
-                value={filters.audience}
-                onChange={(event) => setFilter('audience', event.target.value as Audience | '')}
-              >
-                <option value="">Any audience</option>
-                {audiences.map((audience) => (
-                  <option key={audience} value={audience}>
-                    {audienceLabels[audience]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${ids}-topic`}>Topic</label>
-              <select
-                id={`${ids}-topic`}
-                value={filters.topic}
-                onChange={(event) => setFilter('topic', event.target.value)}
-              >
-                <option value="">Any topic</option>
-                {topics.map((topic) => (
-                  <option key={topic} value={topic}>
-                    {topic}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${ids}-sort`}>Sort by</label>
-              <select
-                id={`${ids}-sort`}
-                value={filters.sort}
-                onChange={(event) => setFilter('sort', event.target.value as DraftFilters['sort'])}
-              >
-                <option value="edited">Last edited</option>
-                <option value="title">Title (A to Z)</option>
-              </select>
-            </div>
+            <SelectField
+              id={`${ids}-status`}
+              label="Status"
+              value={filters.status}
+              anyLabel="Any status"
+              options={resourceStatuses.map((status) => ({ value: status, label: statusLabels[status] }))}
+              onChange={(status) => setFilter('status', status)}
+            />
+            <SelectField
+              id={`${ids}-audience`}
+              label="Audience"
+              value={filters.audience}
+              anyLabel="Any audience"
+              options={audiences.map((audience) => ({ value: audience, label: audienceLabels[audience] }))}
+              onChange={(audience) => setFilter('audience', audience)}
+            />
+            <SelectField
+              id={`${ids}-topic`}
+              label="Topic"
+              value={filters.topic}
+              anyLabel="Any topic"
+              options={topics.map((topic) => ({ value: topic, label: topic }))}
+              onChange={(topic) => setFilter('topic', topic)}
+            />
+            <SelectField
+              id={`${ids}-sort`}
+              label="Sort by"
+              value={filters.sort}
+              options={[
+                { value: 'edited', label: 'Last edited' },
+                { value: 'title', label: 'Title (A to Z)' },
+              ]}
+              onChange={(sort) => setFilter('sort', sort === '' ? 'edited' : sort)}
+            />
           </search>
           <p className="result-count" aria-live="polite">
             {filtering ? `${plural(visible.length, 'draft')} found` : plural(visible.length, 'draft')}

@@ -25,7 +25,7 @@ import { DetailsForm } from './DetailsForm';
 import { HistoryPanel } from './HistoryPanel';
 import { SaveStatusLine } from './SaveStatusLine';
 import { SuggestionsPanel } from './SuggestionsPanel';
-import { useAutosaver } from './useAutosaver';
+import { useAutosaver, useFlushOnLeave } from './useAutosaver';
 import { createValueStore } from './value-store';
 import { WhereUsedPanel } from './WhereUsedPanel';
 import { WritingAids, type SavedText } from './WritingAids';
@@ -90,21 +90,7 @@ export function ResourcePage() {
     await Promise.all([documentSaver.flush(), detailsSaver.flush()]);
   }, [documentSaver, detailsSaver]);
 
-  useEffect(() => {
-    const onHide = () => {
-      if (document.visibilityState === 'hidden') void flushAll();
-    };
-    const onLeave = () => void flushAll();
-    document.addEventListener('visibilitychange', onHide);
-    window.addEventListener('pagehide', onLeave);
-    window.addEventListener('beforeunload', onLeave);
-    return () => {
-      document.removeEventListener('visibilitychange', onHide);
-      window.removeEventListener('pagehide', onLeave);
-      window.removeEventListener('beforeunload', onLeave);
-      void flushAll();
-    };
-  }, [flushAll]);
+  useFlushOnLeave(flushAll);
 
   const changeDetails = useCallback(
     (patch: Partial<ResourceDetails>) => {

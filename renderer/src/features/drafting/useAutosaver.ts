@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { createAutosaver, type Autosaver, type SaveStatus } from './autosave';
 import { describeSaveError } from './save-status';
 import { createValueStore, type ValueStore } from './value-store';
@@ -22,4 +22,26 @@ export function useAutosaver(save: () => Promise<number>): { saver: Autosaver; s
     state.setSave(save);
   });
   return { saver: state.saver, status: state.status };
+}
+
+/**
+ * Saves at once when the page is hidden, left or closed, and when the screen using it goes away,
+ * so nothing typed waits on a timer that will never fire.
+ */
+export function useFlushOnLeave(flush: () => Promise<unknown>): void {
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden') void flush();
+    };
+    const onLeave = () => void flush();
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', onLeave);
+    window.addEventListener('beforeunload', onLeave);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', onLeave);
+      window.removeEventListener('beforeunload', onLeave);
+      void flush();
+    };
+  }, [flush]);
 }

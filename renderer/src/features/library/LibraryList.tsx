@@ -1,10 +1,11 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { audienceLabels, audiences, useDb, useLibrary, type Audience, type LibraryVersionRecord } from '../../db';
+import { audienceLabels, audiences, useDb, useLibrary, type LibraryVersionRecord } from '../../db';
 import { purposeLabels } from '../../domain/consent';
 import { EmptyState } from '../../ui/EmptyState';
 import { plural } from '../../ui/format';
 import { Page } from '../../ui/Page';
+import { SelectField } from '../../ui/SelectField';
 import {
   audienceList,
   filterLibrary,
@@ -104,48 +105,33 @@ export function LibraryList() {
                 autoComplete="off"
               />
             </div>
-            <div className="field">
-              <label htmlFor={`${ids}-audience`}>Audience</label>
-              <select
-                id={`${ids}-audience`}
-                value={filters.audience}
-                onChange={(event) => setFilter('audience', event.target.value as Audience | '')}
-              >
-                <option value="">Any audience</option>
-                {audiences.map((audience) => (
-                  <option key={audience} value={audience}>
-                    {audienceLabels[audience]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${ids}-topic`}>Topic</label>
-              <select
-                id={`${ids}-topic`}
-                value={filters.topic}
-                onChange={(event) => setFilter('topic', event.target.value)}
-              >
-                <option value="">Any topic</option>
-                {topics.map((topic) => (
-                  <option key={topic.key} value={topic.key}>
-                    {topic.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${ids}-review`}>Review date</label>
-              <select
-                id={`${ids}-review`}
-                value={filters.review}
-                onChange={(event) => setFilter('review', event.target.value as ReviewFilter)}
-              >
-                <option value="all">Any review date</option>
-                <option value="due">Review due</option>
-                <option value="not-due">Not due for review</option>
-              </select>
-            </div>
+            <SelectField
+              id={`${ids}-audience`}
+              label="Audience"
+              value={filters.audience}
+              anyLabel="Any audience"
+              options={audiences.map((audience) => ({ value: audience, label: audienceLabels[audience] }))}
+              onChange={(audience) => setFilter('audience', audience)}
+            />
+            <SelectField
+              id={`${ids}-topic`}
+              label="Topic"
+              value={filters.topic}
+              anyLabel="Any topic"
+              options={topics.map((topic) => ({ value: topic.key, label: topic.label }))}
+              onChange={(topic) => setFilter('topic', topic)}
+            />
+            <SelectField<ReviewFilter>
+              id={`${ids}-review`}
+              label="Review date"
+              value={filters.review}
+              options={[
+                { value: 'all', label: 'Any review date' },
+                { value: 'due', label: 'Review due' },
+                { value: 'not-due', label: 'Not due for review' },
+              ]}
+              onChange={(review) => setFilter('review', review === '' ? 'all' : review)}
+            />
             {warnings.length > 0 && (
               <WarningFilter
                 choices={warnings}

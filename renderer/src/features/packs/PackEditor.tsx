@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
   audienceLabels,
@@ -10,7 +10,7 @@ import {
   type PackRecord,
 } from '../../db';
 import { statusText } from '../drafting/save-status';
-import { useAutosaver } from '../drafting/useAutosaver';
+import { useAutosaver, useFlushOnLeave } from '../drafting/useAutosaver';
 import { useStoreValue, type ValueStore } from '../drafting/value-store';
 import type { SaveStatus } from '../drafting/autosave';
 import { plural } from '../../ui/format';
@@ -58,21 +58,7 @@ export function PackEditor() {
   const { saver, status } = useAutosaver(saveNow);
   const flush = useCallback(() => saver.flush(), [saver]);
 
-  useEffect(() => {
-    const onHide = () => {
-      if (document.visibilityState === 'hidden') void flush();
-    };
-    const onLeave = () => void flush();
-    document.addEventListener('visibilitychange', onHide);
-    window.addEventListener('pagehide', onLeave);
-    window.addEventListener('beforeunload', onLeave);
-    return () => {
-      document.removeEventListener('visibilitychange', onHide);
-      window.removeEventListener('pagehide', onLeave);
-      window.removeEventListener('beforeunload', onLeave);
-      void flush();
-    };
-  }, [flush]);
+  useFlushOnLeave(flush);
 
   const changeDetails = useCallback(
     (patch: Partial<PackDetails>) => {
