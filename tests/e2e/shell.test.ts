@@ -170,6 +170,21 @@ describe('app shell in browser mode', () => {
     await shell.heading('Drafts').waitFor();
   });
 
+  it('quick exit also leaves on Shift pressed three times, but not when another key comes between', async () => {
+    await shell.open(host.url);
+    await shell.goTo('Library');
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('Shift');
+    await page.getByRole('status').filter({ hasText: 'Shift, press 1 more time to exit.' }).waitFor();
+    await page.keyboard.press('a');
+    await page.keyboard.press('Shift');
+    await shell.heading('Library').waitFor();
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('Shift');
+    await page.getByRole('button', { name: 'Start again' }).waitFor();
+    await expect(page.getByRole('navigation').count()).resolves.toBe(0);
+  });
+
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no WCAG 2.2 AA violations on any screen (${colorScheme})`, async () => {
       await page.emulateMedia({ colorScheme });

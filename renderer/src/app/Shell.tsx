@@ -1,8 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useSyncStatus } from '../features/sync/SyncProvider';
 import { areas } from './areas';
 import { ProfileSwitcher } from './ProfileSwitcher';
+import { createShiftExitCounter } from './shift-exit';
 
 /**
  * The frame around every screen: a skip link, the app name, the quick exit, the main
@@ -12,6 +13,7 @@ export function Shell({ onQuickExit }: { onQuickExit: () => void }) {
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  const shiftHint = useShiftExit(onQuickExit);
 
   useEffect(() => {
     // The area only, also on a resource's own page: a window title never shows what someone wrote.
@@ -41,9 +43,15 @@ export function Shell({ onQuickExit }: { onQuickExit: () => void }) {
         <p className="brand">Chorus</p>
         {/* First in the tab order after the skip link, so leaving is always one key press away;
             shown at the far right by CSS. */}
-        <button type="button" className="quick-exit" onClick={onQuickExit}>
+        <button type="button" className="quick-exit" onClick={onQuickExit} aria-describedby="quick-exit-hint">
           Quick exit
         </button>
+        <p id="quick-exit-hint" className="visually-hidden">
+          Or press Shift three times.
+        </p>
+        <p role="status" className="visually-hidden">
+          {shiftHint}
+        </p>
         <ProfileSwitcher />
       </header>
       <div className="sidebar">
@@ -79,4 +87,28 @@ function SyncStatusLine() {
       </Link>
     </p>
   );
+}
+
+/**
+ * The quick exit's shortcut: Shift pressed three times, as GOV.UK's "Exit this page" does. Screen
+ * reader users hear "Shift, press 1 more time to exit." after the second press; not after the
+ * first, which every capital letter typed would set off.
+ */
+function useShiftExit(onExit: () => void): string {
+  const [hint, setHint] = useState('');
+  const latestExit = useRef(onExit);
+  useEffect(() => {
+    latestExit.current = onExit;
+  }, [onExit]);
+  useEffect(() => {
+    const counter = createShiftExitCounter();
+    const onKey = (event: KeyboardEvent) => {
+      const step = counter.press(event.key, event.repeat, event.timeStamp);
+      if (step.kind === 'exit') latestExit.current();
+      else setHint(step.kind === 'counting' && step.remaining === 1 ? 'Shift, press 1 more time to exit.' : '');
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, []);
+  return hint;
 }
