@@ -83,5 +83,5 @@ describe('sync through a network that resets, stalls and fails', () => {
     db.close();
     await rm(clone, { recursive: true, force: true });
     await rm(dataDir, { recursive: true, force: true });
-  }, 240_000);
+  }, 420_000);
 });

@@ -37,7 +37,7 @@ const fs = new FileSystem(nodeFs) as unknown as FsClient;
 
 const branch = 'main';
 /** The longest first pause before pushing again after a refusal; it doubles each time. */
-const retryPauseMs = 150;
+const retryPauseMs = 100;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -278,9 +278,16 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
     return entry?.type === 'tree' ? entry.oid : null;
   };
 
-  /** Refused because the branch moved on (here, or on the server when two pushes race). */
+  /**
+   * Refused because the branch moved on: found here before sending, or by the server when two
+   * pushes race. Anything else (a garbled or cut-off answer) is a network fault for the caller.
+   */
   const isRefusedPush = (error: unknown): boolean =>
-    errorCode(error) === 'PushRejectedError' || errorCode(error) === 'GitPushError';
+    errorCode(error) === 'PushRejectedError' ||
+    (errorCode(error) === 'GitPushError' &&
+      /fetch first|non-fast-forward|failed to (update|lock)|cannot lock|stale info|already exists/i.test(
+        error instanceof Error ? error.message : '',
+      ));
 
   return {
     location,
