@@ -1,8 +1,7 @@
 // The training pack both export benchmarks turn into files, and what they share: a handler table
 // over the real export service, and counting a file's pages with the tools the tests use.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createEventHub } from '../../electron/services/event-hub';
@@ -12,7 +11,7 @@ import { createFileSecretStore } from '../../electron/services/secrets';
 import type { ExportFormat, ExportRequest } from '../../electron/shared/contract';
 import { dispatch } from '../../electron/shared/dispatch';
 import type { DocumentNode } from '../../electron/shared/repository-records';
-import { pdfInfo } from '../../tests/helpers/export';
+import { pdfInfo, sofficeToPdf } from '../../tests/helpers/export';
 import { resourcesDir } from '../../tests/helpers/export-ports';
 import { makeVersion } from '../../tests/helpers/repository';
 import { longDocument, wordsIn } from '../lib/corpus';
@@ -122,26 +121,14 @@ export function exportHandlers(printer: Printer, dataDir: string) {
 /** Pages of a Word or PDF file as LibreOffice lays a Word file out, or as the PDF has them. */
 export async function pagesOf(file: string): Promise<number> {
   if (file.endsWith('.pdf')) return Number((await pdfInfo(file)).Pages);
-  const work = await mkdtemp(path.join(os.tmpdir(), 'chorus-bench-pages-'));
+  let pdf: string | null = null;
   try {
-    await run(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${path.join(work, 'profile')}`,
-        '--headless',
-        '--norestore',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        work,
-        file,
-      ],
-      { timeout: 120_000 },
-    );
-    const pdf = (await readdir(work)).find((name) => name.endsWith('.pdf'));
-    return pdf === undefined ? Number.NaN : Number((await pdfInfo(path.join(work, pdf))).Pages);
+    pdf = await sofficeToPdf(file, 120_000);
+    return Number((await pdfInfo(pdf)).Pages);
+  } catch {
+    return Number.NaN;
   } finally {
-    await rm(work, { recursive: true, force: true });
+    if (pdf !== null) await rm(pdf, { force: true });
   }
 }
 

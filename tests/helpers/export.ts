@@ -175,7 +175,7 @@ export async function zipMembers(file: string): Promise<string[]> {
 }
 
 /** Converts with LibreOffice in a private profile, so runs never share or lock a user profile. */
-export async function sofficeToPdf(input: string): Promise<string> {
+export async function sofficeToPdf(input: string, timeoutMs = 60_000): Promise<string> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'chorus-soffice-'));
   try {
     await run(
@@ -190,7 +190,7 @@ export async function sofficeToPdf(input: string): Promise<string> {
         work,
         input,
       ],
-      { timeout: 60_000 },
+      { timeout: timeoutMs },
     );
     const pdf = (await readdir(work)).find((name) => name.endsWith('.pdf'));
     if (pdf === undefined) throw new Error(`LibreOffice made no PDF of ${path.basename(input)}`);
