@@ -2,10 +2,15 @@ import path from 'node:path';
 import { app, BrowserWindow } from 'electron';
 import { createEventHub } from '../services/event-hub';
 import { createHandlers } from '../services/handlers';
+import { applySavedContentProtection, applySavedSpelling } from '../services/privacy/service';
 import { appEntryUrl, secureWebPreferences } from '../services/security/policy';
+import { clearAppBrowserStorage } from './adapters/browser-storage';
+import { lockOnSleepAndScreenLock } from './adapters/power-lock';
 import { createElectronPrinter } from './adapters/printer';
 import { createElectronSaveExport } from './adapters/save-export';
 import { createElectronSecretStore } from './adapters/secrets';
+import { createElectronSpellingControl } from './adapters/spelling';
+import { createElectronWindowControl } from './adapters/window-control';
 import { forwardEvents, serveIpc } from './ipc';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
@@ -14,6 +19,8 @@ import { hardenSession, hardenWebContents } from './security';
 const isDevelopment = process.env.CHORUS_DEV === '1';
 const buildDir = path.resolve(__dirname, '..');
 const events = createEventHub();
+const windowControl = createElectronWindowControl();
+const spelling = createElectronSpellingControl({ resourcesDir: path.join(buildDir, 'resources') });
 const reportFailure = (where: string, error: unknown) => console.error(`Chorus: ${where} failed`, error);
 
 app.enableSandbox();
@@ -37,17 +44,17 @@ function createWindow(): BrowserWindow {
     show: false,
     webPreferences: secureWebPreferences(path.join(buildDir, 'electron', 'preload.cjs')),
   });
+  // Before it is first shown, so a protected window is never captured.
+  windowControl.attach(window);
   forwardEvents(events, window.webContents);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(appEntryUrl);
   return window;
 }
 
+// Starting Chorus again also brings back a window the quick exit hid.
 app.on('second-instance', () => {
-  const [window] = BrowserWindow.getAllWindows();
-  if (window === undefined) return;
-  if (window.isMinimized()) window.restore();
-  window.focus();
+  windowControl.reveal();
 });
 
 app.on('window-all-closed', () => {
@@ -55,6 +62,9 @@ app.on('window-all-closed', () => {
 });
 
 void app.whenReady().then(async () => {
+  const dataDir = app.getPath('userData');
+  // First of all: the session may start fetching a spelling dictionary before the choice is read.
+  spelling.holdDownloads();
   hardenSession();
   serveRenderer(path.join(buildDir, 'renderer'));
   serveIpc(
@@ -63,7 +73,7 @@ void app.whenReady().then(async () => {
       appName: app.getName(),
       appVersion: app.getVersion(),
       platform: process.platform,
-      dataDir: app.getPath('userData'),
+      dataDir,
       events,
       now: Date.now,
       secrets: await createElectronSecretStore(),
@@ -72,12 +82,18 @@ void app.whenReady().then(async () => {
       // Beside the build folder: resources/print.css.
       resourcesDir: path.join(buildDir, 'resources'),
       onFailure: reportFailure,
+      window: windowControl,
+      spelling,
+      clearBrowserStorage: clearAppBrowserStorage,
     }),
     reportFailure,
   );
+  lockOnSleepAndScreenLock(events);
   installMenu(isDevelopment);
+  await applySavedContentProtection(dataDir, windowControl);
+  await applySavedSpelling(dataDir, spelling);
   createWindow();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (!windowControl.reveal()) createWindow();
   });
 });

@@ -1,10 +1,5 @@
 import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
-import {
-  decideExternalLink,
-  isNavigationAllowed,
-  isPermissionAllowed,
-  spellCheckerLanguages,
-} from '../services/security/policy';
+import { decideExternalLink, isNavigationAllowed, isPermissionAllowed } from '../services/security/policy';
 
 /** One confirmation at a time, so a page cannot stack up dialogs. */
 let confirming = false;
@@ -36,7 +31,11 @@ async function confirmAndOpen(contents: WebContents, decision: { url: string }):
   if (response === 0) await shell.openExternal(decision.url);
 }
 
-/** Locks down the default session: permissions, spellcheck, and no downloads. */
+/**
+ * Locks down the default session: permissions and no downloads. Spelling is set apart, by the
+ * person's choice (`adapters/spelling.ts`): setting its languages here would fetch a dictionary
+ * from Google on Windows and Linux.
+ */
 export function hardenSession(): void {
   const ses = session.defaultSession;
   // The frame that asks is judged, not the page around it.
@@ -48,7 +47,6 @@ export function hardenSession(): void {
   );
   ses.setDevicePermissionHandler(() => false);
   ses.setDisplayMediaRequestHandler((_request, callback) => callback({}));
-  ses.setSpellCheckerLanguages([...spellCheckerLanguages]);
   // Exports are written by the main process after a save dialog, so the page never needs to download.
   ses.on('will-download', (event) => event.preventDefault());
 }

@@ -3,6 +3,17 @@ import type { Transport } from '../shared/contract';
 import type { EventHub } from './event-hub';
 import type { Printer, SaveExport } from './export/ports';
 import { createExportService } from './export/service';
+import { createDeviceKeyStore } from './privacy/device-key';
+import { eraseHostData } from './privacy/erase';
+import {
+  browserModeReasons,
+  createSpellingWithoutDownload,
+  createWindowlessControl,
+  type SpellingControl,
+  type WindowControl,
+} from './privacy/ports';
+import { saveRendererFile } from './privacy/save-file';
+import { createPrivacyService } from './privacy/service';
 import { createRepositoryService } from './repository/service';
 import type { SecretStore } from './secrets';
 
@@ -27,6 +38,19 @@ export interface HostPorts {
   resourcesDir: string;
   /** The host's failure log: told the cause of failures the renderer only hears about in plain words. */
   onFailure?: FailureReporter;
+  /**
+   * The app's window, for screen-capture blocking and the quick exit's hide. Electron passes its
+   * window; the web host a windowless control that says why it cannot. Left out (handler tests), it
+   * is windowless too.
+   */
+  window?: WindowControl;
+  /**
+   * The session's spellchecker, whose dictionary may come from Google's servers. Electron passes
+   * its session's; browser mode leaves it out, since there the browser checks spelling, outside Chorus.
+   */
+  spelling?: SpellingControl;
+  /** Clears the host's own browser storage on `data.erase` (Electron's session); browser mode has none. */
+  clearBrowserStorage?: () => Promise<void>;
 }
 
 /** The one handler table, shared by Electron IPC and the web host. */
@@ -42,6 +66,16 @@ export function createHandlers(ports: HostPorts): Handlers {
     saveExport: ports.saveExport,
     resourcesDir: ports.resourcesDir,
     ...(ports.onFailure === undefined ? {} : { onFailure: ports.onFailure }),
+  });
+  const deviceKeys = createDeviceKeyStore({
+    secrets: ports.secrets,
+    ...(ports.onFailure === undefined ? {} : { onFailure: ports.onFailure }),
+  });
+  const privacy = createPrivacyService({
+    dataDir: ports.dataDir,
+    window: ports.window ?? createWindowlessControl('This Chorus host has no window to protect.'),
+    deviceKeys,
+    spelling: ports.spelling ?? createSpellingWithoutDownload(browserModeReasons.spelling),
   });
   return {
     'app.info': () => ({
@@ -62,5 +96,22 @@ export function createHandlers(ports: HostPorts): Handlers {
     'repository.publish': (input) => repository.publish(input),
     'repository.pull': (input) => repository.pull(input),
     'export.create': (input) => exports.create(input),
+    'privacy.status': () => privacy.status(),
+    'privacy.setContentProtection': ({ on }) => privacy.setContentProtection(on),
+    'privacy.setSpellingDownload': ({ on }) => privacy.setSpellingDownload(on),
+    'privacy.hideWindow': async () => ({ hidden: await privacy.hideWindow() }),
+    'deviceKey.remember': ({ key }) => deviceKeys.remember(key),
+    'deviceKey.recall': async () => ({ key: await deviceKeys.recall() }),
+    'deviceKey.forget': async () => ({ forgotten: await deviceKeys.forget() }),
+    'data.save': (input) => saveRendererFile(ports.saveExport, input, ports.onFailure),
+    'data.erase': async () => {
+      await eraseHostData({
+        repository,
+        deviceKeys,
+        privacy,
+        ...(ports.clearBrowserStorage === undefined ? {} : { clearBrowserStorage: ports.clearBrowserStorage }),
+      });
+      return { erased: true as const };
+    },
   };
 }

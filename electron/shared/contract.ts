@@ -129,6 +129,72 @@ export const exportRequestSchema = z.strictObject({
 });
 export type ExportRequest = z.infer<typeof exportRequestSchema>;
 
+/** A data key for "Remember on this device": 32 random bytes, base64. */
+export const deviceKeySchema = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
+
+/**
+ * What the host can do for privacy on this computer. `contentProtection` asks the operating
+ * system to keep the window out of screen captures and shares (Windows and macOS only);
+ * `rememberKey` is whether the unlock key may be kept in the OS keychain, and why not;
+ * `spelling` is whether the spelling dictionary may be downloaded from Google's servers.
+ */
+export const privacyStatusSchema = z.strictObject({
+  contentProtection: z.strictObject({
+    supported: z.boolean(),
+    on: z.boolean(),
+    /** Why it is not supported here, in words fit to show; '' when it is. */
+    reason: z.string(),
+  }),
+  rememberKey: z.strictObject({
+    available: z.boolean(),
+    remembered: z.boolean(),
+    /** Why it is not available here, in words fit to show; '' when it is. */
+    reason: z.string(),
+  }),
+  spelling: z.strictObject({
+    /**
+     * True on Windows and Linux, where Chromium checks spelling with a dictionary it downloads;
+     * false on macOS (the system checks spelling) and in browser mode (the browser does, outside Chorus).
+     */
+    downloadNeeded: z.boolean(),
+    /** The person's choice; spelling is off until they allow it. Always false where no download is needed. */
+    downloadAllowed: z.boolean(),
+    /** What the download is, or why none is needed, in words fit to show. */
+    reason: z.string(),
+  }),
+});
+export type PrivacyStatus = z.infer<typeof privacyStatusSchema>;
+
+/** A file the renderer made (the "everything of mine" archive), to hand over like an export. */
+export const saveFileSchema = z.strictObject({
+  fileName: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[^/\\:*?"<>|\p{Cc}]+$/u),
+  mimeType: z.string().max(100),
+  /** The file's bytes, base64. */
+  data: z.string().max(400_000_000),
+});
+export type SaveFile = z.infer<typeof saveFileSchema>;
+
+/**
+ * What handing a file over came to: saved through the dialog (the base name only), cancelled, a
+ * download for browser mode to offer (base64 bytes), or failed in words fit to show.
+ */
+export const savedFileOutcomeSchema = z.discriminatedUnion('outcome', [
+  z.strictObject({ outcome: z.literal('saved'), fileName: z.string() }),
+  z.strictObject({ outcome: z.literal('cancelled') }),
+  z.strictObject({
+    outcome: z.literal('download'),
+    fileName: z.string(),
+    mimeType: z.string(),
+    /** The file's bytes, base64. */
+    data: z.string(),
+  }),
+  z.strictObject({ outcome: z.literal('failed'), message: z.string() }),
+]);
+
 export const skippedFileSchema = z.strictObject({ path: z.string(), reason: z.string() });
 export type SkippedFile = z.infer<typeof skippedFileSchema>;
 
@@ -199,18 +265,58 @@ export const contract = {
    */
   'export.create': {
     input: exportRequestSchema,
-    output: z.discriminatedUnion('outcome', [
-      z.strictObject({ outcome: z.literal('saved'), fileName: z.string() }),
-      z.strictObject({ outcome: z.literal('cancelled') }),
-      z.strictObject({
-        outcome: z.literal('download'),
-        fileName: z.string(),
-        mimeType: z.string(),
-        /** The file's bytes, base64. */
-        data: z.string(),
-      }),
-      z.strictObject({ outcome: z.literal('failed'), message: z.string() }),
+    output: savedFileOutcomeSchema,
+  },
+  /** Whether screen-capture blocking and "Remember on this device" work here, and their state. */
+  'privacy.status': {
+    input: emptyInput,
+    output: privacyStatusSchema,
+  },
+  /** Keeps the window out of screenshots and screen shares (or lets it back in); remembered for next start. */
+  'privacy.setContentProtection': {
+    input: z.strictObject({ on: z.boolean() }),
+    output: privacyStatusSchema,
+  },
+  /** Lets the spellchecker download its dictionary from Google's servers (or stops it); remembered for next start. */
+  'privacy.setSpellingDownload': {
+    input: z.strictObject({ on: z.boolean() }),
+    output: privacyStatusSchema,
+  },
+  /** The quick exit's last step: minimises and hides the window in Electron; nothing to do in a browser. */
+  'privacy.hideWindow': {
+    input: emptyInput,
+    output: z.strictObject({ hidden: z.boolean() }),
+  },
+  /** Keeps the data key sealed by the OS keychain so this device unlocks without the passphrase. */
+  'deviceKey.remember': {
+    input: z.strictObject({ key: deviceKeySchema }),
+    output: z.discriminatedUnion('ok', [
+      z.strictObject({ ok: z.literal(true) }),
+      z.strictObject({ ok: z.literal(false), message: z.string() }),
     ]),
+  },
+  /** The remembered data key, or null when none is kept (or it can no longer be opened). */
+  'deviceKey.recall': {
+    input: emptyInput,
+    output: z.strictObject({ key: deviceKeySchema.nullable() }),
+  },
+  'deviceKey.forget': {
+    input: emptyInput,
+    output: z.strictObject({ forgotten: z.boolean() }),
+  },
+  /** Hands a file the renderer made to the person, as `export.create` does with its files. */
+  'data.save': {
+    input: saveFileSchema,
+    output: savedFileOutcomeSchema,
+  },
+  /**
+   * Erases what the host keeps for this person: the repository settings, token and local copy, a
+   * remembered key and privacy settings; in Electron also the browser storage of the app's session.
+   * The renderer deletes its own database first.
+   */
+  'data.erase': {
+    input: emptyInput,
+    output: z.strictObject({ erased: z.literal(true) }),
   },
 } as const;
 
@@ -228,6 +334,8 @@ export function isChannel(name: string): name is Channel {
 /** Events the main process pushes to the renderer. */
 export const events = {
   'app.pong': z.strictObject({ nonce: z.string(), sentAt: z.number().int() }),
+  /** The computer is going to sleep or its screen was locked: lock Chorus now (Electron `powerMonitor`). */
+  'privacy.lock': z.strictObject({ reason: z.enum(['suspend', 'lock-screen']) }),
 } as const;
 
 export type Events = typeof events;

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createEventHub } from '../services/event-hub';
 import { createHandlers } from '../services/handlers';
+import { browserModeReasons, createWindowlessControl } from '../services/privacy/ports';
 import { createFileSecretStore } from '../services/secrets';
 import { createChromiumPrinter } from './printer';
 import { createDownloadSaveExport } from './save-export';
@@ -49,6 +50,8 @@ const handlers = createHandlers({
   // build/web-host/cli.js sits two folders under the project, beside resources/.
   resourcesDir: path.resolve(builtDir, '../resources'),
   onFailure: reportFailure,
+  // A page in someone's browser is not a window this host can protect or hide.
+  window: createWindowlessControl(browserModeReasons.contentProtection),
 });
 const host = await startWebHost({
   rendererDir: path.resolve(builtDir, '../renderer'),

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createEventHub, type EventHub } from '../../electron/services/event-hub';
 import { createHandlers } from '../../electron/services/handlers';
+import { browserModeReasons, createWindowlessControl } from '../../electron/services/privacy/ports';
 import { createFileSecretStore } from '../../electron/services/secrets';
 import { createChromiumPrinter } from '../../electron/web-host/printer';
 import { createDownloadSaveExport } from '../../electron/web-host/save-export';
@@ -41,6 +42,7 @@ export async function startTestWebHost(options: { rendererDir?: string } = {}): 
       saveExport: createDownloadSaveExport(),
       resourcesDir,
       onFailure,
+      window: createWindowlessControl(browserModeReasons.contentProtection),
     }),
     events,
     onFailure,

@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { request } from 'node:http';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -162,5 +163,94 @@ describe('web host', () => {
   it('refuses the event stream without the token', async () => {
     const response = await send({ path: '/api/events' });
     expect(response.status).toBe(401);
+  });
+});
+
+describe('web host: privacy and data channels', () => {
+  const call = async (channel: string, input: unknown) => {
+    const response = await send({
+      method: 'POST',
+      path: `/api/call/${channel}`,
+      headers: auth(),
+      body: JSON.stringify(input),
+    });
+    return { status: response.status, envelope: JSON.parse(response.body) as unknown };
+  };
+  const value = async (channel: string, input: unknown = {}) => {
+    const { status, envelope } = await call(channel, input);
+    expect(status, channel).toBe(200);
+    return (envelope as { value: unknown }).value;
+  };
+  const deviceKey = Buffer.alloc(32, 7).toString('base64');
+
+  it('says plainly that browser mode can neither block screen capture nor remember the key', async () => {
+    const status = {
+      contentProtection: {
+        supported: false,
+        on: false,
+        reason: 'Browser mode cannot block screen capture; use the desktop app.',
+      },
+      rememberKey: { available: false, remembered: false, reason: 'Only the desktop app can remember the key.' },
+      spelling: {
+        downloadNeeded: false,
+        downloadAllowed: false,
+        reason: 'In browser mode, your web browser checks spelling; Chorus downloads nothing for it.',
+      },
+    };
+    expect(await value('privacy.status')).toEqual(status);
+    expect(await value('privacy.setContentProtection', { on: true })).toEqual(status);
+    expect(existsSync(path.join(host.dataDir, 'privacy.json'))).toBe(false);
+    expect(await value('privacy.hideWindow')).toEqual({ hidden: false });
+  });
+
+  it('has no spelling dictionary to download, so keeps no choice about it', async () => {
+    const status = (await value('privacy.setSpellingDownload', { on: true })) as { spelling: unknown };
+    expect(status.spelling).toEqual({
+      downloadNeeded: false,
+      downloadAllowed: false,
+      reason: 'In browser mode, your web browser checks spelling; Chorus downloads nothing for it.',
+    });
+    expect(existsSync(path.join(host.dataDir, 'privacy.json'))).toBe(false);
+    const bad = await call('privacy.setSpellingDownload', { on: 'please' });
+    expect(bad.status).toBe(400);
+    expect(bad.envelope).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('refuses to remember a key, and refuses a malformed one outright', async () => {
+    expect(await value('deviceKey.remember', { key: deviceKey })).toEqual({
+      ok: false,
+      message: 'Only the desktop app can remember the key.',
+    });
+    expect(await value('deviceKey.recall')).toEqual({ key: null });
+    expect(await value('deviceKey.forget')).toEqual({ forgotten: true });
+    const bad = await call('deviceKey.remember', { key: 'not-a-key' });
+    expect(bad.status).toBe(400);
+    expect(bad.envelope).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('hands a saved file back as a download with the same bytes', async () => {
+    const data = Buffer.from('PK\u0003\u0004 everything of mine').toString('base64');
+    const file = { fileName: 'Chorus – everything of mine – 2026-11-23.zip', mimeType: 'application/zip', data };
+    expect(await value('data.save', file)).toEqual({ outcome: 'download', ...file });
+  });
+
+  it('erases the repository settings and token, twice without complaint', async () => {
+    const token = 'token-for-the-erase-test';
+    const configured = await value('repository.configure', {
+      kind: 'git',
+      url: 'https://git.example/chorus.git',
+      username: 'consultee',
+      token,
+    });
+    expect(configured).toMatchObject({ ok: true, status: { hasToken: true } });
+    const credentials = path.join(host.dataDir, 'credentials.json');
+    expect(await readFile(credentials, 'utf8')).toContain(token);
+
+    expect(await value('data.erase')).toEqual({ erased: true });
+    expect(await value('data.erase')).toEqual({ erased: true });
+    expect(existsSync(path.join(host.dataDir, 'repository.json'))).toBe(false);
+    expect(await readFile(credentials, 'utf8')).not.toContain(token);
+    expect(await value('repository.status')).toMatchObject({ remote: { kind: 'none' }, hasToken: false });
+    expect(host.failures).toEqual([]);
   });
 });

@@ -328,7 +328,21 @@ export function createRepositoryService(options: RepositoryServiceOptions) {
       return { ok: true, cursor: more ? input.cursor : listing.cursor, items, skipped, more };
     });
 
-  return { status, configure, test, publish, pull };
+  /**
+   * Forgets the repository: its settings, token and local copy, and the remote kept between calls,
+   * so nothing of it survives to the next call. Waits for a call in progress; erasing twice is fine.
+   */
+  const erase = (): Promise<void> =>
+    serial(async () => {
+      current = null;
+      // The settings go first: whatever fails after this, no repository is set up any more.
+      await fs.rm(settingsFile, { force: true });
+      await fs.rm(`${settingsFile}.tmp`, { force: true });
+      await options.secrets.remove(tokenName);
+      await fs.rm(cacheRoot, { recursive: true, force: true });
+    });
+
+  return { status, configure, test, publish, pull, erase };
 }
 
 export type RepositoryService = ReturnType<typeof createRepositoryService>;
