@@ -8,6 +8,7 @@ const outDir = path.resolve(process.argv[2] ?? 'test-results/screenshots');
 const host = await startTestWebHost();
 for (const colorScheme of ['light', 'dark'] as const) {
   const browser = await launchChromium({ colorScheme });
+  browser.allowOrigin(host.origin);
   const page = await browser.context.newPage();
   await page.goto(host.url);
   for (const area of ['Drafts', 'Review', 'Library', 'Training packs', 'Sync', 'Settings']) {

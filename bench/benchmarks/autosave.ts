@@ -216,7 +216,7 @@ async function autosaveTrial(
   sides: EditorSides,
   options: { profile: boolean; namer?: FrameNamer },
 ): Promise<TrialResult> {
-  const browser = await launchChromium();
+  const browser = await launchChromium({ network: 'direct' });
   try {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     const errors = watchPageErrors(page, side);
@@ -312,7 +312,7 @@ export const autosave: Benchmark = {
     const cleanups: Array<() => Promise<void>> = [];
     try {
       log(`building the bare TipTap baseline; document: ${words} words`);
-      const sides = await serveEditorSides(doc, words, () => launchChromium(), cleanups);
+      const sides = await serveEditorSides(doc, words, () => launchChromium({ network: 'direct' }), cleanups);
       const results: Record<'baseline' | 'ours', TrialResult[]> = { baseline: [], ours: [] };
       const trial = async (side: 'baseline' | 'ours', info: TrialInfo) => {
         const result = await autosaveTrial(side, `Autosave benchmark ${info.round}`, sides, { profile: false });

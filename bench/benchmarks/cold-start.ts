@@ -198,7 +198,7 @@ async function coldStartTrial(
 ): Promise<Record<MetricKey, number>> {
   // Wall clock: Date.now() here and Date.now() in the page both read the system clock.
   const launchStart = Date.now();
-  const browser = await launchChromium();
+  const browser = await launchChromium({ network: 'direct' });
   try {
     const launchMs = Date.now() - launchStart;
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());

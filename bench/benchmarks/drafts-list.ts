@@ -90,7 +90,7 @@ async function listTrial(
   trial: TrialInfo,
   details: Array<Record<string, unknown>>,
 ): Promise<Record<'painted' | 'ready', number>> {
-  const browser = await launchChromium({ userDataDir: profiles.dirs[side] });
+  const browser = await launchChromium({ userDataDir: profiles.dirs[side], network: 'direct' });
   try {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     const errors = watchPageErrors(page, side);
@@ -152,7 +152,7 @@ async function profiledLoad(side: Side, profiles: Profiles, namer: FrameNamer): 
 }
 
 async function oneProfiledLoad(side: Side, profiles: Profiles, namer: FrameNamer): Promise<ProfiledLoad> {
-  const browser = await launchChromium({ userDataDir: profiles.dirs[side] });
+  const browser = await launchChromium({ userDataDir: profiles.dirs[side], network: 'direct' });
   try {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.addInitScript({ content: appearProbeSource(targets[side], { stamp: true }) });
@@ -204,7 +204,7 @@ export const draftsList: Benchmark = {
       // Seed 2,000 drafts into one profile with the app's own db code; open the list once in both.
       const drafts = manyDrafts(draftCount, Date.now());
       for (const side of ['baseline', 'ours'] as const) {
-        const browser = await launchChromium({ userDataDir: dirs[side] });
+        const browser = await launchChromium({ userDataDir: dirs[side], network: 'direct' });
         try {
           const page = browser.context.pages()[0] ?? (await browser.context.newPage());
           await page.goto(`${chorus.host.url}#/settings`);

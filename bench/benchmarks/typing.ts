@@ -150,7 +150,7 @@ async function typingTrial(
   sides: EditorSides,
   outcomes: Record<'baseline' | 'ours', TrialOutcome[]>,
 ): Promise<Record<'p50' | 'p95', number>> {
-  const browser = await launchChromium();
+  const browser = await launchChromium({ network: 'direct' });
   try {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     const errors = watchPageErrors(page, side);
@@ -210,7 +210,7 @@ async function profiledTyping(
   sides: EditorSides,
   namer: FrameNamer,
 ): Promise<ProfiledTyping> {
-  const browser = await launchChromium();
+  const browser = await launchChromium({ network: 'direct' });
   try {
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     const errors = watchPageErrors(page, side);
@@ -324,7 +324,7 @@ export const typing: Benchmark = {
     try {
       log(`building the bare TipTap baseline; document: ${words} words in ${doc.content?.length} blocks`);
 
-      const sides = await serveEditorSides(doc, words, () => launchChromium(), cleanups);
+      const sides = await serveEditorSides(doc, words, () => launchChromium({ network: 'direct' }), cleanups);
       const { chorus, bare, columnWidth } = sides;
 
       const outcomes: Record<'baseline' | 'ours', TrialOutcome[]> = { baseline: [], ours: [] };

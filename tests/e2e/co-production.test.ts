@@ -16,12 +16,15 @@ let page: Page;
 beforeAll(async () => {
   host = await startTestWebHost();
   browser = await launchChromium();
+  browser.allowOrigin(host.origin);
   page = await browser.context.newPage();
 });
 
 afterAll(async () => {
   await browser.close();
   await host.close();
+  // Every request the browser made went to the app; anything else was refused and listed here.
+  expect(browser.foreignRequests()).toEqual([]);
 });
 
 describe('co-production on one device with two profiles', () => {

@@ -4,24 +4,32 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnChromium, type SpawnedChromium } from '../helpers/chromium';
+import { startRequestRecorder, type RequestRecorder } from '../helpers/request-recorder';
 import { startTestWebHost, type TestWebHost } from '../helpers/web-host';
 import { DraftEditorPage, DraftsListPage } from './pages/drafts-page';
 
 let host: TestWebHost;
 let profileDir: string;
+/** One recorder for every Chromium this file starts, so the record survives each crash. */
+let recorder: RequestRecorder;
 
 beforeAll(async () => {
   host = await startTestWebHost();
   profileDir = await mkdtemp(path.join(os.tmpdir(), 'chorus-crash-'));
+  recorder = await startRequestRecorder();
+  recorder.allowOrigin(host.origin);
 });
 
 afterAll(async () => {
   await host.close();
   await rm(profileDir, { recursive: true, force: true });
+  await recorder.close();
+  // Every request the browser made went to the app; anything else was refused and listed here.
+  expect(recorder.foreignRequests()).toEqual([]);
 });
 
 async function start(): Promise<{ chromium: SpawnedChromium; page: Page }> {
-  const chromium = await spawnChromium(profileDir);
+  const chromium = await spawnChromium(profileDir, { recorder });
   const context = chromium.browser.contexts()[0] ?? (await chromium.browser.newContext());
   const page = await context.newPage();
   await page.goto(host.url);

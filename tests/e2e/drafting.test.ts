@@ -25,6 +25,7 @@ afterAll(async () => {
 // Each test gets a fresh profile, so IndexedDB starts empty.
 beforeEach(async () => {
   browser = await launchChromium();
+  browser.allowOrigin(host.origin);
   page = await browser.context.newPage();
   consoleErrors = [];
   page.on('console', (message) => {
@@ -36,6 +37,8 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await browser.close();
+  // Every request the browser made went to the app; anything else was refused and listed here.
+  expect(browser.foreignRequests()).toEqual([]);
 });
 
 async function newDraft(title: string, text: string): Promise<DraftEditorPage> {

@@ -97,6 +97,7 @@ beforeAll(async () => {
   folder = await tempDir('library-folder');
   await mkdir(screenshots, { recursive: true });
   [host, browser] = await Promise.all([startTestWebHost(), launchChromium(), seedRepository()]);
+  browser.allowOrigin(host.origin);
 
   page = await browser.context.newPage();
   const shell = new ShellPage(page);
@@ -115,6 +116,8 @@ afterAll(async () => {
   await browser.close();
   await host.close();
   await rm(folder, { recursive: true, force: true });
+  // Every request the browser made went to the app; anything else was refused and listed here.
+  expect(browser.foreignRequests()).toEqual([]);
 });
 
 describe('the library', () => {

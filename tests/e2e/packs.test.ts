@@ -71,6 +71,7 @@ beforeAll(async () => {
     tempDir('packs-folder'),
     makeService(),
   ]);
+  browser.allowOrigin(host.origin);
   await mkdir(screenshots, { recursive: true });
   expect((await publisher.service.configure({ kind: 'folder', path: folder })).ok).toBe(true);
   const versions = await Promise.all([
@@ -87,6 +88,8 @@ afterAll(async () => {
   await host.close();
   await rm(folder, { recursive: true, force: true });
   await rm(publisher.dataDir, { recursive: true, force: true });
+  // Every request the browser made went to the app; anything else was refused and listed here.
+  expect(browser.foreignRequests()).toEqual([]);
 });
 
 /** Runs axe in the light and the dark theme, taking a screenshot of each when named. */

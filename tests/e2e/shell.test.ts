@@ -17,11 +17,14 @@ let foreignRequests: string[];
 beforeAll(async () => {
   host = await startTestWebHost();
   browser = await launchChromium();
+  browser.allowOrigin(host.origin);
 });
 
 afterAll(async () => {
   await browser.close();
   await host.close();
+  // Every request the browser made went to the app; anything else was refused and listed here.
+  expect(browser.foreignRequests()).toEqual([]);
 });
 
 beforeEach(async () => {

@@ -33,12 +33,17 @@ beforeAll(async () => {
     startTestWebHost(),
     launchChromium(),
   ]);
+  // Only the web hosts: the repository is reached by the host's Node side, never by the browser.
+  browser.allowOrigin(firstHost.origin);
+  browser.allowOrigin(secondHost.origin);
 });
 
 afterAll(async () => {
   await browser.close();
   await Promise.all([firstHost.close(), secondHost.close(), remote.close()]);
   if (clone !== null) await rm(clone, { recursive: true, force: true });
+  // Every request the browser made went to the app; anything else was refused and listed here.
+  expect(browser.foreignRequests()).toEqual([]);
 });
 
 /** Runs axe in the light and the dark theme. */

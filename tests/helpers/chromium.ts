@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { startRequestRecorder, type RecordedRequest, type RequestRecorder } from './request-recorder';
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -17,36 +18,110 @@ export const chromiumArgs = [
   '--disable-sync',
 ];
 
-export interface ChromiumProfile {
+/** What a test may ask of the network a Chromium sees. */
+export interface RecordedNetwork {
+  /** Lets this origin through (the web host, a repository a test started); everything else is refused. */
+  allowOrigin: (origin: string) => void;
+  /** Every request to an origin not allowed, each refused; a test asserts this is empty. */
+  foreignRequests: () => RecordedRequest[];
+  /** Every request Chromium made, allowed or not. */
+  requests: () => RecordedRequest[];
+  /** The refused requests the test browser made by itself, left out of `foreignRequests`. */
+  browserOwnRequests: () => RecordedRequest[];
+}
+
+export interface NetworkOptions {
+  /**
+   * 'recorded' (the default) sends every request through a request recorder that refuses all
+   * origins not allowed. 'direct' is for the benchmarks only: they time the browser, and a proxy
+   * in the way would be part of what they measure.
+   */
+  network?: 'recorded' | 'direct';
+  /** A recorder to share, so that one allow-list and one record span several browsers. */
+  recorder?: RequestRecorder;
+}
+
+export interface ChromiumProfile extends RecordedNetwork {
   context: BrowserContext;
   userDataDir: string;
   close(): Promise<void>;
 }
 
-/** Starts Debian's Chromium with a fresh profile directory of its own. */
+interface RoutedNetwork extends RecordedNetwork {
+  args: string[];
+  /** Tells the recorder what the pages in this context ask for; see `notePageRequest`. */
+  watchPages(context: BrowserContext): void;
+  close(): Promise<void>;
+}
+
+/** Starts a recorder unless one is given or the network is direct; closes only the one it started. */
+async function routeNetwork(options: NetworkOptions): Promise<RoutedNetwork> {
+  if (options.network === 'direct') {
+    const notRecorded = (): never => {
+      throw new Error('This Chromium was started with a direct network, so nothing was recorded');
+    };
+    return {
+      args: [],
+      allowOrigin: () => undefined,
+      foreignRequests: notRecorded,
+      requests: notRecorded,
+      browserOwnRequests: notRecorded,
+      watchPages: () => undefined,
+      close: () => Promise.resolve(),
+    };
+  }
+  const recorder = options.recorder ?? (await startRequestRecorder());
+  return {
+    args: recorder.chromiumArgs,
+    allowOrigin: (origin) => recorder.allowOrigin(origin),
+    foreignRequests: () => recorder.foreignRequests(),
+    requests: () => recorder.requests(),
+    browserOwnRequests: () => recorder.browserOwnRequests(),
+    watchPages: (context) => context.on('request', (request) => recorder.notePageRequest(request.url())),
+    close: () => (options.recorder === undefined ? recorder.close() : Promise.resolve()),
+  };
+}
+
+/**
+ * Starts Debian's Chromium with a fresh profile directory of its own. Every request it makes goes
+ * through a request recorder: allow the app's origin with `allowOrigin`, and assert
+ * `foreignRequests()` is empty when done.
+ */
 export async function launchChromium(
-  options: { userDataDir?: string; colorScheme?: 'light' | 'dark' } = {},
+  options: { userDataDir?: string; colorScheme?: 'light' | 'dark' } & NetworkOptions = {},
 ): Promise<ChromiumProfile> {
   const userDataDir = options.userDataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'chorus-chromium-')));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: chromiumArgs,
-    viewport: { width: 1280, height: 800 },
-    colorScheme: options.colorScheme ?? 'light',
-    locale: 'en-GB',
-  });
+  const network = await routeNetwork(options);
+  const context = await chromium
+    .launchPersistentContext(userDataDir, {
+      executablePath: chromiumPath,
+      headless: true,
+      args: [...chromiumArgs, ...network.args],
+      viewport: { width: 1280, height: 800 },
+      colorScheme: options.colorScheme ?? 'light',
+      locale: 'en-GB',
+    })
+    .catch(async (error: unknown) => {
+      await network.close();
+      throw error;
+    });
+  network.watchPages(context);
   return {
     context,
     userDataDir,
+    allowOrigin: network.allowOrigin,
+    foreignRequests: network.foreignRequests,
+    requests: network.requests,
+    browserOwnRequests: network.browserOwnRequests,
     async close() {
       await context.close();
+      await network.close();
       if (options.userDataDir === undefined) await rm(userDataDir, { recursive: true, force: true });
     },
   };
 }
 
-export interface SpawnedChromium {
+export interface SpawnedChromium extends RecordedNetwork {
   browser: Browser;
   /** Ends Chromium with SIGKILL, as a crash or a power cut would: nothing gets to flush or close. */
   crash(): Promise<void>;
@@ -57,13 +132,18 @@ export interface SpawnedChromium {
  * Starts Chromium as a process of our own (not through Playwright's launcher), so a test can kill
  * it outright, and connects to it over the DevTools protocol.
  */
-export async function spawnChromium(userDataDir: string): Promise<SpawnedChromium> {
+export async function spawnChromium(userDataDir: string, options: NetworkOptions = {}): Promise<SpawnedChromium> {
   const portFile = path.join(userDataDir, 'DevToolsActivePort');
   await rm(portFile, { force: true });
+  const network = await routeNetwork(options);
   const child = spawn(
     chromiumPath,
     [
       ...chromiumArgs,
+      ...network.args,
+      // Playwright's launcher turns most of these off for launchChromium; without them Chromium calls Google
+      // for optimisation hints, network time, search preconnects and form-filling hints.
+      '--disable-features=OptimizationHints,NetworkTimeServiceQuerying,AimEnabled,PreconnectToSearch,MediaRouter,AutofillServerCommunication',
       '--headless',
       '--window-size=1280,1000',
       '--remote-debugging-port=0',
@@ -80,19 +160,28 @@ export async function spawnChromium(userDataDir: string): Promise<SpawnedChromiu
   }
   if (port === '') {
     child.kill('SIGKILL');
+    await network.close();
     throw new Error('Chromium did not open its DevTools port');
   }
+  // Playwright talks to the DevTools port from Node, so this connection is not routed or recorded.
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  for (const context of browser.contexts()) network.watchPages(context);
   return {
     browser,
+    allowOrigin: network.allowOrigin,
+    foreignRequests: network.foreignRequests,
+    requests: network.requests,
+    browserOwnRequests: network.browserOwnRequests,
     async crash() {
       child.kill('SIGKILL');
       await exited;
+      await network.close();
     },
     async close() {
       await browser.close().catch(() => undefined);
       child.kill('SIGTERM');
       await exited;
+      await network.close();
     },
   };
 }
