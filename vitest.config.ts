@@ -13,6 +13,16 @@ export default defineConfig({
         },
       },
       {
+        // The data layer's tests again with every sealed table encrypted, as with the app lock on.
+        test: {
+          name: 'unit-sealed',
+          include: ['tests/unit/db/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['fake-indexeddb/auto'],
+          env: { CHORUS_TEST_SEALED: '1' },
+        },
+      },
+      {
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],

@@ -3,10 +3,24 @@ import type { Migration } from '../../renderer/src/db/migrations/migration';
 
 let counter = 0;
 
-/** A fresh Dexie database on fake-indexeddb, with a name no other test uses. */
+/** Set in the `unit-sealed` project: every test database is used as with the app lock on. */
+const sealedKey =
+  process.env.CHORUS_TEST_SEALED === '1'
+    ? await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt'])
+    : null;
+
+/**
+ * A fresh Dexie database on fake-indexeddb, with a name no other test uses. An older schema
+ * (`upTo`) is never sealed: the lock came with version 6.
+ */
 export function openTestDb(upTo?: readonly Migration[]): ChorusDb {
   counter += 1;
-  return new ChorusDb(`chorus-test-${process.pid}-${counter}`, upTo);
+  const db = new ChorusDb(`chorus-test-${process.pid}-${counter}`, upTo);
+  if (sealedKey !== null && upTo === undefined) {
+    db.vault.key = sealedKey;
+    db.vault.sealing = true;
+  }
+  return db;
 }
 
 export function paragraphs(...texts: string[]) {

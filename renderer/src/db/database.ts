@@ -1,6 +1,7 @@
 import { Dexie, type Table } from 'dexie';
 import { migrations } from './migrations';
 import type { Migration } from './migrations/migration';
+import { sealingMiddleware, type VaultState } from './sealing';
 import type {
   AnonymisationLogRecord,
   ApprovedVersionRecord,
@@ -34,7 +35,7 @@ export class ChorusDb extends Dexie {
   commentThreads!: Table<CommentThreadRecord, string>;
   comments!: Table<CommentRecord, number>;
   signOffs!: Table<SignOffRecord, number>;
-  findingDecisions!: Table<FindingDecisionRecord, [string, string]>;
+  decisions!: Table<FindingDecisionRecord, string>;
   anonymisationLog!: Table<AnonymisationLogRecord, number>;
   approvedVersions!: Table<ApprovedVersionRecord, string>;
   withdrawals!: Table<WithdrawalRecord, string>;
@@ -44,6 +45,9 @@ export class ChorusDb extends Dexie {
   skippedFiles!: Table<SkippedFileRecord, string>;
   packs!: Table<PackRecord, string>;
 
+  /** The app lock's key while unlocked (see `lock.ts`); records of sealed tables pass through it. */
+  readonly vault: VaultState = { key: null, sealing: false };
+
   constructor(name: string, upTo: readonly Migration[] = migrations) {
     // Strict durability makes Chromium flush each transaction to disk before it reports success, so
     // "Saved" on screen means saved, even if the machine loses power a moment later.
@@ -52,6 +56,7 @@ export class ChorusDb extends Dexie {
       const version = this.version(migration.version).stores(migration.stores);
       if (migration.upgrade !== undefined) version.upgrade(migration.upgrade);
     }
+    this.use(sealingMiddleware(this.vault));
   }
 }
 

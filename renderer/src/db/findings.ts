@@ -1,6 +1,7 @@
 import { documentText } from '../domain/document-text';
 import { replaceInDocument } from '../domain/replace-text';
 import { countWords } from '../domain/text-stats';
+import { newId } from '../domain/ids';
 import type { ChorusDb } from './database';
 import type { FindingDecisionRecord, ProfileRecord } from './records';
 
@@ -18,15 +19,30 @@ export async function decideFinding(
   profile: ProfileRecord,
   now = Date.now(),
 ): Promise<void> {
-  await db.findingDecisions.put({
-    resourceId,
-    findingKey: findingKey(finding.kind, finding.text),
-    kind: finding.kind,
-    text: finding.text,
-    ...decision,
-    profileId: profile.id,
-    at: now,
+  await db.transaction('rw', db.decisions, async () => {
+    await db.decisions.put({
+      id: await decisionId(db, resourceId, finding),
+      resourceId,
+      findingKey: findingKey(finding.kind, finding.text),
+      kind: finding.kind,
+      text: finding.text,
+      ...decision,
+      profileId: profile.id,
+      at: now,
+    });
   });
+}
+
+/** Decisions of one resource; the words are sealed with the lock on, so matching happens here. */
+export async function listDecisions(db: ChorusDb, resourceId: string): Promise<FindingDecisionRecord[]> {
+  return db.decisions.where('resourceId').equals(resourceId).toArray();
+}
+
+/** The id of the decision already made on this finding, or a new one: one decision per finding. */
+async function decisionId(db: ChorusDb, resourceId: string, finding: { kind: string; text: string }): Promise<string> {
+  const key = findingKey(finding.kind, finding.text);
+  const existing = (await listDecisions(db, resourceId)).find((decision) => decision.findingKey === key);
+  return existing?.id ?? newId();
 }
 
 /**
@@ -41,7 +57,7 @@ export async function replaceEverywhere(
   profile: ProfileRecord,
   now = Date.now(),
 ): Promise<number> {
-  return db.transaction('rw', [db.documents, db.resources, db.findingDecisions, db.anonymisationLog], async () => {
+  return db.transaction('rw', [db.documents, db.resources, db.decisions, db.anonymisationLog], async () => {
     const document = await db.documents.get(resourceId);
     if (document === undefined) throw new Error(`No resource ${resourceId}`);
     const { doc, count } = replaceInDocument(document.doc, finding.text, replacement);
@@ -49,7 +65,8 @@ export async function replaceEverywhere(
     const text = documentText(doc);
     await db.documents.put({ resourceId, doc, text, updatedAt: now });
     await db.resources.update(resourceId, { updatedAt: now, wordCount: countWords(text) });
-    await db.findingDecisions.put({
+    await db.decisions.put({
+      id: await decisionId(db, resourceId, finding),
       resourceId,
       findingKey: findingKey(finding.kind, finding.text),
       kind: finding.kind,

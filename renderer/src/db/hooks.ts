@@ -2,6 +2,7 @@ import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { listThreads, type Thread } from './comments';
 import { useDb } from './DbProvider';
+import { listDecisions } from './findings';
 import { getLibraryResource, getResourceUse, type LibraryResource, type ResourceUse } from './library';
 import { getPackView, getSupportContacts, listPackSummaries, type PackSummary, type PackView } from './packs';
 import { getActiveProfile, listProfiles } from './profiles';
@@ -77,7 +78,7 @@ export function useSignOffs(resourceId: string): SignOffRecord[] | undefined {
 
 export function useFindingDecisions(resourceId: string): FindingDecisionRecord[] | undefined {
   const db = useDb();
-  return useLiveQuery(() => db.findingDecisions.where('resourceId').equals(resourceId).toArray(), [db, resourceId]);
+  return useLiveQuery(() => listDecisions(db, resourceId), [db, resourceId]);
 }
 
 export function useApprovedVersions(resourceId: string): ApprovedVersionRecord[] | undefined {

@@ -129,6 +129,8 @@ export interface SignOffRecord extends SignOff {
 }
 
 export interface FindingDecisionRecord {
+  /** Random: a key holds no words, so the lock can seal them. */
+  id: string;
   resourceId: string;
   /** What was found and where: the kind and the exact words, so an edit elsewhere keeps the decision. */
   findingKey: string;

@@ -63,7 +63,7 @@ export async function listResources(db: ChorusDb, inTrash: 0 | 1 = 0): Promise<R
 /** The plain text of every document, for full-text search in memory (indexes hold no content). */
 export async function documentTexts(db: ChorusDb): Promise<Map<string, string>> {
   const texts = new Map<string, string>();
-  await db.documents.each((record) => texts.set(record.resourceId, record.text));
+  for (const record of await db.documents.toArray()) texts.set(record.resourceId, record.text);
   return texts;
 }
 
@@ -154,8 +154,10 @@ export async function emptyTrash(db: ChorusDb): Promise<number> {
     await db.documents.bulkDelete(ids);
     await db.resources.bulkDelete(ids);
     const used = new Set<string>();
-    await db.documents.each((record) => imageIdsOf(record.doc).forEach((imageId) => used.add(imageId)));
-    await db.snapshots.each((record) => imageIdsOf(record.doc).forEach((imageId) => used.add(imageId)));
+    // Read whole, not through a cursor: with the lock on these records are sealed (see sealing.ts).
+    for (const record of [...(await db.documents.toArray()), ...(await db.snapshots.toArray())]) {
+      imageIdsOf(record.doc).forEach((imageId) => used.add(imageId));
+    }
     const unused = (await db.images.toCollection().primaryKeys()).filter((imageId) => !used.has(imageId));
     await db.images.bulkDelete(unused);
     return ids.length;

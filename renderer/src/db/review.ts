@@ -244,11 +244,10 @@ export async function cancelStaleSignOffs(
   if (resource === undefined || resource.status !== 'in-review') return 0;
   const hash = await hashContent(await currentVersionContent(db, resourceId, share));
   return db.transaction('rw', [db.signOffs, db.auditEvents], async () => {
-    const stale = await db.signOffs
-      .where('resourceId')
-      .equals(resourceId)
+    const stale = (await db.signOffs.where('resourceId').equals(resourceId).toArray())
       .filter((signOff) => signOff.contentHash !== hash)
-      .primaryKeys();
+      .map((signOff) => signOff.id)
+      .filter((id) => id !== undefined);
     if (stale.length === 0) return 0;
     await db.signOffs.bulkDelete(stale);
     if (profile !== null) {

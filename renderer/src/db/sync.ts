@@ -218,10 +218,10 @@ export function listSkippedFiles(db: ChorusDb): Promise<SkippedFileRecord[]> {
  */
 export async function listLibrary(db: ChorusDb): Promise<LibraryVersionRecord[]> {
   const newest = new Map<string, LibraryVersionRecord>();
-  await db.library.each((record) => {
+  for (const record of await db.library.toArray()) {
     const current = newest.get(record.resourceId);
     if (current === undefined || record.version > current.version) newest.set(record.resourceId, record);
-  });
+  }
   return [...newest.values()]
     .filter((record) => record.withdrawnAt === undefined)
     .sort((a, b) => a.approved.content.title.localeCompare(b.approved.content.title, 'en-GB'));

@@ -24,9 +24,7 @@ describe('identifying-details decisions', () => {
     expect(await db.anonymisationLog.toArray()).toMatchObject([
       { resourceId: id, original: '07700 900123', replacement: '[phone number removed]' },
     ]);
-    expect(await db.findingDecisions.toArray()).toMatchObject([
-      { findingKey: 'phone:07700 900123', decision: 'replaced' },
-    ]);
+    expect(await db.decisions.toArray()).toMatchObject([{ findingKey: 'phone:07700 900123', decision: 'replaced' }]);
     await decideFinding(
       db,
       id,
@@ -34,6 +32,6 @@ describe('identifying-details decisions', () => {
       { decision: 'kept', replacement: '', reason: 'Chosen name' },
       profile,
     );
-    expect(await db.findingDecisions.count()).toBe(2);
+    expect(await db.decisions.count()).toBe(2);
   });
 });

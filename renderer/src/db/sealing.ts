@@ -1,0 +1,222 @@
+import {
+  type DBCore,
+  type DBCoreTransaction,
+  type DBCoreCursor,
+  type DBCoreMutateRequest,
+  type DBCoreTable,
+  type DBCoreTableSchema,
+  type Middleware,
+} from 'dexie';
+import { decodeFields, encodeFields, openBytes, sealBytes, type Sealed } from './vault';
+
+/**
+ * Tables whose records are encrypted while the app lock is on: everything written about
+ * resources and people. Only their keys stay readable (ids, resource ids, times, the Trash flag),
+ * because IndexedDB must compare them; no key holds words anyone wrote.
+ * Plain on purpose: `settings` (the wrapped key itself, preferences, sync position), the outbox
+ * (ids and retry times), repository file names of withdrawals and skipped files.
+ */
+export const sealedTables: ReadonlySet<string> = new Set([
+  'resources',
+  'documents',
+  'snapshots',
+  'images',
+  'profiles',
+  'auditEvents',
+  'commentThreads',
+  'comments',
+  'signOffs',
+  'decisions',
+  'anonymisationLog',
+  'approvedVersions',
+  'withdrawals',
+  'library',
+  'packs',
+]);
+
+/** Where the sealed part of a record is kept; every other field left is a key IndexedDB needs. */
+export const sealedField = '$sealed';
+
+interface SealedEnvelope {
+  v: 1;
+  iv: Uint8Array<ArrayBuffer>;
+  data: ArrayBuffer;
+}
+
+/** The key in use, if any, and whether new writes are sealed (not while the lock is being turned off). */
+export interface VaultState {
+  key: CryptoKey | null;
+  sealing: boolean;
+}
+
+/** A sealed record was met with no key to open it: the app is locked. */
+export class VaultLocked extends Error {
+  override name = 'VaultLocked';
+  constructor() {
+    super('Chorus is locked. Unlock it to see this.');
+  }
+}
+
+function isEnvelope(value: unknown): value is SealedEnvelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const envelope = value as Partial<SealedEnvelope>;
+  return envelope.v === 1 && envelope.iv instanceof Uint8Array && envelope.data instanceof ArrayBuffer;
+}
+
+function isSealedRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && isEnvelope((value as Record<string, unknown>)[sealedField]);
+}
+
+/** The top-level fields IndexedDB reads keys from; they stay in the clear. */
+function keyFieldsOf(schema: DBCoreTableSchema): Set<string> {
+  const fields = new Set<string>();
+  const add = (keyPath: null | string | string[]) => {
+    if (keyPath === null) return;
+    for (const path of Array.isArray(keyPath) ? keyPath : [keyPath]) fields.add(path.split('.')[0] ?? path);
+  };
+  add(schema.primaryKey.keyPath);
+  for (const index of schema.indexes) add(index.keyPath);
+  return fields;
+}
+
+type WhileAlive = <T>(work: Promise<T>) => Promise<T>;
+
+/**
+ * Keeps a transaction alive while WebCrypto works: IndexedDB commits a transaction as soon as it
+ * has no request pending, so until the work is done a cheap read (of a key that cannot exist) is
+ * kept in flight, and the result is handed back inside that read's success event, where the
+ * transaction is active again for whatever the caller does next.
+ * Dexie's `waitFor` does the same, but loses a result when two waits in one transaction overlap
+ * and the first finishes before the second starts (its queue is reset): parallel reads in
+ * `Promise.all` then hang. These waits are independent of each other.
+ */
+function keepAlive(trans: DBCoreTransaction, storeName: string): WhileAlive {
+  const transaction = trans as Partial<IDBTransaction>;
+  if (typeof transaction.objectStore !== 'function') return (work) => work;
+  const store = transaction.objectStore(storeName);
+  return <T>(work: Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      let outcome: { ok: true; value: T } | { ok: false; error: Error } | null = null;
+      work.then(
+        (value) => (outcome = { ok: true, value }),
+        (error: unknown) => (outcome = { ok: false, error: error instanceof Error ? error : new Error(String(error)) }),
+      );
+      const spin = () => {
+        if (outcome === null) {
+          const request = store.get(-Infinity);
+          request.onsuccess = spin;
+          request.onerror = () => reject(request.error ?? new Error('The database stopped answering.'));
+        } else if (outcome.ok) {
+          resolve(outcome.value);
+        } else {
+          reject(outcome.error);
+        }
+      };
+      spin();
+    });
+}
+
+function sealingTable(table: DBCoreTable, vault: VaultState): DBCoreTable {
+  const keyFields = keyFieldsOf(table.schema);
+  const context = table.name;
+
+  const seal = async (value: unknown): Promise<unknown> => {
+    const key = vault.key;
+    if (key === null || typeof value !== 'object' || value === null) return value;
+    const record = value as Record<string, unknown>;
+    const kept: Record<string, unknown> = {};
+    const secret: Record<string, unknown> = {};
+    for (const [field, fieldValue] of Object.entries(record)) {
+      if (field === sealedField) continue;
+      if (keyFields.has(field)) kept[field] = fieldValue;
+      else secret[field] = fieldValue;
+    }
+    const sealed: Sealed = await sealBytes(key, await encodeFields(secret), context);
+    kept[sealedField] = { v: 1, iv: sealed.iv, data: sealed.data } satisfies SealedEnvelope;
+    return kept;
+  };
+
+  const open = async (value: unknown): Promise<unknown> => {
+    if (!isSealedRecord(value)) return value;
+    const key = vault.key;
+    if (key === null) throw new VaultLocked();
+    const envelope = value[sealedField] as SealedEnvelope;
+    const fields = decodeFields(await openBytes(key, envelope, context));
+    const kept = Object.fromEntries(Object.entries(value).filter(([field]) => field !== sealedField));
+    return { ...fields, ...kept };
+  };
+
+  const openAll = (values: readonly unknown[], whileAlive: WhileAlive): Promise<unknown[]> =>
+    values.some(isSealedRecord) ? whileAlive(Promise.all(values.map(open))) : Promise.resolve([...values]);
+
+  return {
+    ...table,
+    async mutate(request: DBCoreMutateRequest) {
+      if ((request.type !== 'add' && request.type !== 'put') || vault.key === null || !vault.sealing) {
+        return table.mutate(request);
+      }
+      const values = await keepAlive(request.trans, table.name)(Promise.all(request.values.map(seal)));
+      // Only the sealed values go down: a change spec would carry the new words in the clear.
+      const { trans, type, keys } = request;
+      return table.mutate(keys === undefined ? { trans, type, values } : { trans, type, values, keys });
+    },
+    async get(request) {
+      const whileAlive = keepAlive(request.trans, table.name);
+      const value: unknown = await table.get(request);
+      return isSealedRecord(value) ? whileAlive(open(value)) : value;
+    },
+    async getMany(request) {
+      const whileAlive = keepAlive(request.trans, table.name);
+      return openAll(await table.getMany(request), whileAlive);
+    },
+    async query(request) {
+      const whileAlive = keepAlive(request.trans, table.name);
+      const response = await table.query(request);
+      if (request.values !== true) return response;
+      return { ...response, result: await openAll(response.result, whileAlive) };
+    },
+    async openCursor(request) {
+      const cursor = await table.openCursor(request);
+      if (cursor === null || request.values !== true) return cursor;
+      return guardedCursor(cursor);
+    },
+  };
+}
+
+/**
+ * Cursors hand values over synchronously, which WebCrypto cannot do: reading a sealed record
+ * through one (`each`, `filter`) is a programming error, and fails the read saying so. Plain
+ * records (the lock off, or a migration before it) pass.
+ */
+function guardedCursor(cursor: DBCoreCursor): DBCoreCursor {
+  const start = cursor.start.bind(cursor);
+  const guarded = cursor as { start: DBCoreCursor['start'] };
+  guarded.start = (onNext) =>
+    start(() => {
+      if (isSealedRecord(cursor.value)) {
+        cursor.fail(new Error('A sealed record was read through a cursor; read sealed tables with toArray or get.'));
+      } else {
+        onNext();
+      }
+    });
+  return cursor;
+}
+
+/** The Dexie middleware that seals records of `sealedTables` on the way in and opens them on the way out. */
+export function sealingMiddleware(vault: VaultState): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'ChorusSealing',
+    // Above Dexie's own layers, so its caches only ever hold sealed records.
+    level: 20,
+    create(down) {
+      return {
+        ...down,
+        table(name: string) {
+          const table = down.table(name);
+          return sealedTables.has(name) ? sealingTable(table, vault) : table;
+        },
+      };
+    },
+  };
+}
