@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { base64ToBytes } from '../../../renderer/src/domain/base64';
 import type { ApprovedVersion } from '../../../electron/shared/repository-records';
 import type { LibraryVersionRecord, PackItemView, PackView, SupportContactRecord } from '../../../renderer/src/db';
 import {
-  base64Bytes,
   buildSessionPlan,
   canExport,
   exportBlockedReason,
@@ -220,6 +220,6 @@ describe('words on screen', () => {
 
   it('decodes a download’s base64 bytes exactly', () => {
     const bytes = Uint8Array.from([0, 1, 127, 128, 255, 80, 75]);
-    expect([...base64Bytes(Buffer.from(bytes).toString('base64'))]).toEqual([...bytes]);
+    expect([...base64ToBytes(Buffer.from(bytes).toString('base64'))]).toEqual([...bytes]);
   });
 });

@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import type { ExportFormat } from '../../../../electron/shared/contract';
 import { getPackView, getSupportContacts, useDb } from '../../db';
+import { base64ToBytes } from '../../domain/base64';
 import { PlatformError, usePlatform } from '../../platform';
+import { downloadBytes } from '../../ui/download';
 import {
-  base64Bytes,
   canExport,
   exportBlockedReason,
   exportOutcomeText,
@@ -13,22 +14,6 @@ import {
 } from './pack-rules';
 
 const formats: readonly ExportFormat[] = ['docx', 'pdf', 'pptx', 'html'];
-
-/** How long a downloaded file's address is kept, so the browser has finished reading it. */
-const revokeAfterMs = 60_000;
-
-/** Hands bytes to the browser as a file download, as browser mode receives exports. */
-function downloadFile(fileName: string, mimeType: string, data: string): void {
-  const url = URL.createObjectURL(new Blob([base64Bytes(data)], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), revokeAfterMs);
-}
 
 /**
  * The four export buttons. They are off, with the reason beside them, while the pack is empty or
@@ -66,7 +51,8 @@ export function ExportSection({
         return;
       }
       const outcome = await platform.invoke('export.create', request);
-      if (outcome.outcome === 'download') downloadFile(outcome.fileName, outcome.mimeType, outcome.data);
+      if (outcome.outcome === 'download')
+        downloadBytes(outcome.fileName, outcome.mimeType, base64ToBytes(outcome.data));
       setStatus(exportOutcomeText(outcome));
     } catch (error) {
       setStatus(

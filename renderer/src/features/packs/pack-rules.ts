@@ -230,11 +230,3 @@ export function exportOutcomeText(outcome: ExportOutcome): string {
 export function positionMessage(title: string, index: number, count: number): string {
   return `“${title}” is now ${index + 1} of ${count}.`;
 }
-
-/** The bytes of a base64 string, as `export.create` hands a download back. */
-export function base64Bytes(data: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(data);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
-  return bytes;
-}
