@@ -4,6 +4,7 @@ import { coldStart } from './cold-start';
 import { draftsList } from './drafts-list';
 import { exportDocx } from './export-docx';
 import { exportPdf } from './export-pdf';
+import { quickExit } from './quick-exit';
 import { syncPublish } from './sync-publish';
 import { syncPull } from './sync-pull';
 import { typing } from './typing';
@@ -14,6 +15,7 @@ export const benchmarks: readonly Benchmark[] = [
   typing,
   autosave,
   draftsList,
+  quickExit,
   syncPublish,
   syncPull,
   exportDocx,

@@ -1,11 +1,15 @@
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import { DbProvider, type ChorusDb } from '../db';
+import { createAppLock, type AppLock } from '../features/lock/app-lock';
+import { LockGate } from '../features/lock/LockGate';
 import { SyncProvider } from '../features/sync/SyncProvider';
 import { PlatformProvider, type Platform } from '../platform';
 import { areas } from './areas';
 import { NeutralScreen } from './NeutralScreen';
+import { runQuickExit } from './quick-exit';
+import { useQuickExitKeys } from './quick-exit-keys';
 import { Shell } from './Shell';
 
 const startPath = '/drafts';
@@ -20,32 +24,54 @@ export function ensureStartRoute(): void {
   }
 }
 
+/**
+ * The app: the providers, the lock gate, and the screens. The quick exit lives here, above
+ * everything it clears away, with the app lock's controller, so it can still lock after the
+ * screens have gone.
+ */
 export function App({ platform, db }: { platform: Platform; db: ChorusDb }) {
   const [exited, setExited] = useState(false);
+  const [appLock] = useState(() => createAppLock(db, platform));
+  const exiting = useRef(false);
 
-  // Rendering synchronously clears the screen in the same frame as the click.
-  const quickExit = () => {
-    flushSync(() => setExited(true));
-    window.history.replaceState(null, '', window.location.pathname);
-  };
+  // Once only, however often the key repeats before the neutral screen is in.
+  const quickExit = useCallback(() => {
+    if (exiting.current) return;
+    exiting.current = true;
+    void runQuickExit({
+      blank: () => flushSync(() => setExited(true)),
+      lock: () => appLock.lockNow('quick-exit'),
+      platform,
+    });
+  }, [appLock, platform]);
 
   if (exited) return <NeutralScreen />;
   return (
     <PlatformProvider platform={platform}>
       <DbProvider db={db}>
-        <SyncProvider>
-          <HashRouter>
-            <Routes>
-              <Route path="/" element={<Shell onQuickExit={quickExit} />}>
-                {areas.map(({ path, Page }) => (
-                  <Route key={path} path={`${path}/*`} element={<Page />} />
-                ))}
-                <Route path="*" element={<Navigate to={startPath} replace />} />
-              </Route>
-            </Routes>
-          </HashRouter>
-        </SyncProvider>
+        <Screens appLock={appLock} onQuickExit={quickExit} />
       </DbProvider>
     </PlatformProvider>
+  );
+}
+
+/** Everything under the providers: the quick exit's keys listen here, on the lock screen too. */
+function Screens({ appLock, onQuickExit }: { appLock: AppLock; onQuickExit: () => void }) {
+  const exitKeys = useQuickExitKeys(onQuickExit);
+  return (
+    <LockGate lock={appLock} onQuickExit={onQuickExit} quickExitHint={exitKeys}>
+      <SyncProvider>
+        <HashRouter>
+          <Routes>
+            <Route path="/" element={<Shell onQuickExit={onQuickExit} exitKeys={exitKeys} />}>
+              {areas.map(({ path, Page }) => (
+                <Route key={path} path={`${path}/*`} element={<Page />} />
+              ))}
+              <Route path="*" element={<Navigate to={startPath} replace />} />
+            </Route>
+          </Routes>
+        </HashRouter>
+      </SyncProvider>
+    </LockGate>
   );
 }

@@ -1,19 +1,18 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useSyncStatus } from '../features/sync/SyncProvider';
 import { areas } from './areas';
 import { ProfileSwitcher } from './ProfileSwitcher';
-import { createShiftExitCounter } from './shift-exit';
+import type { QuickExitKeys } from './quick-exit-keys';
 
 /**
  * The frame around every screen: a skip link, the app name, the quick exit, the main
  * navigation and the current area. After each navigation, focus moves to the new heading.
  */
-export function Shell({ onQuickExit }: { onQuickExit: () => void }) {
+export function Shell({ onQuickExit, exitKeys }: { onQuickExit: () => void; exitKeys: QuickExitKeys }) {
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
-  const shiftHint = useShiftExit(onQuickExit);
 
   useEffect(() => {
     // The area only, also on a resource's own page: a window title never shows what someone wrote.
@@ -43,14 +42,20 @@ export function Shell({ onQuickExit }: { onQuickExit: () => void }) {
         <p className="brand">Chorus</p>
         {/* First in the tab order after the skip link, so leaving is always one key press away;
             shown at the far right by CSS. */}
-        <button type="button" className="quick-exit" onClick={onQuickExit} aria-describedby="quick-exit-hint">
+        <button
+          type="button"
+          className="quick-exit"
+          onClick={onQuickExit}
+          aria-describedby="quick-exit-hint"
+          title={exitKeys.description}
+        >
           Quick exit
         </button>
         <p id="quick-exit-hint" className="visually-hidden">
-          Or press Shift three times.
+          {exitKeys.description}
         </p>
         <p role="status" className="visually-hidden">
-          {shiftHint}
+          {exitKeys.progress}
         </p>
         <ProfileSwitcher />
       </header>
@@ -87,28 +92,4 @@ function SyncStatusLine() {
       </Link>
     </p>
   );
-}
-
-/**
- * The quick exit's shortcut: Shift pressed three times, as GOV.UK's "Exit this page" does. Screen
- * reader users hear "Shift, press 1 more time to exit." after the second press; not after the
- * first, which every capital letter typed would set off.
- */
-function useShiftExit(onExit: () => void): string {
-  const [hint, setHint] = useState('');
-  const latestExit = useRef(onExit);
-  useEffect(() => {
-    latestExit.current = onExit;
-  }, [onExit]);
-  useEffect(() => {
-    const counter = createShiftExitCounter();
-    const onKey = (event: KeyboardEvent) => {
-      const step = counter.press(event.key, event.repeat, event.timeStamp);
-      if (step.kind === 'exit') latestExit.current();
-      else setHint(step.kind === 'counting' && step.remaining === 1 ? 'Shift, press 1 more time to exit.' : '');
-    };
-    window.addEventListener('keydown', onKey, { capture: true });
-    return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, []);
-  return hint;
 }

@@ -108,3 +108,35 @@ export {
 } from './sync';
 export { autoSnapshotIntervalMs, getSnapshot, restoreSnapshot, takeSnapshot } from './snapshots';
 export { isQuotaError, requestPersistentStorage } from './storage';
+export { collectEverything, eraseDatabases, safeFileTitle, type ArchiveFile } from './everything';
+export {
+  autoLockMinutesPreference,
+  defaultQuickExitShortcut,
+  getPreference,
+  keyboardShortcutSchema,
+  quickExitShortcutPreference,
+  resetPreference,
+  setPreference,
+  usePreference,
+  type KeyboardShortcut,
+  type Preference,
+  type QuickExitShortcutSetting,
+} from './preferences';
+export {
+  changePassphrase,
+  currentKeyForRemembering,
+  finishSealing,
+  getLockRecord,
+  isUnlocked,
+  lock,
+  turnOffLock,
+  turnOnLock,
+  unlock,
+  unlockWithRememberedKey,
+  UnlockRefused,
+  waitAfterFailures,
+  type LockRecord,
+  type LockState,
+  type Progress,
+} from './lock';
+export { VaultLocked } from './sealing';

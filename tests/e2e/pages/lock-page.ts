@@ -1,0 +1,46 @@
+import type { Locator, Page } from 'playwright-core';
+
+/** The app lock as a person meets it: the Settings section, its dialogs, and the lock screen. */
+export class LockPage {
+  constructor(readonly page: Page) {}
+
+  get section(): Locator {
+    return this.page.getByRole('region', { name: 'App lock and privacy' });
+  }
+
+  get dialog(): Locator {
+    return this.page.getByRole('dialog');
+  }
+
+  get unlockHeading(): Locator {
+    return this.page.getByRole('heading', { level: 1, name: 'Unlock Chorus' });
+  }
+
+  get passphrase(): Locator {
+    return this.page.getByLabel('Passphrase', { exact: true });
+  }
+
+  get unlockButton(): Locator {
+    return this.page.getByRole('button', { name: /^Unlock/ });
+  }
+
+  /** Opens Settings, turns the lock on with a passphrase, and waits until everything is encrypted. */
+  async turnOn(passphrase: string): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await this.section.getByRole('button', { name: 'Turn on the lock' }).click();
+    await this.dialog.getByLabel('New passphrase', { exact: true }).fill(passphrase);
+    await this.dialog.getByLabel('New passphrase again').fill(passphrase);
+    await this.dialog.getByRole('button', { name: 'Turn on and encrypt' }).click();
+    await this.section.getByRole('button', { name: 'Lock now' }).waitFor({ timeout: 60_000 });
+  }
+
+  async lockNow(): Promise<void> {
+    await this.section.getByRole('button', { name: 'Lock now' }).click();
+    await this.unlockHeading.waitFor();
+  }
+
+  async unlock(passphrase: string): Promise<void> {
+    await this.passphrase.fill(passphrase);
+    await this.unlockButton.click();
+  }
+}
