@@ -1,9 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnChromium, type SpawnedChromium } from '../helpers/chromium';
+import { removeProfileDir, spawnChromium, type SpawnedChromium } from '../helpers/chromium';
 import { startRequestRecorder, type RequestRecorder } from '../helpers/request-recorder';
 import { startTestWebHost, type TestWebHost } from '../helpers/web-host';
 import { DraftEditorPage, DraftsListPage } from './pages/drafts-page';
@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await host.close();
-  await rm(profileDir, { recursive: true, force: true });
+  await removeProfileDir(profileDir);
   await recorder.close();
   // Every request the browser made went to the app; anything else was refused and listed here.
   expect(recorder.foreignRequests()).toEqual([]);

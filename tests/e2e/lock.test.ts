@@ -1,10 +1,16 @@
 import AxeBuilder from '@axe-core/playwright';
-import { lstat, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { lstat, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, spawnChromium, type ChromiumProfile, type SpawnedChromium } from '../helpers/chromium';
+import {
+  launchChromium,
+  removeProfileDir,
+  spawnChromium,
+  type ChromiumProfile,
+  type SpawnedChromium,
+} from '../helpers/chromium';
 import { startTestWebHost, type TestWebHost } from '../helpers/web-host';
 import { DraftEditorPage, DraftsListPage } from './pages/drafts-page';
 import { LockPage } from './pages/lock-page';
@@ -21,7 +27,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await host.close();
-  await Promise.all(profileDirs.map((dir) => rm(dir, { recursive: true, force: true })));
+  await Promise.all(profileDirs.map(removeProfileDir));
 });
 
 async function freshProfileDir(): Promise<string> {

@@ -18,6 +18,14 @@ export const chromiumArgs = [
   '--disable-sync',
 ];
 
+/**
+ * Deletes a profile directory. Chromium's helper processes can still be writing into it for a
+ * moment after the browser has exited, so an emptied folder may refill once: try again a few times.
+ */
+export function removeProfileDir(dir: string): Promise<void> {
+  return rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+}
+
 /** What a test may ask of the network a Chromium sees. */
 export interface RecordedNetwork {
   /** Lets this origin through (the web host, a repository a test started); everything else is refused. */
@@ -116,7 +124,7 @@ export async function launchChromium(
     async close() {
       await context.close();
       await network.close();
-      if (options.userDataDir === undefined) await rm(userDataDir, { recursive: true, force: true });
+      if (options.userDataDir === undefined) await removeProfileDir(userDataDir);
     },
   };
 }
