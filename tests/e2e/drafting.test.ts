@@ -136,6 +136,8 @@ describe('drafting', () => {
     await page.keyboard.press('Control+A');
     await page.keyboard.type('A second, truer telling.');
     await editor.waitForSaved();
+    // Drafts are written by the document writer's worker, off the page's main thread.
+    expect(page.workers().map((worker) => worker.url())).toEqual([expect.stringContaining('document-writer')]);
 
     const actions = page.getByRole('group', { name: /^First telling/ });
     await actions.getByRole('button', { name: 'Compare' }).click();

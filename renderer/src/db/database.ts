@@ -1,6 +1,7 @@
 import { Dexie, type Table } from 'dexie';
 import { migrations } from './migrations';
 import type { Migration } from './migrations/migration';
+import { documentCodecMiddleware } from './document-codec';
 import { sealingMiddleware, type VaultState } from './sealing';
 import type {
   AnonymisationLogRecord,
@@ -57,6 +58,7 @@ export class ChorusDb extends Dexie {
       if (migration.upgrade !== undefined) version.upgrade(migration.upgrade);
     }
     this.use(sealingMiddleware(this.vault));
+    this.use(documentCodecMiddleware());
   }
 }
 

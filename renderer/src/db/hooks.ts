@@ -1,6 +1,8 @@
 import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
 import { listThreads, type Thread } from './comments';
+import type { ChorusDb } from './database';
 import { useDb } from './DbProvider';
 import { listDecisions } from './findings';
 import { getLibraryResource, getResourceUse, type LibraryResource, type ResourceUse } from './library';
@@ -42,6 +44,34 @@ export function useTrashCount(): number | undefined {
     () => db.resources.where('[inTrash+updatedAt]').between([1, Dexie.minKey], [1, Dexie.maxKey]).count(),
     [db],
   );
+}
+
+/**
+ * Live details of one resource, for a page that edits it: the same object while only `updatedAt`
+ * and `wordCount` change, so each autosave of its document (which moves both) does not re-render
+ * the page around the editor. Those two fields are as they were when anything else last changed;
+ * read them from `useResource` where they matter.
+ */
+export function useResourceDetails(id: string): ResourceRecord | null | undefined {
+  const db = useDb();
+  const querier = useMemo(() => detailsQuerier(db, id), [db, id]);
+  return useLiveQuery(querier, [querier]);
+}
+
+/** Reads a resource, answering the object it answered last time when only the volatile fields moved. */
+function detailsQuerier(db: ChorusDb, id: string): () => Promise<ResourceRecord | null> {
+  let last: ResourceRecord | null | undefined;
+  return async () => {
+    const next = (await getResource(db, id)) ?? null;
+    if (last === undefined || !sameDetails(last, next)) last = next;
+    return last;
+  };
+}
+
+function sameDetails(a: ResourceRecord | null, b: ResourceRecord | null): boolean {
+  if (a === null || b === null) return a === b;
+  const volatile = (record: ResourceRecord) => JSON.stringify({ ...record, updatedAt: 0, wordCount: 0 });
+  return volatile(a) === volatile(b);
 }
 
 /** Live details of one resource; null when it does not exist, undefined while loading. */

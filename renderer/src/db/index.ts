@@ -13,6 +13,7 @@ export {
   usePackView,
   useProfiles,
   useResource,
+  useResourceDetails,
   useResourceList,
   useResourceUse,
   useSavedDocument,
@@ -140,3 +141,4 @@ export {
   type Progress,
 } from './lock';
 export { VaultLocked } from './sealing';
+export { documentWriterFor, type DocumentWriter } from './document-writer';

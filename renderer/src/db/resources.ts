@@ -1,5 +1,11 @@
 import { Dexie } from 'dexie';
-import { documentText, emptyDocument, imageIdsOf, type DocumentNode } from '../domain/document-text';
+import {
+  documentText,
+  emptyDocument,
+  imageIdsOf,
+  type DocumentNode,
+  type SerializedDocument,
+} from '../domain/document-text';
 import { newId } from '../domain/ids';
 import { countWords } from '../domain/text-stats';
 import type { ChorusDb } from './database';
@@ -81,16 +87,17 @@ export async function updateDetails(
 
 /**
  * Saves a document and its resource's `updatedAt` and word count in one transaction, and takes an
- * automatic snapshot when the last one is more than ten minutes old.
+ * automatic snapshot when the last one is more than ten minutes old. The editor hands the document
+ * over already serialised (see `editor/document-serializer.ts`), and it is stored as JSON text:
+ * see `document-codec.ts`.
  */
 export async function saveDocument(
   db: ChorusDb,
   id: string,
-  doc: DocumentNode,
+  document: DocumentNode | SerializedDocument,
   now = Date.now(),
 ): Promise<{ savedAt: number; text: string; wordCount: number }> {
-  const text = documentText(doc);
-  const wordCount = countWords(text);
+  const { json, text, wordCount } = isSerialized(document) ? document : serialize(document);
   await db.transaction('rw', db.resources, db.documents, db.snapshots, async () => {
     const resource = await db.resources.get(id);
     if (resource === undefined) throw new Error(`No resource ${id}`);
@@ -102,13 +109,26 @@ export async function saveDocument(
     const lastTime = Array.isArray(lastKey) && typeof lastKey[1] === 'number' ? lastKey[1] : resource.createdAt;
     // A snapshot is due after ten minutes of editing, and only if the words changed since the last save.
     const snapshotDue = now - lastTime >= autoSnapshotIntervalMs && (await db.documents.get(id))?.text !== text;
-    await db.documents.put({ resourceId: id, doc, text, updatedAt: now });
-    await db.resources.update(id, { updatedAt: now, wordCount });
+    // Stored as text, read back as `doc` (document-codec.ts); the table's type names the read form.
+    const stored = { resourceId: id, docJson: json, text, updatedAt: now } as unknown as DocumentRecord;
+    await db.documents.put(stored);
+    // A put of the record just read, not `update`, which would read it again first.
+    await db.resources.put({ ...resource, updatedAt: now, wordCount });
     if (snapshotDue) {
+      const doc = JSON.parse(json) as DocumentNode;
       await db.snapshots.add({ resourceId: id, kind: 'auto', label: '', createdAt: now, doc, text, wordCount });
     }
   });
   return { savedAt: now, text, wordCount };
+}
+
+function isSerialized(document: DocumentNode | SerializedDocument): document is SerializedDocument {
+  return typeof (document as Partial<SerializedDocument>).json === 'string';
+}
+
+function serialize(doc: DocumentNode): SerializedDocument {
+  const text = documentText(doc);
+  return { json: JSON.stringify(doc), text, wordCount: countWords(text) };
 }
 
 export async function duplicateResource(db: ChorusDb, id: string, now = Date.now()): Promise<string> {

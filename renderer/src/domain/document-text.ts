@@ -6,6 +6,15 @@ export interface DocumentNode {
   attrs?: Record<string, unknown>;
 }
 
+/** A document ready to store: its JSON as text, its plain text and its word count. */
+export interface SerializedDocument {
+  /** The same content as `JSON.stringify(editor.getJSON())`. */
+  json: string;
+  /** `documentText` of the document. */
+  text: string;
+  wordCount: number;
+}
+
 function isInline(node: DocumentNode): boolean {
   return node.type === 'text' || node.type === 'hardBreak';
 }
@@ -28,6 +37,11 @@ function inlineText(children: readonly DocumentNode[]): string {
  * call stack on deep nesting, and stays linear on long documents.
  */
 export function documentText(doc: DocumentNode): string {
+  return documentBlocks(doc).join('\n\n');
+}
+
+/** The blocks `documentText` joins, in order: a document's text is its top-level nodes' blocks, joined. */
+export function documentBlocks(doc: DocumentNode): string[] {
   const blocks: string[] = [];
   const stack: DocumentNode[] = [doc];
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
@@ -43,7 +57,7 @@ export function documentText(doc: DocumentNode): string {
       if (child !== undefined) stack.push(child);
     }
   }
-  return blocks.join('\n\n');
+  return blocks;
 }
 
 /** An empty document, as TipTap creates it. */

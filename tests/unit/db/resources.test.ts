@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   autoSnapshotIntervalMs,
@@ -45,6 +46,26 @@ describe('resources', () => {
     const document = await getDocument(db, id);
     expect(document).toMatchObject({ text: 'What I wish you knew\n\nis this.', updatedAt: 5000 });
     expect(await getResource(db, id)).toMatchObject({ updatedAt: 5000, wordCount: 7 });
+  });
+
+  it('stores a serialised document as JSON text, and reads it back as the same document', async () => {
+    const id = await createResource(db, {}, 1000);
+    const doc = paragraphs('Typed in one piece', 'and kept whole.');
+    const text = 'Typed in one piece\n\nand kept whole.';
+    await saveDocument(db, id, { json: JSON.stringify(doc), text, wordCount: 7 }, 5000);
+    expect(await getDocument(db, id)).toEqual({ resourceId: id, doc, text, updatedAt: 5000 });
+    expect(await db.documents.toArray()).toEqual([{ resourceId: id, doc, text, updatedAt: 5000 }]);
+    expect(await getResource(db, id)).toMatchObject({ updatedAt: 5000, wordCount: 7 });
+    // Under the reading layer, the document is one string.
+    const raw = new Dexie(db.name);
+    await raw.open();
+    const [stored] = (await raw.table('documents').toArray()) as Record<string, unknown>[];
+    raw.close();
+    expect(Object.keys(stored ?? {}).sort()).toEqual(
+      process.env.CHORUS_TEST_SEALED === '1'
+        ? ['$sealed', 'resourceId']
+        : ['docJson', 'resourceId', 'text', 'updatedAt'],
+    );
   });
 
   it('rolls the whole save back when the resource does not exist', async () => {

@@ -6,17 +6,18 @@ import {
   createImageStore,
   getDocument,
   restoreSnapshot,
-  saveDocument,
+  documentWriterFor,
   updateDetails,
   useActiveProfile,
   useDb,
-  useResource,
+  useResourceDetails,
   type ResourceDetails,
   type SnapshotRecord,
 } from '../../db';
 import type { DocumentNode } from '../../domain/document-text';
 import { countWords } from '../../domain/text-stats';
 import { ChorusEditor } from '../../editor/ChorusEditor';
+import { createDocumentSerializer } from '../../editor/document-serializer';
 import { EditorToolbar } from '../../editor/EditorToolbar';
 import { stripReviewMarks } from '../../editor/review';
 import { Page } from '../../ui/Page';
@@ -38,7 +39,7 @@ import { WritingAids, type SavedText } from './WritingAids';
 export function ResourcePage() {
   const { resourceId = '' } = useParams();
   const db = useDb();
-  const resource = useResource(resourceId);
+  const resource = useResourceDetails(resourceId);
   const profile = useActiveProfile();
   const [loaded, setLoaded] = useState<{ doc: DocumentNode; text: string } | null | undefined>(undefined);
   const [editorKey, setEditorKey] = useState(0);
@@ -47,6 +48,7 @@ export function ResourcePage() {
   const [saved] = useState(() => createValueStore<SavedText>({ text: '', wordCount: 0 }));
   const pendingDetails = useRef<Partial<ResourceDetails>>({});
   const images = useMemo(() => createImageStore(db), [db]);
+  const [serialize] = useState(createDocumentSerializer);
 
   useEffect(() => () => images.release(), [images]);
 
@@ -66,10 +68,12 @@ export function ResourcePage() {
   const saveDocumentNow = async () => {
     const current = editorRef.current;
     if (current === null) return Date.now();
-    const result = await saveDocument(db, resourceId, current.getJSON());
-    if (result.text !== saved.get().text) saved.set({ text: result.text, wordCount: result.wordCount });
-    await cancelStaleSignOffs(db, resourceId, profile ?? null, stripReviewMarks);
-    return result.savedAt;
+    const document = serialize(current.state.doc);
+    const { savedAt } = await documentWriterFor(db).save(resourceId, document);
+    if (document.text !== saved.get().text) saved.set({ text: document.text, wordCount: document.wordCount });
+    // Only a draft in review has sign-offs an edit can make stale.
+    if (resource?.status === 'in-review') await cancelStaleSignOffs(db, resourceId, profile ?? null, stripReviewMarks);
+    return savedAt;
   };
   const saveDetailsNow = async () => {
     const patch = pendingDetails.current;
@@ -126,10 +130,16 @@ export function ResourcePage() {
     editor.commands.setSuggesting(suggestingAs !== null, suggestingAs ?? undefined);
   }, [editor, suggestingAs]);
 
-  const onReady = useCallback((instance: Editor | null) => {
-    editorRef.current = instance;
-    setEditor(instance);
-  }, []);
+  const onReady = useCallback(
+    (instance: Editor | null) => {
+      editorRef.current = instance;
+      setEditor(instance);
+      // Serialising the whole draft once, while nothing else is going on, leaves only the blocks
+      // typed in for each save; otherwise the first save after opening would pay for all of it.
+      if (instance !== null) requestIdleCallback(() => serialize(instance.state.doc), { timeout: 5000 });
+    },
+    [serialize],
+  );
 
   if (resource === undefined || loaded === undefined) return <p className="loading">Opening the draft…</p>;
   if (resource === null || loaded === null) {

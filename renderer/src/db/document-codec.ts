@@ -1,0 +1,49 @@
+import type { DBCore, DBCoreTable, Middleware } from 'dexie';
+
+/**
+ * Autosave stores a draft's document as JSON text (`docJson`), which IndexedDB copies in one piece,
+ * where the same document as objects is copied node by node on the main thread: for a
+ * 30,000-word draft that copy was most of a save. Readers never see the text form: this layer
+ * parses it back into `doc` on the way out, so every reader of `documents` gets the same record
+ * whichever way it was written. It sits above the sealing layer, which so seals one string.
+ */
+function decodeDocument(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const record = value as Record<string, unknown>;
+  if (typeof record.docJson !== 'string') return value;
+  const { docJson, ...rest } = record;
+  return { ...rest, doc: JSON.parse(docJson) as unknown };
+}
+
+function decodingTable(table: DBCoreTable): DBCoreTable {
+  return {
+    ...table,
+    async get(request) {
+      return decodeDocument(await table.get(request));
+    },
+    async getMany(request) {
+      return (await table.getMany(request)).map(decodeDocument);
+    },
+    async query(request) {
+      const response = await table.query(request);
+      return request.values === true ? { ...response, result: response.result.map(decodeDocument) } : response;
+    },
+  };
+}
+
+export function documentCodecMiddleware(): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'ChorusDocumentCodec',
+    level: 30,
+    create(down) {
+      return {
+        ...down,
+        table(name: string) {
+          const table = down.table(name);
+          return name === 'documents' ? decodingTable(table) : table;
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,98 @@
+// @vitest-environment happy-dom
+import type { JSONContent } from '@tiptap/core';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { documentText } from '../../../renderer/src/domain/document-text';
+import { countWords } from '../../../renderer/src/domain/text-stats';
+import { createDocumentSerializer } from '../../../renderer/src/editor/document-serializer';
+import { createEditor } from '../../helpers/editor';
+
+const editors: { destroy(): void }[] = [];
+afterEach(() => {
+  for (const editor of editors.splice(0)) editor.destroy();
+});
+
+function editorWith(content: JSONContent) {
+  const editor = createEditor({ content });
+  editors.push(editor);
+  return editor;
+}
+
+const rich: JSONContent = {
+  type: 'doc',
+  content: [
+    { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'What I want you to know' }] },
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Plain, ' },
+        { type: 'text', text: 'bold', marks: [{ type: 'bold' }] },
+        { type: 'hardBreak' },
+        { type: 'text', text: 'and a "quoted" line \\ with a backslash.' },
+      ],
+    },
+    { type: 'paragraph' },
+    {
+      type: 'bulletList',
+      content: [
+        { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'One' }] }] },
+        { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Two' }] }] },
+      ],
+    },
+  ],
+};
+
+/** What a save stored before: the editor's JSON, its text and its word count, worked out in full. */
+function expected(editor: ReturnType<typeof createEditor>) {
+  const doc = editor.getJSON();
+  const text = documentText(doc);
+  return { doc, text, wordCount: countWords(text) };
+}
+
+describe('the document serializer', () => {
+  it('gives the same JSON, text and word count as serialising the whole document', () => {
+    const editor = editorWith(rich);
+    const serialized = createDocumentSerializer()(editor.state.doc);
+    const whole = expected(editor);
+    expect(JSON.parse(serialized.json)).toEqual(whole.doc);
+    expect(serialized.text).toBe(whole.text);
+    expect(serialized.wordCount).toBe(whole.wordCount);
+  });
+
+  it('stays right after edits, reusing what did not change', () => {
+    const editor = editorWith(rich);
+    const serialize = createDocumentSerializer();
+    serialize(editor.state.doc);
+    const untouched = editor.state.doc.child(3);
+    editor.commands.insertContentAt(5, ' more words here');
+    expect(editor.state.doc.child(3)).toBe(untouched);
+    const serialized = serialize(editor.state.doc);
+    const whole = expected(editor);
+    expect(JSON.parse(serialized.json)).toEqual(whole.doc);
+    expect(serialized.text).toBe(whole.text);
+    expect(serialized.wordCount).toBe(whole.wordCount);
+  });
+
+  it('agrees with the whole-document count for any paragraphs of text', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 40 }), { minLength: 1, maxLength: 8 }), (texts) => {
+        const editor = editorWith({
+          type: 'doc',
+          content: texts.map((text) =>
+            text === '' ? { type: 'paragraph' } : { type: 'paragraph', content: [{ type: 'text', text }] },
+          ),
+        });
+        const serialized = createDocumentSerializer()(editor.state.doc);
+        const whole = expected(editor);
+        editor.destroy();
+        editors.pop();
+        return (
+          serialized.text === whole.text &&
+          serialized.wordCount === whole.wordCount &&
+          JSON.stringify(JSON.parse(serialized.json)) === JSON.stringify(whole.doc)
+        );
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
