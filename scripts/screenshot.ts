@@ -14,7 +14,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
   for (const area of ['Drafts', 'Review', 'Library', 'Training packs', 'Sync', 'Settings']) {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: area }).click();
     await page.getByRole('heading', { level: 1, name: area }).waitFor();
-    if (area === 'Settings') await page.getByText('Version').waitFor();
+    if (area === 'Settings') await page.getByText('Version', { exact: true }).waitFor();
     const file = path.join(outDir, `${colorScheme}-${area.toLowerCase().replaceAll(' ', '-')}.png`);
     await page.screenshot({ path: file, fullPage: true });
     console.log(file);

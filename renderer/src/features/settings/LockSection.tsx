@@ -103,9 +103,11 @@ export function LockSection() {
           <RememberField privacy={privacy} onChange={(remember) => void setRemember(remember)} />
         </>
       ) : (
-        <button type="button" className="button" onClick={() => setDialog('turn-on')}>
-          Turn on the lock
-        </button>
+        <div className="button-row">
+          <button type="button" className="button" onClick={() => setDialog('turn-on')}>
+            Turn on the lock
+          </button>
+        </div>
       )}
       <ContentProtectionField privacy={privacy} onChange={(protect) => void setContentProtection(protect)} />
       {privacy?.spelling.downloadNeeded === true && (
