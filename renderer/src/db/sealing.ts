@@ -79,8 +79,6 @@ function keyFieldsOf(schema: DBCoreTableSchema): Set<string> {
   return fields;
 }
 
-type WhileAlive = <T>(work: Promise<T>) => Promise<T>;
-
 /**
  * Keeps a transaction alive while WebCrypto works: IndexedDB commits a transaction as soon as it
  * has no request pending, so until the work is done a cheap read (of a key that cannot exist) is
@@ -90,30 +88,29 @@ type WhileAlive = <T>(work: Promise<T>) => Promise<T>;
  * and the first finishes before the second starts (its queue is reset): parallel reads in
  * `Promise.all` then hang. These waits are independent of each other.
  */
-function keepAlive(trans: DBCoreTransaction, storeName: string): WhileAlive {
+function whileAlive<T>(trans: DBCoreTransaction, storeName: string, work: Promise<T>): Promise<T> {
   const transaction = trans as Partial<IDBTransaction>;
-  if (typeof transaction.objectStore !== 'function') return (work) => work;
+  if (typeof transaction.objectStore !== 'function') return work;
   const store = transaction.objectStore(storeName);
-  return <T>(work: Promise<T>) =>
-    new Promise<T>((resolve, reject) => {
-      let outcome: { ok: true; value: T } | { ok: false; error: Error } | null = null;
-      work.then(
-        (value) => (outcome = { ok: true, value }),
-        (error: unknown) => (outcome = { ok: false, error: error instanceof Error ? error : new Error(String(error)) }),
-      );
-      const spin = () => {
-        if (outcome === null) {
-          const request = store.get(-Infinity);
-          request.onsuccess = spin;
-          request.onerror = () => reject(request.error ?? new Error('The database stopped answering.'));
-        } else if (outcome.ok) {
-          resolve(outcome.value);
-        } else {
-          reject(outcome.error);
-        }
-      };
-      spin();
-    });
+  return new Promise<T>((resolve, reject) => {
+    let outcome: { ok: true; value: T } | { ok: false; error: Error } | null = null;
+    work.then(
+      (value) => (outcome = { ok: true, value }),
+      (error: unknown) => (outcome = { ok: false, error: error instanceof Error ? error : new Error(String(error)) }),
+    );
+    const spin = () => {
+      if (outcome === null) {
+        const request = store.get(-Infinity);
+        request.onsuccess = spin;
+        request.onerror = () => reject(request.error ?? new Error('The database stopped answering.'));
+      } else if (outcome.ok) {
+        resolve(outcome.value);
+      } else {
+        reject(outcome.error);
+      }
+    };
+    spin();
+  });
 }
 
 function sealingTable(table: DBCoreTable, vault: VaultState): DBCoreTable {
@@ -146,8 +143,11 @@ function sealingTable(table: DBCoreTable, vault: VaultState): DBCoreTable {
     return { ...fields, ...kept };
   };
 
-  const openAll = (values: readonly unknown[], whileAlive: WhileAlive): Promise<unknown[]> =>
-    values.some(isSealedRecord) ? whileAlive(Promise.all(values.map(open))) : Promise.resolve([...values]);
+  /** Opens what is sealed among `values`; plain records (the lock never on) cost only the check. */
+  const openAll = (values: readonly unknown[], trans: DBCoreTransaction): Promise<unknown[]> =>
+    values.some(isSealedRecord)
+      ? whileAlive(trans, table.name, Promise.all(values.map(open)))
+      : Promise.resolve([...values]);
 
   return {
     ...table,
@@ -155,25 +155,22 @@ function sealingTable(table: DBCoreTable, vault: VaultState): DBCoreTable {
       if ((request.type !== 'add' && request.type !== 'put') || vault.key === null || !vault.sealing) {
         return table.mutate(request);
       }
-      const values = await keepAlive(request.trans, table.name)(Promise.all(request.values.map(seal)));
+      const values = await whileAlive(request.trans, table.name, Promise.all(request.values.map(seal)));
       // Only the sealed values go down: a change spec would carry the new words in the clear.
       const { trans, type, keys } = request;
       return table.mutate(keys === undefined ? { trans, type, values } : { trans, type, values, keys });
     },
     async get(request) {
-      const whileAlive = keepAlive(request.trans, table.name);
       const value: unknown = await table.get(request);
-      return isSealedRecord(value) ? whileAlive(open(value)) : value;
+      return isSealedRecord(value) ? whileAlive(request.trans, table.name, open(value)) : value;
     },
     async getMany(request) {
-      const whileAlive = keepAlive(request.trans, table.name);
-      return openAll(await table.getMany(request), whileAlive);
+      return openAll(await table.getMany(request), request.trans);
     },
     async query(request) {
-      const whileAlive = keepAlive(request.trans, table.name);
       const response = await table.query(request);
       if (request.values !== true) return response;
-      return { ...response, result: await openAll(response.result, whileAlive) };
+      return { ...response, result: await openAll(response.result, request.trans) };
     },
     async openCursor(request) {
       const cursor = await table.openCursor(request);
