@@ -192,12 +192,7 @@ describe('the app lock in Chromium', () => {
     await page.reload();
     await new DraftsListPage(page).draftLink('Seeded draft 7').waitFor();
 
-    const lock = new LockPage(page);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
-    await lock.section.getByRole('button', { name: 'Turn on the lock' }).click();
-    await lock.dialog.getByLabel('New passphrase', { exact: true }).fill(passphrase);
-    await lock.dialog.getByLabel('New passphrase again').fill(passphrase);
-    await lock.dialog.getByRole('button', { name: 'Turn on and encrypt' }).click();
+    await new LockPage(page).startTurningOn(passphrase);
     // Killed part way: some records sealed, others not yet.
     await page.waitForFunction(() => {
       const match = /^(\d+) of (\d+) records$/.exec(

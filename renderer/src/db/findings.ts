@@ -19,18 +19,7 @@ export async function decideFinding(
   profile: ProfileRecord,
   now = Date.now(),
 ): Promise<void> {
-  await db.transaction('rw', db.decisions, async () => {
-    await db.decisions.put({
-      id: await decisionId(db, resourceId, finding),
-      resourceId,
-      findingKey: findingKey(finding.kind, finding.text),
-      kind: finding.kind,
-      text: finding.text,
-      ...decision,
-      profileId: profile.id,
-      at: now,
-    });
-  });
+  await db.transaction('rw', db.decisions, () => putDecision(db, resourceId, finding, decision, profile, now));
 }
 
 /** Decisions of one resource; the words are sealed with the lock on, so matching happens here. */
@@ -38,11 +27,30 @@ export async function listDecisions(db: ChorusDb, resourceId: string): Promise<F
   return db.decisions.where('resourceId').equals(resourceId).toArray();
 }
 
-/** The id of the decision already made on this finding, or a new one: one decision per finding. */
-async function decisionId(db: ChorusDb, resourceId: string, finding: { kind: string; text: string }): Promise<string> {
+/**
+ * Records a decision on a finding, replacing the one already made on it (one decision per
+ * finding, found by its words in memory). Runs inside the caller's transaction.
+ */
+async function putDecision(
+  db: ChorusDb,
+  resourceId: string,
+  finding: { kind: string; text: string },
+  decision: Pick<FindingDecisionRecord, 'decision' | 'replacement' | 'reason'>,
+  profile: ProfileRecord,
+  now: number,
+): Promise<void> {
   const key = findingKey(finding.kind, finding.text);
-  const existing = (await listDecisions(db, resourceId)).find((decision) => decision.findingKey === key);
-  return existing?.id ?? newId();
+  const existing = (await listDecisions(db, resourceId)).find((each) => each.findingKey === key);
+  await db.decisions.put({
+    id: existing?.id ?? newId(),
+    resourceId,
+    findingKey: key,
+    kind: finding.kind,
+    text: finding.text,
+    ...decision,
+    profileId: profile.id,
+    at: now,
+  });
 }
 
 /**
@@ -65,18 +73,7 @@ export async function replaceEverywhere(
     const text = documentText(doc);
     await db.documents.put({ resourceId, doc, text, updatedAt: now });
     await db.resources.update(resourceId, { updatedAt: now, wordCount: countWords(text) });
-    await db.decisions.put({
-      id: await decisionId(db, resourceId, finding),
-      resourceId,
-      findingKey: findingKey(finding.kind, finding.text),
-      kind: finding.kind,
-      text: finding.text,
-      decision: 'replaced',
-      replacement,
-      reason: '',
-      profileId: profile.id,
-      at: now,
-    });
+    await putDecision(db, resourceId, finding, { decision: 'replaced', replacement, reason: '' }, profile, now);
     await db.anonymisationLog.add({
       resourceId,
       at: now,

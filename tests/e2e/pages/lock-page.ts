@@ -24,13 +24,18 @@ export class LockPage {
     return this.page.getByRole('button', { name: /^Unlock/ });
   }
 
-  /** Opens Settings, turns the lock on with a passphrase, and waits until everything is encrypted. */
-  async turnOn(passphrase: string): Promise<void> {
+  /** Opens Settings and asks for the lock with a passphrase; encrypting starts. */
+  async startTurningOn(passphrase: string): Promise<void> {
     await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await this.section.getByRole('button', { name: 'Turn on the lock' }).click();
     await this.dialog.getByLabel('New passphrase', { exact: true }).fill(passphrase);
     await this.dialog.getByLabel('New passphrase again').fill(passphrase);
     await this.dialog.getByRole('button', { name: 'Turn on and encrypt' }).click();
+  }
+
+  /** Turns the lock on and waits until everything is encrypted. */
+  async turnOn(passphrase: string): Promise<void> {
+    await this.startTurningOn(passphrase);
     await this.section.getByRole('button', { name: 'Lock now' }).waitFor({ timeout: 60_000 });
   }
 

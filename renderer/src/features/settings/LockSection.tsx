@@ -48,17 +48,13 @@ export function LockSection() {
     loadPrivacy();
   };
 
-  const setSpellingDownload = async (allow: boolean) => {
+  /** Hands a privacy choice to the host and shows what it now says; a failure is said in words. */
+  const setHostChoice = async (
+    channel: 'privacy.setSpellingDownload' | 'privacy.setContentProtection',
+    on: boolean,
+  ) => {
     try {
-      setPrivacy(await platform.invoke('privacy.setSpellingDownload', { on: allow }));
-    } catch (error) {
-      setNotice({ message: `That did not work: ${error instanceof Error ? error.message : String(error)}` });
-    }
-  };
-
-  const setContentProtection = async (protect: boolean) => {
-    try {
-      setPrivacy(await platform.invoke('privacy.setContentProtection', { on: protect }));
+      setPrivacy(await platform.invoke(channel, { on }));
     } catch (error) {
       setNotice({ message: `That did not work: ${error instanceof Error ? error.message : String(error)}` });
     }
@@ -109,14 +105,17 @@ export function LockSection() {
           </button>
         </div>
       )}
-      <ContentProtectionField privacy={privacy} onChange={(protect) => void setContentProtection(protect)} />
+      <ContentProtectionField
+        privacy={privacy}
+        onChange={(protect) => void setHostChoice('privacy.setContentProtection', protect)}
+      />
       {privacy?.spelling.downloadNeeded === true && (
         <HostCheckbox
           label="Check spelling (downloads a British English dictionary once)"
           checked={privacy.spelling.downloadAllowed}
           available
           hint={privacy.spelling.reason}
-          onChange={(allow) => void setSpellingDownload(allow)}
+          onChange={(allow) => void setHostChoice('privacy.setSpellingDownload', allow)}
         />
       )}
       <details className="lock-limits">
