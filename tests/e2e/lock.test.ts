@@ -209,6 +209,8 @@ describe('the app lock in Chromium', () => {
     await again.unlock(passphrase);
     await page.getByRole('heading', { level: 1, name: 'Drafts' }).waitFor({ timeout: 60_000 });
     const list = new DraftsListPage(page);
+    // The newest draft first; the list is read once the app is back.
+    await list.draftLink('Seeded draft 0').waitFor({ timeout: 60_000 });
     await expect(list.list.getByRole('link').count()).resolves.toBe(100);
     await page.getByRole('button', { name: 'Show 100 more' }).waitFor();
     // The oldest, sealed last (or not before the crash), is there whole.

@@ -34,7 +34,14 @@ export class LibraryListPage {
     const summary = this.page.locator('summary', { hasText: 'Content warnings to leave out' });
     const details = this.page.locator('details', { has: summary });
     if ((await details.getAttribute('open')) === null) await summary.click();
-    await details.getByRole('checkbox', { name, exact: true }).setChecked(leaveOut);
+    const box = details.getByRole('checkbox', { name, exact: true });
+    // The box shows the filter as the address holds it, which updates a moment after the click, so
+    // click once and wait for it to follow (setChecked looks straight after its click, and can fail).
+    if ((await box.isChecked()) !== leaveOut) await box.click();
+    for (let waited = 0; (await box.isChecked()) !== leaveOut; waited += 50) {
+      if (waited > 5_000) throw new Error(`The “${name}” box did not become ${leaveOut ? 'ticked' : 'unticked'}`);
+      await this.page.waitForTimeout(50);
+    }
   }
 
   /** The card of one resource. */
