@@ -149,7 +149,7 @@ async function oursTrial(
       steps[`${fn} (${entry.calls / versionCount}×)`] = entry.ms / versionCount;
       inGit += entry.ms;
     }
-    steps['everything else (the service: settings and token, hashes, HTML page, checks)'] =
+    steps['everything else (the service: settings and token, hashes, HTML page, checks; the push request itself)'] =
       (totalMs - inGit) / versionCount;
     records.push({ side: 'ours', ...trial, totalMs: round1(totalMs), steps, requests });
     return { total: totalMs };

@@ -255,6 +255,7 @@ const tallied = [
   'listServerRefs',
   'fetch',
   'push',
+  'packObjects',
   'readCommit',
   'readTree',
   'readBlob',

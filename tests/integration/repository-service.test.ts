@@ -190,6 +190,30 @@ describe('repository service: git remote faults', () => {
     await rm(client.dataDir, { recursive: true, force: true });
   });
 
+  it('says plainly when the server will not take the files, and does not retry on its own', async () => {
+    const hook = path.join(remote.server.repositoryPath, 'hooks', 'pre-receive');
+    await writeFile(hook, '#!/bin/sh\necho "Publishing is paused for the audit" >&2\nexit 1\n', { mode: 0o755 });
+    const client = await makeService();
+    try {
+      await client.service.configure({
+        kind: 'git',
+        url: remote.server.url,
+        username: remote.server.username,
+        token: remote.server.token,
+      });
+      const result = await client.service.publish({ kind: 'version', record: await makeVersion('declined') });
+      expect(result).toMatchObject({ ok: false, problem: { kind: 'refused', retry: false } });
+      if (!result.ok)
+        expect(result.problem.message).toMatch(/did not take Chorus's files \(pre-receive hook declined\)/);
+      await expect(
+        nativeGit(['--git-dir', remote.server.repositoryPath, 'rev-parse', '--verify', '-q', 'main']),
+      ).rejects.toThrow();
+    } finally {
+      await rm(hook, { force: true });
+      await rm(client.dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('lands both of two clients publishing at the same time, and native git reads a plain repository', async () => {
     const [a, b] = await Promise.all([makeService(), makeService()]);
     for (const client of [a, b]) {

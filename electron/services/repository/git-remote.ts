@@ -4,6 +4,7 @@ import git, { Errors, type FsClient, type TreeEntry } from 'isomorphic-git';
 import { FileSystem } from 'isomorphic-git/models';
 import { markerPath, resourcesDir } from './format';
 import { createGitHttpClient } from './git-http';
+import { PushRefusedError, sendPack } from './git-push';
 import {
   FileTooLargeError,
   RemoteError,
@@ -66,6 +67,11 @@ function isLocalDamage(error: unknown): boolean {
 
 function remoteError(location: string, error: unknown): RemoteError {
   if (error instanceof RemoteError) return error;
+  if (error instanceof PushRefusedError) {
+    return new RemoteError('refused', `The repository at ${location} did not take Chorus's files (${error.reason}).`, {
+      cause: error,
+    });
+  }
   const status = statusOf(error);
   if (status === 401 || status === 403) {
     return new RemoteError(
@@ -229,8 +235,13 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
     }
   };
 
-  /** A new tree: `tree` with `files` added (each path must be new). */
-  const addFiles = async (tree: string | null, files: readonly RemoteFile[], prefix = ''): Promise<string> => {
+  /** A new tree: `tree` with `files` added (each path must be new); every object written goes in `written`. */
+  const addFiles = async (
+    tree: string | null,
+    files: readonly RemoteFile[],
+    written: string[],
+    prefix = '',
+  ): Promise<string> => {
     const node = await readTreeNode(tree);
     const here = new Map<string, RemoteFile[]>();
     for (const file of files) {
@@ -245,15 +256,18 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
       const isFile = group.length === 1 && first.path === prefix + name;
       if (isFile) {
         const oid = await git.writeBlob({ fs, gitdir, blob: first.bytes });
+        written.push(oid);
         node.entries.set(name, { mode: '100644', path: name, oid, type: 'blob' });
       } else {
         const existing = node.entries.get(name);
         const subtree = existing?.type === 'tree' ? existing.oid : null;
-        const oid = await addFiles(subtree, group, `${prefix}${name}/`);
+        const oid = await addFiles(subtree, group, written, `${prefix}${name}/`);
         node.entries.set(name, { mode: '040000', path: name, oid, type: 'tree' });
       }
     }
-    return git.writeTree({ fs, gitdir, tree: [...node.entries.values()] });
+    const oid = await git.writeTree({ fs, gitdir, tree: [...node.entries.values()] });
+    written.push(oid);
+    return oid;
   };
 
   /** Files under `prefix` that differ between two trees (all of them when `before` is null). */
@@ -283,11 +297,8 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
    * pushes race. Anything else (a garbled or cut-off answer) is a network fault for the caller.
    */
   const isRefusedPush = (error: unknown): boolean =>
-    errorCode(error) === 'PushRejectedError' ||
-    (errorCode(error) === 'GitPushError' &&
-      /fetch first|non-fast-forward|failed to (update|lock)|cannot lock|stale info|already exists/i.test(
-        error instanceof Error ? error.message : '',
-      ));
+    error instanceof PushRefusedError &&
+    /fetch first|non-fast-forward|failed to (update|lock)|cannot lock|stale info|already exists/i.test(error.reason);
 
   return {
     location,
@@ -320,12 +331,13 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
         if (pending.length === 0) return outcomes;
         const timestamp = Math.floor(now() / 1000);
         const signature = { ...neutralAuthor, timestamp, timezoneOffset: 0 };
+        const written: string[] = [];
         const commit = await git.writeCommit({
           fs,
           gitdir,
           commit: {
             message: `${request.message}\n`,
-            tree: await addFiles(tree, pending),
+            tree: await addFiles(tree, pending, written),
             parent: head === null ? [] : [head],
             author: signature,
             committer: signature,
@@ -333,16 +345,20 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
         });
         await git.writeRef({ fs, gitdir, ref: localRef, value: commit, force: true });
         try {
-          await git.push({
+          await sendPack({
             fs,
-            http: httpClient,
             gitdir,
-            url: options.url,
-            ref: branch,
-            remoteRef: branch,
-            headers: headers(),
             cache,
+            http: httpClient,
+            url: options.url,
+            headers,
+            ref: localRef,
+            oldOid: head,
+            newOid: commit,
+            oids: [commit, ...written],
           });
+          // The head has moved: the next read asks the server rather than trust the one before.
+          lastHead = null;
           return outcomes;
         } catch (error) {
           if (isRefusedPush(error)) continue;
