@@ -32,6 +32,26 @@ export function appearProbeSource(targets: readonly AppearTarget[], options: { s
   var state = { done: new Promise(function (resolve) { resolveDone = resolve; }) };
   Object.defineProperty(window, '${appearProbeGlobal}', { value: state });
   if (stamp) console.timeStamp('appear:start');
+  (${watcherSource})(targets, function (readyAt, paintedAt, seenBy) {
+    if (stamp) console.timeStamp('appear:painted');
+    var navigation = performance.getEntriesByType('navigation')[0];
+    resolveDone({
+      readyAt: readyAt,
+      paintedAt: paintedAt,
+      readySeenBy: seenBy,
+      responseEnd: navigation ? navigation.responseEnd : null,
+      domContentLoaded: navigation && navigation.domContentLoadedEventEnd > 0 ? navigation.domContentLoadedEventEnd : null
+    });
+  });
+})(${JSON.stringify(targets)}, ${options.stamp ? 'true' : 'false'});`;
+}
+
+/**
+ * Watches the document until every target is present and visible, then calls
+ * `done(readyAt, paintedAt, seenBy)`: the DOM commit that completed them, and the task after the
+ * next frame (requestAnimationFrame, then a MessageChannel message).
+ */
+const watcherSource = `function (targets, done) {
   var readyAt = null;
   // Two passes, so the probe forces no layout until every target is at least in the DOM: first
   // selectors and text only, then visibility and boxes (which make the browser lay out the page).
@@ -68,17 +88,8 @@ export function appearProbeSource(targets: readonly AppearTarget[], options: { s
     requestAnimationFrame(function () {
       var channel = new MessageChannel();
       channel.port1.onmessage = function () {
-        var paintedAt = performance.now();
         channel.port1.close();
-        if (stamp) console.timeStamp('appear:painted');
-        var navigation = performance.getEntriesByType('navigation')[0];
-        resolveDone({
-          readyAt: readyAt,
-          paintedAt: paintedAt,
-          readySeenBy: seenBy,
-          responseEnd: navigation ? navigation.responseEnd : null,
-          domContentLoaded: navigation && navigation.domContentLoadedEventEnd > 0 ? navigation.domContentLoadedEventEnd : null
-        });
+        done(readyAt, performance.now(), seenBy);
       };
       channel.port2.postMessage(null);
     });
@@ -86,7 +97,39 @@ export function appearProbeSource(targets: readonly AppearTarget[], options: { s
   var observer = new MutationObserver(function () { check('mutation'); });
   observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
   var poll = setInterval(function () { check('poll'); }, 50);
-})(${JSON.stringify(targets)}, ${options.stamp ? 'true' : 'false'});`;
+}`;
+
+export const navigationProbeGlobal = '__chorusBenchNavigate';
+
+/** In-app navigation: from the click (capture listener on window) to the targets painted. */
+export interface NavigationResult {
+  clickAt: number;
+  readyAt: number;
+  paintedAt: number;
+}
+
+/**
+ * For page.evaluate in a loaded page, just before a click: arms a watch for `targets` that starts
+ * at the next click, and leaves a promise of a {@link NavigationResult} in
+ * `window.${navigationProbeGlobal}`. The targets must not already be on the page.
+ */
+export function navigationProbeSource(targets: readonly AppearTarget[]): string {
+  return `(function (targets) {
+  window.${navigationProbeGlobal} = new Promise(function (resolve) {
+    window.addEventListener('click', function () {
+      var clickAt = performance.now();
+      (${watcherSource})(targets, function (readyAt, paintedAt) {
+        resolve({ clickAt: clickAt, readyAt: readyAt, paintedAt: paintedAt });
+      });
+    }, { capture: true, once: true });
+  });
+})(${JSON.stringify(targets)});`;
+}
+
+export function isNavigationResult(value: unknown): value is NavigationResult {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return ['clickAt', 'readyAt', 'paintedAt'].every((key) => typeof record[key] === 'number');
 }
 
 export function isAppearResult(value: unknown): value is AppearResult {

@@ -212,7 +212,10 @@ describe('the app lock in Chromium', () => {
     // The newest draft first; the list is read once the app is back.
     await list.draftLink('Seeded draft 0').waitFor({ timeout: 60_000 });
     await expect(list.list.getByRole('link').count()).resolves.toBe(100);
+    await page.getByText('300 drafts', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Show 100 more' }).click();
     await page.getByRole('button', { name: 'Show 100 more' }).waitFor();
+    await expect(list.list.getByRole('link').count()).resolves.toBe(200);
     // The oldest, sealed last (or not before the crash), is there whole.
     await list.search.fill('Seeded draft 299');
     await list.draftLink('Seeded draft 299').click();

@@ -22,14 +22,20 @@ import type {
   SupportContactRecord,
 } from './records';
 import { auditTrail } from './review';
-import { documentTexts, getResource, listResources } from './resources';
+import { countResources, documentTexts, getResource, listResources, recentResources } from './resources';
 import { listSnapshots } from './snapshots';
 import { getSyncState, listLibrary, listOutbox, listSkippedFiles, type OutboxView, type SyncState } from './sync';
 
-/** Live list of resources (or of the Trash), newest first; undefined while loading. */
-export function useResourceList(inTrash: 0 | 1 = 0): ResourceRecord[] | undefined {
+/** Live list of resources (or of the Trash), newest first; undefined while loading or not `enabled`. */
+export function useResourceList(inTrash: 0 | 1 = 0, enabled = true): ResourceRecord[] | undefined {
   const db = useDb();
-  return useLiveQuery(() => listResources(db, inTrash), [db, inTrash]);
+  return useLiveQuery(() => (enabled ? listResources(db, inTrash) : undefined), [db, inTrash, enabled]);
+}
+
+/** Live first page of resources (not in the Trash), newest first, with how many there are in all. */
+export function useRecentResources(limit: number): { items: ResourceRecord[]; total: number } | undefined {
+  const db = useDb();
+  return useLiveQuery(() => recentResources(db, 0, limit), [db, limit]);
 }
 
 /** Live plain text of every document, only while `enabled` (a search is being typed). */
@@ -40,10 +46,7 @@ export function useDocumentTexts(enabled: boolean): Map<string, string> | undefi
 
 export function useTrashCount(): number | undefined {
   const db = useDb();
-  return useLiveQuery(
-    () => db.resources.where('[inTrash+updatedAt]').between([1, Dexie.minKey], [1, Dexie.maxKey]).count(),
-    [db],
-  );
+  return useLiveQuery(() => countResources(db, 1), [db]);
 }
 
 /**

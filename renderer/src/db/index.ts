@@ -14,6 +14,7 @@ export {
   useProfiles,
   useResource,
   useResourceDetails,
+  useRecentResources,
   useResourceList,
   useResourceUse,
   useSavedDocument,

@@ -58,12 +58,32 @@ export async function getDocument(db: ChorusDb, id: string): Promise<DocumentRec
 }
 
 /** Resources newest-edited first, in or out of the Trash, read through the compound index. */
+function byLastEdited(db: ChorusDb, inTrash: 0 | 1) {
+  return db.resources.where('[inTrash+updatedAt]').between([inTrash, Dexie.minKey], [inTrash, Dexie.maxKey]);
+}
+
 export async function listResources(db: ChorusDb, inTrash: 0 | 1 = 0): Promise<ResourceRecord[]> {
-  return db.resources
-    .where('[inTrash+updatedAt]')
-    .between([inTrash, Dexie.minKey], [inTrash, Dexie.maxKey])
-    .reverse()
-    .toArray();
+  return byLastEdited(db, inTrash).reverse().toArray();
+}
+
+/** How many resources there are (in the Trash, or not), counted on the index without reading them. */
+export async function countResources(db: ChorusDb, inTrash: 0 | 1): Promise<number> {
+  return byLastEdited(db, inTrash).count();
+}
+
+/**
+ * The `limit` most recently edited resources and how many there are in all: the first page of a
+ * list, read without reading (or, with the lock on, opening) every record.
+ */
+export async function recentResources(
+  db: ChorusDb,
+  inTrash: 0 | 1,
+  limit: number,
+): Promise<{ items: ResourceRecord[]; total: number }> {
+  return db.transaction('r', db.resources, async () => {
+    const items = await byLastEdited(db, inTrash).reverse().limit(limit).toArray();
+    return { items, total: await countResources(db, inTrash) };
+  });
 }
 
 /** The plain text of every document, for full-text search in memory (indexes hold no content). */

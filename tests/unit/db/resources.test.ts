@@ -16,7 +16,7 @@ import {
   updateDetails,
   type ChorusDb,
 } from '../../../renderer/src/db';
-import { listResources } from '../../../renderer/src/db/resources';
+import { countResources, listResources, recentResources } from '../../../renderer/src/db/resources';
 import { listSnapshots } from '../../../renderer/src/db/snapshots';
 import { openTestDb, paragraphs } from '../../helpers/db';
 
@@ -38,6 +38,19 @@ describe('resources', () => {
     expect(list.map((r) => r.id)).toEqual([second, first]);
     expect(list[0]).toMatchObject({ title: 'Untitled draft', status: 'draft', wordCount: 0, inTrash: 0 });
     expect((await getDocument(db, first))?.doc).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] });
+  });
+
+  it('reads the newest page and counts the rest without reading it, leaving the Trash apart', async () => {
+    const ids: string[] = [];
+    for (let index = 0; index < 12; index += 1) ids.push(await createResource(db, { title: `Draft ${index}` }, index));
+    await moveToTrash(db, ids[11] ?? '');
+    await moveToTrash(db, ids[3] ?? '');
+    const recent = await recentResources(db, 0, 5);
+    expect(recent.items.map((r) => r.title)).toEqual(['Draft 10', 'Draft 9', 'Draft 8', 'Draft 7', 'Draft 6']);
+    expect(recent.total).toBe(10);
+    expect((await listResources(db)).slice(0, 5)).toEqual(recent.items);
+    expect(await countResources(db, 1)).toBe(2);
+    expect((await recentResources(db, 0, 50)).items).toHaveLength(10);
   });
 
   it('saves the document, its text, word count and updatedAt together', async () => {

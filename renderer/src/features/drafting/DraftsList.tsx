@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import {
   audienceLabels,
@@ -13,6 +13,7 @@ import {
   updateDetails,
   useDb,
   useDocumentTexts,
+  useRecentResources,
   useResourceList,
   useTrashCount,
   type ResourceRecord,
@@ -31,7 +32,12 @@ const importTypes = '.docx,.md,.markdown,.txt';
 export function DraftsList() {
   const db = useDb();
   const navigate = useNavigate();
-  const resources = useResourceList(0);
+  // The newest page first, so 2,000 drafts appear as fast as 100; the whole list (for search,
+  // filters, topics and "Show more") is read once that first page is on screen.
+  const recent = useRecentResources(pageSize);
+  const wantAll = useAfterFirstPaint(recent !== undefined);
+  const all = useResourceList(0, wantAll);
+  const resources = all ?? recent?.items;
   const trashCount = useTrashCount();
   const [filters, setFilters] = useState<DraftFilters>(noFilters);
   const texts = useDocumentTexts(filters.query.trim() !== '');
@@ -49,6 +55,9 @@ export function DraftsList() {
   );
   const topics = useMemo(() => topicsOf(resources ?? []), [resources]);
   const filtering = JSON.stringify(filters) !== JSON.stringify({ ...noFilters, sort: filters.sort });
+  // Until the whole list is read, what is known of it: the first page and how many there are.
+  const complete = all !== undefined;
+  const found = complete || filtering ? visible.length : (recent?.total ?? 0);
 
   const setFilter = <K extends keyof DraftFilters>(key: K, value: DraftFilters[K]) => {
     setFilters((current) => ({ ...current, [key]: value }));
@@ -190,7 +199,7 @@ export function DraftsList() {
             />
           </search>
           <p className="result-count" aria-live="polite">
-            {filtering ? `${plural(visible.length, 'draft')} found` : plural(visible.length, 'draft')}
+            {filtering ? `${plural(found, 'draft')} found` : plural(found, 'draft')}
             {filtering && (
               <button
                 type="button"
@@ -212,9 +221,9 @@ export function DraftsList() {
               />
             ))}
           </ul>
-          {visible.length > shown && (
+          {found > shown && (
             <button type="button" className="button button-secondary" onClick={() => setShown(shown + pageSize)}>
-              Show {Math.min(pageSize, visible.length - shown)} more
+              Show {Math.min(pageSize, found - shown)} more
             </button>
           )}
         </>
@@ -300,4 +309,27 @@ function RenameDialog({
       </div>
     </FormDialog>
   );
+}
+
+/**
+ * False until `ready` has been true for one painted frame (or a tenth of a second, if frames are
+ * not being drawn because the window is hidden), then true for good.
+ */
+function useAfterFirstPaint(ready: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!ready || painted) return;
+    const done = () => setPainted(true);
+    const fallback = setTimeout(done, 100);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(done, 0);
+    });
+    return () => {
+      clearTimeout(fallback);
+      clearTimeout(timer);
+      cancelAnimationFrame(frame);
+    };
+  }, [ready, painted]);
+  return painted;
 }
