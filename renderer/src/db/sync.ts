@@ -57,10 +57,14 @@ export async function outboxItem(db: ChorusDb, entry: OutboxRecord): Promise<Pub
   return { kind: 'withdrawal', record: await freezeWithdrawal(withdrawal) };
 }
 
-/** When the earliest entry that is backing off is due again; null when none is waiting. */
-export async function nextDueAt(db: ChorusDb): Promise<number | null> {
+/**
+ * When the earliest entry that is backing off is due again, counting only times later than
+ * `after`; null when none is waiting.
+ */
+export async function nextDueAt(db: ChorusDb, after = -Infinity): Promise<number | null> {
   const entry = await db.outbox
-    .orderBy('nextAttemptAt')
+    .where('nextAttemptAt')
+    .above(after)
     .filter((candidate) => candidate.needsAttention !== true)
     .first();
   return entry?.nextAttemptAt ?? null;

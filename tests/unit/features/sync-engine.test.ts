@@ -1,6 +1,6 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getSyncState, listLibrary, listOutbox, type ChorusDb } from '../../../renderer/src/db';
 import { backoffDelay, createSyncEngine, type SyncActivity } from '../../../renderer/src/features/sync/engine';
 import type { Platform } from '../../../renderer/src/platform/platform';
@@ -87,6 +87,38 @@ describe('sync engine over a shared folder', () => {
     clock += 60_000;
     await engine().request();
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('waits quietly while offline instead of knocking every second, and publishes on coming online', async () => {
+    await client.platform.invoke('repository.configure', { kind: 'folder', path: folder });
+    await approveAll(db, [await makeVersion('offline')]);
+    const events = new EventTarget();
+    vi.stubGlobal('window', events);
+    let online = false;
+    let statusCalls = 0;
+    const counting: Platform = {
+      ...client.platform,
+      invoke: (channel, payload) => {
+        if (channel === 'repository.status') statusCalls += 1;
+        return client.platform.invoke(channel, payload);
+      },
+    };
+    const sync = createSyncEngine({ db, platform: counting, isOnline: () => online });
+    try {
+      sync.start();
+      // Long enough for a one-second retry timer to have fired twice.
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      expect(statusCalls).toBe(1);
+      expect((await getSyncState(db)).lastProblem).toMatch(/offline/);
+      expect(await db.outbox.count()).toBe(1);
+
+      online = true;
+      events.dispatchEvent(new Event('online'));
+      await expect.poll(() => db.outbox.count(), { timeout: 5_000 }).toBe(0);
+    } finally {
+      sync.stop();
+      vi.unstubAllGlobals();
+    }
   });
 
   it('holds a conflict for a person to look at, and tries it again only on "Sync now"', async () => {

@@ -181,11 +181,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     return running;
   };
 
-  /** Wakes up when the earliest waiting entry is due again. */
+  /**
+   * Wakes up when the earliest waiting entry is due again. Entries already due when a run ends
+   * were held back by that run (offline, nothing set up, a repository Chorus cannot read, or the
+   * rest of the outbox after a failure that says the repository cannot be reached): they wait for
+   * the next wake-up, the regular interval, coming online or "Sync now", never for a timer that
+   * would run again at once and keep knocking every second.
+   */
   let dueTimer: ReturnType<typeof setTimeout> | null = null;
   const scheduleNextDue = () => {
     if (!started) return;
-    void nextDueAt(db).then((dueAt) => {
+    void nextDueAt(db, now()).then((dueAt) => {
       if (dueTimer !== null) clearTimeout(dueTimer);
       dueTimer = null;
       if (dueAt === null || !started) return;

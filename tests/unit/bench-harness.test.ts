@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { compare } from '../../bench/harness';
+
+const many = (value: number) => Array.from({ length: 20 }, () => value);
+
+describe('benchmark verdicts', () => {
+  it('passes a row that meets both its ratio and its absolute number', () => {
+    const row = compare('typing', '', { ours: many(10), baseline: many(10) }, { maxP95Ratio: 1.2, maxOursP95Ms: 16 });
+    expect(row).toMatchObject({ pass: true, absoluteWaived: false });
+  });
+
+  it('judges by the ratio alone when the baseline itself misses the absolute number', () => {
+    const within = compare(
+      'typing',
+      '',
+      { ours: many(19), baseline: many(20) },
+      { maxP95Ratio: 1.2, maxOursP95Ms: 16 },
+    );
+    expect(within).toMatchObject({ pass: true, absoluteWaived: true });
+    const beyond = compare(
+      'typing',
+      '',
+      { ours: many(30), baseline: many(20) },
+      { maxP95Ratio: 1.2, maxOursP95Ms: 16 },
+    );
+    expect(beyond.pass).toBe(false);
+  });
+
+  it('keeps an absolute number that has no ratio beside it, and one the baseline meets', () => {
+    const alone = compare('autosave', '', { ours: many(14), baseline: many(5) }, { maxOursMedianMs: 4 });
+    expect(alone).toMatchObject({ pass: false, absoluteWaived: false });
+    const met = compare('typing', '', { ours: many(17), baseline: many(15) }, { maxP95Ratio: 1.2, maxOursP95Ms: 16 });
+    expect(met).toMatchObject({ pass: false, absoluteWaived: false });
+  });
+});
