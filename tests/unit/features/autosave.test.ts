@@ -9,12 +9,13 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function setup(save: () => Promise<number>) {
+function setup(save: () => Promise<number>, onSaved?: () => void) {
   const statuses: SaveStatus[] = [];
   const saver = createAutosaver({
     save,
     describeError: (error) => (error instanceof Error ? error.message : 'unknown'),
     onStatus: (status) => statuses.push(status),
+    ...(onSaved === undefined ? {} : { onSaved }),
     delayMs: 300,
     maxWaitMs: 2000,
   });
@@ -79,6 +80,36 @@ describe('autosave', () => {
       await vi.advanceTimersByTimeAsync(50);
     }
     expect(statuses.filter((status) => status.state === 'pending')).toHaveLength(1);
+  });
+
+  it('tells of every finished save in the same moment as the status, also while typing goes on', async () => {
+    const events: string[] = [];
+    let resolveSave: (at: number) => void = () => undefined;
+    const save = vi.fn(() => new Promise<number>((resolve) => (resolveSave = resolve)));
+    const { saver, statuses } = setup(save, () => events.push(`saved with status ${statuses.at(-1)?.state}`));
+    saver.changed();
+    await vi.advanceTimersByTimeAsync(300);
+    // Typing goes on during the save: the save still counts, though the status stays "saving".
+    saver.changed();
+    resolveSave(1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(events).toEqual(['saved with status saving']);
+    expect(statuses.at(-1)?.state).not.toBe('saved');
+    await vi.advanceTimersByTimeAsync(300);
+    resolveSave(2);
+    await vi.advanceTimersByTimeAsync(0);
+    // Called just before "saved" is reported, in the same synchronous step.
+    expect(events).toEqual(['saved with status saving', 'saved with status saving']);
+    expect(statuses.at(-1)).toEqual({ state: 'saved', at: 2 });
+  });
+
+  it('does not tell of a save that failed', async () => {
+    const onSaved = vi.fn();
+    const { saver, statuses } = setup(() => Promise.reject(new Error('disk full')), onSaved);
+    saver.changed();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(onSaved).not.toHaveBeenCalled();
+    expect(statuses.at(-1)).toMatchObject({ state: 'failed' });
   });
 
   it('flush saves at once and waits for it', async () => {

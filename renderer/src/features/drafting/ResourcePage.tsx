@@ -14,7 +14,7 @@ import {
   type ResourceDetails,
   type SnapshotRecord,
 } from '../../db';
-import type { DocumentNode } from '../../domain/document-text';
+import type { DocumentNode, SerializedDocument } from '../../domain/document-text';
 import { countWords } from '../../domain/text-stats';
 import { ChorusEditor } from '../../editor/ChorusEditor';
 import { createDocumentSerializer } from '../../editor/document-serializer';
@@ -49,6 +49,7 @@ export function ResourcePage() {
   const pendingDetails = useRef<Partial<ResourceDetails>>({});
   const images = useMemo(() => createImageStore(db), [db]);
   const [serialize] = useState(createDocumentSerializer);
+  const lastSaved = useRef<SerializedDocument | null>(null);
 
   useEffect(() => () => images.release(), [images]);
 
@@ -70,7 +71,7 @@ export function ResourcePage() {
     if (current === null) return Date.now();
     const document = serialize(current.state.doc);
     const { savedAt } = await documentWriterFor(db).save(resourceId, document);
-    if (document.text !== saved.get().text) saved.set({ text: document.text, wordCount: document.wordCount });
+    lastSaved.current = document;
     // Only a draft in review has sign-offs an edit can make stale.
     if (resource?.status === 'in-review') await cancelStaleSignOffs(db, resourceId, profile ?? null, stripReviewMarks);
     return savedAt;
@@ -87,7 +88,14 @@ export function ResourcePage() {
     }
     return Date.now();
   };
-  const { saver: documentSaver, status: documentStatus } = useAutosaver(saveDocumentNow);
+  // The writing aids and panels follow the saved text; updated with "Saved", in one commit.
+  const showSaved = () => {
+    const document = lastSaved.current;
+    if (document !== null && document.text !== saved.get().text) {
+      saved.set({ text: document.text, wordCount: document.wordCount });
+    }
+  };
+  const { saver: documentSaver, status: documentStatus } = useAutosaver(saveDocumentNow, showSaved);
   const { saver: detailsSaver, status: detailsStatus } = useAutosaver(saveDetailsNow);
 
   const flushAll = useCallback(async () => {

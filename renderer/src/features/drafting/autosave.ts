@@ -11,6 +11,11 @@ export interface AutosaveOptions {
   /** Turns a failed save into words for the status line. */
   describeError: (error: unknown) => string;
   onStatus: (status: SaveStatus) => void;
+  /**
+   * Called the moment a save has finished, just before the status says so (when nothing changed
+   * meanwhile), so whatever it updates is shown in the same frame as "Saved".
+   */
+  onSaved?: () => void;
   /** Quiet time after the last change before saving. */
   delayMs?: number;
   /** Longest time a change may wait while typing goes on without a pause. */
@@ -72,6 +77,7 @@ export function createAutosaver(options: AutosaveOptions): Autosaver {
       try {
         const at = await options.save();
         savedVersion = saving;
+        options.onSaved?.();
         if (!isDirty()) report({ state: 'saved', at });
       } catch (error) {
         report({ state: 'failed', reason: options.describeError(error) });

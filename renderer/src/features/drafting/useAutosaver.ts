@@ -7,19 +7,25 @@ import { createValueStore, type ValueStore } from './value-store';
  * One autosaver for the life of the component, always calling the latest `save`. Its status is a
  * store, so a save re-renders the status line and nothing else.
  */
-export function useAutosaver(save: () => Promise<number>): { saver: Autosaver; status: ValueStore<SaveStatus> } {
+export function useAutosaver(
+  save: () => Promise<number>,
+  onSaved?: () => void,
+): { saver: Autosaver; status: ValueStore<SaveStatus> } {
   const [state] = useState(() => {
-    const latest = { save };
+    const latest = { save, onSaved };
     const status = createValueStore<SaveStatus>({ state: 'idle' });
     const saver = createAutosaver({
       save: () => latest.save(),
       describeError: describeSaveError,
       onStatus: (next) => status.set(next),
+      // In the same task as the status, so React shows both in one commit.
+      onSaved: () => latest.onSaved?.(),
     });
-    return { saver, status, setSave: (next: () => Promise<number>) => (latest.save = next) };
+    const update = (next: typeof latest) => Object.assign(latest, next);
+    return { saver, status, update };
   });
   useLayoutEffect(() => {
-    state.setSave(save);
+    state.update({ save, onSaved });
   });
   return { saver: state.saver, status: state.status };
 }

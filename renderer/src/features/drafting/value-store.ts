@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useCallback, useSyncExternalStore } from 'react';
 
 /**
  * A value that changes often (the save status, the last saved text) held outside React state, so
@@ -29,4 +29,28 @@ export function createValueStore<T>(initial: T): ValueStore<T> {
 
 export function useStoreValue<T>(store: ValueStore<T>): T {
   return useSyncExternalStore(store.subscribe, store.get, store.get);
+}
+
+/**
+ * A value worked out from two stores, re-rendering only when it changes (compared with
+ * `Object.is`, so `read` should answer a string or number): a status that goes from one kind of
+ * "Saving…" to another does not re-render what shows it.
+ */
+export function useDerivedValue<T>(
+  first: Pick<ValueStore<unknown>, 'subscribe'>,
+  second: Pick<ValueStore<unknown>, 'subscribe'>,
+  read: () => T,
+): T {
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      const unsubscribeFirst = first.subscribe(listener);
+      const unsubscribeSecond = second.subscribe(listener);
+      return () => {
+        unsubscribeFirst();
+        unsubscribeSecond();
+      };
+    },
+    [first, second],
+  );
+  return useSyncExternalStore(subscribe, read, read);
 }
