@@ -62,6 +62,12 @@ describe('drafting', () => {
     await page.getByRole('heading', { name: 'No drafts yet' }).waitFor();
     const editor = await newDraft('What I wish you knew', 'Listen first, then ask.');
     expect(await editor.status.textContent()).toMatch(/^Saved \d\d:\d\d/);
+    // The writing aids follow the saved text, and so does the status when typing starts again.
+    expect(await editor.writingAid('Words').textContent()).toBe('4');
+    expect(await editor.writingAid('Reading time').textContent()).toBe('About 1 minute');
+    await editor.typeInEditor(' Then listen again.');
+    await editor.waitForSaved();
+    expect(await editor.writingAid('Words').textContent()).toBe('7');
     await page.reload();
     await editor.editor.getByText('Listen first, then ask.').waitFor();
     expect(await editor.title.inputValue()).toBe('What I wish you knew');

@@ -51,6 +51,15 @@ export class DraftEditorPage {
     return this.page.getByRole('toolbar', { name: 'Formatting' });
   }
 
+  /** What the writing aids say for `term` ("Words", "Reading time", "Reading age"). */
+  writingAid(term: string): Locator {
+    return this.page
+      .getByRole('region', { name: 'Writing aids' })
+      .getByRole('term')
+      .filter({ hasText: new RegExp(`^${term}$`) })
+      .locator('xpath=following-sibling::dd[1]');
+  }
+
   /** Waits until the status says everything on screen is saved. */
   async waitForSaved(): Promise<void> {
     await this.page.waitForFunction(() => {

@@ -1,8 +1,8 @@
 import type { Editor } from '@tiptap/core';
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { reply, setThreadResolved, startThread, useDb, useThreads, type ProfileRecord } from '../../db';
 import { findCommentAnchors } from '../../editor/review';
-import { useStoreValue, type ValueStore } from './value-store';
+import { sameJson, useRecomputed, type ValueStore } from './value-store';
 import type { SavedText } from './WritingAids';
 import { FormDialog } from '../../ui/FormDialog';
 import { formatWhen } from '../../ui/format';
@@ -22,7 +22,6 @@ export const CommentsPanel = memo(function CommentsPanel({
   profile: ProfileRecord | null;
   saved: ValueStore<SavedText>;
 }) {
-  const revision = useStoreValue(saved);
   const db = useDb();
   const threads = useThreads(resourceId);
   const [adding, setAdding] = useState(false);
@@ -32,10 +31,11 @@ export const CommentsPanel = memo(function CommentsPanel({
   const [replies, setReplies] = useState<Record<string, string>>({});
   const id = useId();
   // Read from the editor's own document (no JSON copy) after each save or change of threads.
-  const anchored = useMemo(
+  const anchored = useRecomputed(
+    saved,
     () => new Set(findCommentAnchors(editor.state.doc).map((anchor) => anchor.threadId)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- revision and threads mark when the document changed.
-    [editor, revision, threads],
+    sameJson,
+    [editor, threads],
   );
   const canComment = profile !== null && profile.role !== 'trainer';
 

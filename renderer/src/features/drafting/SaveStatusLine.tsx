@@ -1,6 +1,7 @@
+import { useCallback } from 'react';
 import type { SaveStatus } from './autosave';
 import { combineStatuses, statusText } from './save-status';
-import { useDerivedValue, type ValueStore } from './value-store';
+import { useDerivedValue, useLiveText, type ValueStore } from './value-store';
 
 /** "Saving…", "Saved 14:02" or "Not saved — why", with a retry; never claims more than is true. */
 export function SaveStatusLine({
@@ -12,14 +13,17 @@ export function SaveStatusLine({
   details: ValueStore<SaveStatus>;
   onRetry: () => void;
 }) {
-  // Only the words are watched: "Saving…" while waiting and "Saving…" while writing are the same
-  // to a reader, so the line does not re-render (each React commit while the editor has focus
-  // costs a walk of the editor's text to the caret).
-  const text = useDerivedValue(document, details, () => statusText(combineStatuses([document.get(), details.get()])));
-  const failed = combineStatuses([document.get(), details.get()]).state === 'failed';
+  const read = useCallback(() => statusText(combineStatuses([document.get(), details.get()])), [document, details]);
+  // The words change twice a save, straight in the page; only a failure (and its retry) renders.
+  const text = useLiveText<HTMLSpanElement>(read, document, details);
+  const failed = useDerivedValue(
+    document,
+    details,
+    () => combineStatuses([document.get(), details.get()]).state === 'failed',
+  );
   return (
     <div className="save-status" role="status">
-      <span>{text}</span>
+      <span ref={text} />
       {failed && (
         <button type="button" className="link-button" onClick={onRetry}>
           Try again

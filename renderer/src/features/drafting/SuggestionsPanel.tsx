@@ -1,8 +1,8 @@
 import type { Editor } from '@tiptap/core';
-import { memo, useMemo, useState } from 'react';
+import { memo, useState } from 'react';
 import { useProfiles, type ProfileRecord } from '../../db';
 import { findSuggestions } from '../../editor/review';
-import { useStoreValue, type ValueStore } from './value-store';
+import { sameJson, useRecomputed, type ValueStore } from './value-store';
 import type { SavedText } from './WritingAids';
 
 interface Suggestion {
@@ -42,11 +42,10 @@ export const SuggestionsPanel = memo(function SuggestionsPanel({
   profile: ProfileRecord | null;
   saved: ValueStore<SavedText>;
 }) {
-  const revision = useStoreValue(saved);
   const profiles = useProfiles();
   const [decided, setDecided] = useState(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- revision and decided mark when the document changed.
-  const suggestions = useMemo(() => groupSuggestions(editor), [editor, revision, decided]);
+  // Read again after each save and each decision; a save that leaves the list as it was renders nothing.
+  const suggestions = useRecomputed(saved, () => groupSuggestions(editor), sameJson, [editor, decided]);
   const canDecide = profile?.role === 'consultee';
   const nameOf = (id: string) => profiles?.find((each) => each.id === id)?.displayName ?? 'Someone';
   const decide = (id: string, accept: boolean) => {

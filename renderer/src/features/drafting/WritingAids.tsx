@@ -1,7 +1,7 @@
-import { memo, useEffect, useState } from 'react';
+import { memo, useCallback, useEffect, useState } from 'react';
 import { readability, readingTimeMinutes, type Readability } from '../../domain/text-stats';
 import { plural } from '../../ui/format';
-import { useStoreValue, type ValueStore } from './value-store';
+import { useLiveText, type ValueStore } from './value-store';
 
 export interface SavedText {
   text: string;
@@ -11,23 +11,49 @@ export interface SavedText {
 /** Readability reads every word; it waits for a pause in writing so it never competes with typing. */
 const readabilityPauseMs = 1500;
 
+function readingTimeText(wordCount: number): string {
+  const minutes = readingTimeMinutes(wordCount);
+  return minutes === 0 ? 'None yet' : `About ${plural(minutes, 'minute')}`;
+}
+
 /** Word count, reading time and a plain-English hint. Advisory only: nothing here blocks anything. */
 export const WritingAids = memo(function WritingAids({ saved }: { saved: ValueStore<SavedText> }) {
-  const { text, wordCount } = useStoreValue(saved);
+  // The count and reading time follow every save straight in the page, without a render.
+  const words = useLiveText<HTMLElement>(
+    useCallback(() => saved.get().wordCount.toLocaleString('en-GB'), [saved]),
+    saved,
+  );
+  const readingTime = useLiveText<HTMLElement>(
+    useCallback(() => readingTimeText(saved.get().wordCount), [saved]),
+    saved,
+  );
   const [rating, setRating] = useState<Readability | null>(null);
   useEffect(() => {
-    const timer = setTimeout(() => setRating(readability(text)), readabilityPauseMs);
-    return () => clearTimeout(timer);
-  }, [text]);
-  const minutes = readingTimeMinutes(wordCount);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const schedule = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const next = readability(saved.get().text);
+        setRating((current) =>
+          current?.readingAge === next?.readingAge && current?.hint === next?.hint ? current : next,
+        );
+      }, readabilityPauseMs);
+    };
+    schedule();
+    const unsubscribe = saved.subscribe(schedule);
+    return () => {
+      clearTimeout(timer);
+      unsubscribe();
+    };
+  }, [saved]);
   return (
     <section className="side-section" aria-labelledby="writing-aids-heading">
       <h2 id="writing-aids-heading">Writing aids</h2>
       <dl className="details">
         <dt>Words</dt>
-        <dd>{wordCount.toLocaleString('en-GB')}</dd>
+        <dd ref={words} />
         <dt>Reading time</dt>
-        <dd>{minutes === 0 ? 'None yet' : `About ${plural(minutes, 'minute')}`}</dd>
+        <dd ref={readingTime} />
         <dt>Reading age</dt>
         <dd>{rating === null ? 'Write a little more to see this' : `About ${rating.readingAge}`}</dd>
       </dl>

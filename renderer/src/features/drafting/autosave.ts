@@ -62,9 +62,8 @@ export function createAutosaver(options: AutosaveOptions): Autosaver {
     timer = null;
   };
 
-  const schedule = () => {
+  const schedule = (now = Date.now()) => {
     clearTimer();
-    const now = Date.now();
     const wait = Math.max(0, Math.min(lastChangeAt + delayMs, firstUnsavedAt + maxWaitMs) - now);
     timer = setTimeout(() => void start(false), wait);
   };
@@ -106,7 +105,7 @@ export function createAutosaver(options: AutosaveOptions): Autosaver {
       version += 1;
       if (running !== null) return;
       report({ state: 'pending' });
-      schedule();
+      schedule(now);
     },
     async flush() {
       if (running !== null) await running;
