@@ -68,6 +68,7 @@ describe('drafting', () => {
     await editor.typeInEditor(' Then listen again.');
     await editor.waitForSaved();
     expect(await editor.writingAid('Words').textContent()).toBe('7');
+    expect(await editor.writingAid('Reading age').textContent()).toBe('Write a little more to see this');
     await page.reload();
     await editor.editor.getByText('Listen first, then ask.').waitFor();
     expect(await editor.title.inputValue()).toBe('What I wish you knew');
