@@ -144,9 +144,18 @@ export function ResourcePage() {
       setEditor(instance);
       // Serialising the whole draft once, while nothing else is going on, leaves only the blocks
       // typed in for each save; otherwise the first save after opening would pay for all of it.
-      if (instance !== null) requestIdleCallback(() => serialize(instance.state.doc), { timeout: 5000 });
+      // Starting the writer's worker then too keeps its start-up out of the first save.
+      if (instance !== null) {
+        requestIdleCallback(
+          () => {
+            serialize(instance.state.doc);
+            documentWriterFor(db);
+          },
+          { timeout: 5000 },
+        );
+      }
     },
-    [serialize],
+    [serialize, db],
   );
 
   if (resource === undefined || loaded === undefined) return <p className="loading">Opening the draft…</p>;
