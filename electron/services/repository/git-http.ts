@@ -13,9 +13,7 @@ export function createGitHttpClient(options: { idleTimeoutMs: number }): HttpCli
     const url = new URL(input.url);
     const transport = url.protocol === 'https:' ? https : url.protocol === 'http:' ? http : null;
     if (transport === null) throw new Error(`Unsupported protocol ${url.protocol}`);
-    const chunks: Uint8Array[] = [];
-    if (input.body !== undefined) for await (const chunk of input.body) chunks.push(chunk);
-    const body = Buffer.concat(chunks);
+    const body = await readBody(input.body);
     const headers: Record<string, string> = { ...input.headers };
     if (input.body !== undefined) headers['content-length'] = String(body.byteLength);
 
@@ -49,4 +47,11 @@ export function createGitHttpClient(options: { idleTimeoutMs: number }): HttpCli
     });
   }
   return { request };
+}
+
+/** A request's or an answer's body, whole. */
+export async function readBody(body: AsyncIterableIterator<Uint8Array> | undefined): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  if (body !== undefined) for await (const chunk of body) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import git, { Errors, type FsClient, type HttpClient } from 'isomorphic-git';
+import { readBody } from './git-http';
 
 /**
  * Pushing exactly the objects one publish made, over git's smart HTTP protocol.
@@ -76,12 +77,6 @@ export function readPktLines(bytes: Uint8Array): string[] {
   throw new PushAnswerError('The answer to the push was cut off.');
 }
 
-async function readAll(body: AsyncIterableIterator<Uint8Array> | undefined): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  if (body !== undefined) for await (const chunk of body) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
-
 function once(bytes: Uint8Array): AsyncIterableIterator<Uint8Array> {
   return Readable.from([bytes])[Symbol.asyncIterator]();
 }
@@ -106,7 +101,7 @@ export function checkReport(lines: readonly string[], ref: string): void {
 }
 
 async function checkStatus(response: Awaited<ReturnType<HttpClient['request']>>): Promise<Uint8Array> {
-  const body = await readAll(response.body);
+  const body = await readBody(response.body);
   if (response.statusCode !== 200) {
     throw new Errors.HttpError(response.statusCode, response.statusMessage, decoder.decode(body));
   }

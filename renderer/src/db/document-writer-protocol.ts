@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isQuotaError } from './storage';
 
 /** A save handed to the document writer: the draft, already serialised, and the key if locked. */
 export const writeRequestSchema = z.object({
@@ -19,3 +20,14 @@ export const writeAnswerSchema = z.discriminatedUnion('ok', [
   z.object({ seq: z.number().int(), ok: z.literal(false), name: z.string(), message: z.string() }),
 ]);
 export type WriteAnswer = z.infer<typeof writeAnswerSchema>;
+
+/** The answer for a save that failed: a full disk keeps its name however the error wraps it. */
+export function failedAnswer(seq: number, error: unknown): WriteAnswer {
+  const failure = error instanceof Error ? error : new Error(String(error));
+  return {
+    seq,
+    ok: false,
+    name: isQuotaError(failure) ? 'QuotaExceededError' : failure.name,
+    message: failure.message,
+  };
+}

@@ -1,6 +1,6 @@
 import type { SerializedDocument } from '../domain/document-text';
 import type { ChorusDb } from './database';
-import { writeAnswerSchema, type WriteAnswer, type WriteRequest } from './document-writer-protocol';
+import { failedAnswer, writeAnswerSchema, type WriteAnswer, type WriteRequest } from './document-writer-protocol';
 import { saveDocument } from './resources';
 
 export interface DocumentWriter {
@@ -64,13 +64,7 @@ function createDocumentWriter(db: ChorusDb): DocumentWriter {
     for (const { request, settle } of waiting.values()) {
       inPage.save(request.resourceId, request, request.now).then(
         ({ savedAt }) => settle({ seq: request.seq, ok: true, savedAt }),
-        (error: unknown) =>
-          settle({
-            seq: request.seq,
-            ok: false,
-            name: error instanceof Error ? error.name : 'Error',
-            message: error instanceof Error ? error.message : String(error),
-          }),
+        (error: unknown) => settle(failedAnswer(request.seq, error)),
       );
     }
     waiting.clear();

@@ -1,5 +1,5 @@
 import { ChorusDb } from './database';
-import { writeRequestSchema, type WriteAnswer } from './document-writer-protocol';
+import { failedAnswer, writeRequestSchema, type WriteAnswer } from './document-writer-protocol';
 import { saveDocument } from './resources';
 
 /** The parts of a dedicated worker's global scope this uses (the renderer's types are the page's). */
@@ -39,10 +39,7 @@ scope.onmessage = (event) => {
       );
       scope.postMessage({ seq: request.seq, ok: true, savedAt });
     } catch (error) {
-      const failure = error instanceof Error ? error : new Error(String(error));
-      const inner = (failure as { inner?: unknown }).inner;
-      const name = inner instanceof Error && inner.name === 'QuotaExceededError' ? inner.name : failure.name;
-      scope.postMessage({ seq: request.seq, ok: false, name, message: failure.message });
+      scope.postMessage(failedAnswer(request.seq, error));
     } finally {
       db.vault.key = null;
       db.vault.sealing = false;

@@ -57,11 +57,12 @@ export async function getDocument(db: ChorusDb, id: string): Promise<DocumentRec
   return db.documents.get(id);
 }
 
-/** Resources newest-edited first, in or out of the Trash, read through the compound index. */
+/** Resources in or out of the Trash, in the order of the compound index: oldest edit first. */
 function byLastEdited(db: ChorusDb, inTrash: 0 | 1) {
   return db.resources.where('[inTrash+updatedAt]').between([inTrash, Dexie.minKey], [inTrash, Dexie.maxKey]);
 }
 
+/** Resources newest-edited first, in or out of the Trash, read through the compound index. */
 export async function listResources(db: ChorusDb, inTrash: 0 | 1 = 0): Promise<ResourceRecord[]> {
   return byLastEdited(db, inTrash).reverse().toArray();
 }

@@ -13,14 +13,14 @@ export function SaveStatusLine({
   details: ValueStore<SaveStatus>;
   onRetry: () => void;
 }) {
-  const read = useCallback(() => statusText(combineStatuses([document.get(), details.get()])), [document, details]);
+  const current = useCallback(() => combineStatuses([document.get(), details.get()]), [document, details]);
   // The words change twice a save, straight in the page; only a failure (and its retry) renders.
-  const text = useLiveText<HTMLSpanElement>(read, document, details);
-  const failed = useDerivedValue(
+  const text = useLiveText<HTMLSpanElement>(
+    useCallback(() => statusText(current()), [current]),
     document,
     details,
-    () => combineStatuses([document.get(), details.get()]).state === 'failed',
   );
+  const failed = useDerivedValue(document, details, () => current().state === 'failed');
   return (
     <div className="save-status" role="status">
       <span ref={text} />

@@ -50,18 +50,22 @@ export function useDerivedValue<T>(
   second: Pick<ValueStore<unknown>, 'subscribe'>,
   read: () => T,
 ): T {
-  const subscribe = useCallback(
-    (listener: () => void) => {
-      const unsubscribeFirst = first.subscribe(listener);
-      const unsubscribeSecond = second.subscribe(listener);
-      return () => {
-        unsubscribeFirst();
-        unsubscribeSecond();
-      };
-    },
-    [first, second],
-  );
+  const subscribe = useCallback((listener: () => void) => subscribeToBoth(listener, first, second), [first, second]);
   return useSyncExternalStore(subscribe, read, read);
+}
+
+/** Calls `listener` whenever either store changes; answers the function that stops it. */
+function subscribeToBoth(
+  listener: () => void,
+  first: Pick<ValueStore<unknown>, 'subscribe'>,
+  second?: Pick<ValueStore<unknown>, 'subscribe'>,
+): () => void {
+  const unsubscribeFirst = first.subscribe(listener);
+  const unsubscribeSecond = second?.subscribe(listener);
+  return () => {
+    unsubscribeFirst();
+    unsubscribeSecond?.();
+  };
 }
 
 /*
@@ -90,12 +94,7 @@ export function useLiveText<E extends HTMLElement>(
       if (element.textContent !== text) element.textContent = text;
     };
     write();
-    const unsubscribeFirst = first.subscribe(write);
-    const unsubscribeSecond = second?.subscribe(write);
-    return () => {
-      unsubscribeFirst();
-      unsubscribeSecond?.();
-    };
+    return subscribeToBoth(write, first, second);
   }, [read, first, second]);
   return ref;
 }
