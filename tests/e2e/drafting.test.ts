@@ -69,6 +69,14 @@ describe('drafting', () => {
     await editor.waitForSaved();
     expect(await editor.writingAid('Words').textContent()).toBe('7');
     expect(await editor.writingAid('Reading age').textContent()).toBe('Write a little more to see this');
+    // What changes with every save sits in fixed boxes that clip (styles.css, .live-value): it must fit them.
+    const clipped = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('.live-value'))
+        .filter((box) => box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight)
+        .map((box) => box.textContent),
+    );
+    expect(clipped).toEqual([]);
+    expect(await page.locator('.live-value').count()).toBe(2);
     await page.reload();
     await editor.editor.getByText('Listen first, then ask.').waitFor();
     expect(await editor.title.inputValue()).toBe('What I wish you knew');

@@ -1,11 +1,25 @@
-import type { SerializedDocument } from '../domain/document-text';
+import { assembleDocument, blockChange, type BlockDocument, type SerializedBlock } from '../domain/block-document';
 import type { ChorusDb } from './database';
-import { failedAnswer, writeAnswerSchema, type WriteAnswer, type WriteRequest } from './document-writer-protocol';
+import {
+  failedAnswer,
+  outOfStep,
+  writeAnswerSchema,
+  type ForgetRequest,
+  type WriteAnswer,
+  type WriteRequest,
+} from './document-writer-protocol';
 import { saveDocument } from './resources';
 
 export interface DocumentWriter {
-  /** Saves a serialised draft as `saveDocument` does, and resolves when it is on disk. */
-  save(resourceId: string, document: SerializedDocument, now?: number): Promise<{ savedAt: number }>;
+  /** Saves a draft as `saveDocument` does, and resolves when it is on disk. */
+  save(resourceId: string, document: BlockDocument, now?: number): Promise<{ savedAt: number }>;
+  /**
+   * Hands over a draft just opened, without saving it, so that its first save sends only what
+   * changed. Call it while nothing else is going on: it is the one time the whole draft is copied.
+   */
+  keep(resourceId: string, document: BlockDocument): void;
+  /** The draft is closed: lets go of what is kept to send its next save as a change. */
+  forget(resourceId: string): void;
 }
 
 /** A save that failed in the worker, with the error's name kept (a full disk is `QuotaExceededError`). */
@@ -18,8 +32,10 @@ class WriteFailed extends Error {
 
 /**
  * Autosave's way to the database: a worker does the writing, so a long draft's save costs the
- * page's main thread only the hand-over (typing stays smooth while it is stored). Where there is
- * no worker (tests in Node), or it cannot start, it saves in the page, in the same way.
+ * page's main thread only the hand-over (typing stays smooth while it is stored). The worker keeps
+ * each open draft's blocks, so a save sends only the blocks that changed since the last one: the
+ * hand-over costs what was typed, not the length of the draft. Where there is no worker (tests in
+ * Node), or it cannot start, it saves in the page, in the same way.
  */
 export function documentWriterFor(db: ChorusDb): DocumentWriter {
   // One for the life of the database: a writer is never closed under a save still on its way.
@@ -33,9 +49,20 @@ export function documentWriterFor(db: ChorusDb): DocumentWriter {
 
 const writers = new WeakMap<ChorusDb, DocumentWriter>();
 
+interface Waiting {
+  resourceId: string;
+  document: BlockDocument;
+  now: number;
+  settle: (answer: WriteAnswer) => void;
+}
+
 function createDocumentWriter(db: ChorusDb): DocumentWriter {
+  const saveInPage = (resourceId: string, document: BlockDocument, now: number) =>
+    saveDocument(db, resourceId, assembleDocument(document), now);
   const inPage: DocumentWriter = {
-    save: (resourceId, document, now = Date.now()) => saveDocument(db, resourceId, document, now),
+    save: (resourceId, document, now = Date.now()) => saveInPage(resourceId, document, now),
+    keep: () => undefined,
+    forget: () => undefined,
   };
   if (typeof Worker === 'undefined') return inPage;
   let worker: Worker;
@@ -49,7 +76,9 @@ function createDocumentWriter(db: ChorusDb): DocumentWriter {
   }
   let seq = 0;
   let broken = false;
-  const waiting = new Map<number, { request: WriteRequest; settle: (answer: WriteAnswer) => void }>();
+  /** Per draft, the blocks the worker has been sent (it makes each change as the message arrives). */
+  const sent = new Map<string, { seq: number; blocks: readonly SerializedBlock[] }>();
+  const waiting = new Map<number, Waiting>();
   worker.onmessage = (event: MessageEvent<unknown>) => {
     const answer = writeAnswerSchema.safeParse(event.data);
     if (!answer.success) return;
@@ -61,38 +90,65 @@ function createDocumentWriter(db: ChorusDb): DocumentWriter {
     // instead, and so is everything after, so no save is lost or reported failed for this.
     event.preventDefault();
     broken = true;
-    for (const { request, settle } of waiting.values()) {
-      inPage.save(request.resourceId, request, request.now).then(
-        ({ savedAt }) => settle({ seq: request.seq, ok: true, savedAt }),
-        (error: unknown) => settle(failedAnswer(request.seq, error)),
+    sent.clear();
+    for (const { resourceId, document, now, settle } of waiting.values()) {
+      saveInPage(resourceId, document, now).then(
+        ({ savedAt }) => settle({ seq: 0, ok: true, savedAt }),
+        (error: unknown) => settle(failedAnswer(0, error)),
       );
     }
     waiting.clear();
   };
 
+  /** Posts the change from what the worker holds for the draft to `document`. */
+  const post = (kind: WriteRequest['kind'], resourceId: string, document: BlockDocument, now: number) => {
+    seq += 1;
+    const before = sent.get(resourceId);
+    const request: WriteRequest = {
+      kind,
+      seq,
+      databaseName: db.name,
+      resourceId,
+      base: before?.seq ?? null,
+      head: document.head,
+      change: blockChange(before?.blocks ?? [], document.blocks),
+      now,
+      key: db.vault.key,
+      sealing: db.vault.sealing,
+    };
+    sent.set(resourceId, { seq, blocks: document.blocks });
+    worker.postMessage(request);
+    return request.seq;
+  };
+  const send = (resourceId: string, document: BlockDocument, now: number) =>
+    new Promise<WriteAnswer>((settle) => {
+      waiting.set(post('save', resourceId, document, now), { resourceId, document, now, settle });
+    });
+
   return {
     async save(resourceId, document, now = Date.now()) {
-      if (broken) return inPage.save(resourceId, document, now);
-      seq += 1;
-      const request: WriteRequest = {
-        seq,
-        databaseName: db.name,
-        resourceId,
-        ...document,
-        now,
-        key: db.vault.key,
-        sealing: db.vault.sealing,
-      };
-      const answer = await new Promise<WriteAnswer>((settle) => {
-        waiting.set(request.seq, { request, settle });
-        worker.postMessage(request);
-      });
+      if (broken) return saveInPage(resourceId, document, now);
+      let answer = await send(resourceId, document, now);
+      if (!answer.ok && answer.name === outOfStep) {
+        // The worker lost track of this draft: the whole of it goes, once.
+        sent.delete(resourceId);
+        answer = await send(resourceId, document, now);
+      }
       if (answer.ok) return { savedAt: answer.savedAt };
       // A full disk is a full disk wherever the write runs; anything else may be the worker's own
       // trouble (no IndexedDB there, say), so the page saves it, and everything after.
       if (answer.name === 'QuotaExceededError') throw new WriteFailed(answer.name, answer.message);
       broken = true;
-      return inPage.save(resourceId, document, now);
+      sent.clear();
+      return saveInPage(resourceId, document, now);
+    },
+    keep(resourceId, document) {
+      if (!broken) post('keep', resourceId, document, Date.now());
+    },
+    forget(resourceId) {
+      if (broken || !sent.delete(resourceId)) return;
+      const request: ForgetRequest = { kind: 'forget', databaseName: db.name, resourceId };
+      worker.postMessage(request);
     },
   };
 }

@@ -10,6 +10,11 @@ export function formatWhen(time: number, now = Date.now()): string {
 
 const numberFormat = new Intl.NumberFormat('en-GB');
 
+/** "30,129". */
+export function formatNumber(count: number): string {
+  return numberFormat.format(count);
+}
+
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${numberFormat.format(count)} ${count === 1 ? one : many}`;
 }

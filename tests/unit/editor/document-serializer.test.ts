@@ -2,6 +2,7 @@
 import type { JSONContent } from '@tiptap/core';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { assembleDocument, blockChange } from '../../../renderer/src/domain/block-document';
 import { documentText } from '../../../renderer/src/domain/document-text';
 import { countWords } from '../../../renderer/src/domain/text-stats';
 import { createDocumentSerializer } from '../../../renderer/src/editor/document-serializer';
@@ -52,7 +53,7 @@ function expected(editor: ReturnType<typeof createEditor>) {
 describe('the document serializer', () => {
   it('gives the same JSON, text and word count as serialising the whole document', () => {
     const editor = editorWith(rich);
-    const serialized = createDocumentSerializer()(editor.state.doc);
+    const serialized = assembleDocument(createDocumentSerializer()(editor.state.doc));
     const whole = expected(editor);
     expect(JSON.parse(serialized.json)).toEqual(whole.doc);
     expect(serialized.text).toBe(whole.text);
@@ -62,15 +63,21 @@ describe('the document serializer', () => {
   it('stays right after edits, reusing what did not change', () => {
     const editor = editorWith(rich);
     const serialize = createDocumentSerializer();
-    serialize(editor.state.doc);
+    const before = serialize(editor.state.doc);
     const untouched = editor.state.doc.child(3);
     editor.commands.insertContentAt(5, ' more words here');
     expect(editor.state.doc.child(3)).toBe(untouched);
-    const serialized = serialize(editor.state.doc);
+    const after = serialize(editor.state.doc);
+    // An untouched node's block is the same object, so the writer sends only the changed blocks on.
+    expect(after.blocks[3]).toBe(before.blocks[3]);
+    const serialized = assembleDocument(after);
     const whole = expected(editor);
     expect(JSON.parse(serialized.json)).toEqual(whole.doc);
     expect(serialized.text).toBe(whole.text);
     expect(serialized.wordCount).toBe(whole.wordCount);
+    editor.commands.insertContentAt(editor.state.doc.child(0).nodeSize + 3, 'x');
+    expect(blockChange(after.blocks, serialize(editor.state.doc).blocks)).toMatchObject({ from: 1, removed: 1 });
+    expect(blockChange(after.blocks, serialize(editor.state.doc).blocks).added).toHaveLength(1);
   });
 
   it('agrees with the whole-document count for any paragraphs of text', () => {
@@ -82,7 +89,7 @@ describe('the document serializer', () => {
             text === '' ? { type: 'paragraph' } : { type: 'paragraph', content: [{ type: 'text', text }] },
           ),
         });
-        const serialized = createDocumentSerializer()(editor.state.doc);
+        const serialized = assembleDocument(createDocumentSerializer()(editor.state.doc));
         const whole = expected(editor);
         editor.destroy();
         editors.pop();
@@ -93,6 +100,40 @@ describe('the document serializer', () => {
         );
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('stays right through any run of edits, with one serializer', () => {
+    const edit = fc.oneof(
+      fc.record({ kind: fc.constant('type' as const), at: fc.nat(), text: fc.string({ minLength: 1, maxLength: 12 }) }),
+      fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 30 }) }),
+      fc.record({ kind: fc.constant('split' as const), at: fc.nat() }),
+    );
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 10 }), (edits) => {
+        const editor = editorWith(rich);
+        const serialize = createDocumentSerializer();
+        for (const step of edits) {
+          const size = editor.state.doc.content.size;
+          const at = 1 + (step.at % Math.max(1, size - 1));
+          try {
+            if (step.kind === 'type') editor.commands.insertContentAt(at, step.text);
+            else if (step.kind === 'delete')
+              editor.commands.deleteRange({ from: at, to: Math.min(size - 1, at + step.length) });
+            else editor.chain().setTextSelection(at).splitBlock().run();
+          } catch {
+            // An edit the document's structure does not allow changes nothing; the rest still count.
+          }
+          const serialized = assembleDocument(serialize(editor.state.doc));
+          const whole = expected(editor);
+          expect(JSON.parse(serialized.json)).toEqual(whole.doc);
+          expect(serialized.text).toBe(whole.text);
+          expect(serialized.wordCount).toBe(whole.wordCount);
+        }
+        editor.destroy();
+        editors.pop();
+      }),
+      { numRuns: 40 },
     );
   });
 });

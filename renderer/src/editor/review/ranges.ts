@@ -14,7 +14,12 @@ interface MarkRange {
  * inline content without the mark, at pictures and other block leaves, and at the edge of isolating
  * nodes such as table cells, so deleting a whole range never takes anything else with it.
  */
-function collectMarkRanges(doc: ProseMirrorNode, keyOf: (mark: Mark) => string | null): MarkRange[] {
+function collectMarkRanges(
+  doc: ProseMirrorNode,
+  markNames: readonly string[],
+  keyOf: (mark: Mark) => string | null,
+): MarkRange[] {
+  if (!markNames.some((name) => markNamesIn(doc).has(name))) return [];
   const open = new Map<string, MarkRange>();
   const closed: MarkRange[] = [];
   const closeAll = () => {
@@ -24,6 +29,8 @@ function collectMarkRanges(doc: ProseMirrorNode, keyOf: (mark: Mark) => string |
 
   const visit = (parent: ProseMirrorNode, contentStart: number) => {
     parent.forEach((child, offset) => {
+      // A top-level block with none of the marks, while no range is open, adds and ends nothing.
+      if (parent === doc && open.size === 0 && !markNames.some((name) => markNamesIn(child).has(name))) return;
       const pos = contentStart + offset;
       if (child.isInline) {
         const present = new Map<string, Mark>();
@@ -55,6 +62,33 @@ function collectMarkRanges(doc: ProseMirrorNode, keyOf: (mark: Mark) => string |
   return closed.sort((a, b) => a.from - b.from || a.to - b.to || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
+/**
+ * The names of the marks anywhere in a node, kept per node: ProseMirror shares every untouched node
+ * between versions of a document, so after an edit only the changed blocks are read again, and the
+ * review panels, which look for their marks after every save, read what was typed, not the draft.
+ */
+const markNamesCache = new WeakMap<ProseMirrorNode, ReadonlySet<string>>();
+
+function markNamesIn(node: ProseMirrorNode): ReadonlySet<string> {
+  let names = markNamesCache.get(node);
+  if (names === undefined) {
+    const found = new Set<string>();
+    if (node.type === node.type.schema.topNodeType) {
+      // The document's are its blocks' together, so a new version reads only its new blocks.
+      node.forEach((child) => {
+        for (const name of markNamesIn(child)) found.add(name);
+      });
+    } else {
+      node.descendants((child) => {
+        for (const mark of child.marks) found.add(mark.type.name);
+      });
+    }
+    names = found;
+    markNamesCache.set(node, names);
+  }
+  return names;
+}
+
 function rangeText(doc: ProseMirrorNode, from: number, to: number): string {
   return doc.textBetween(from, to, '\n', ' ');
 }
@@ -75,7 +109,7 @@ export interface CommentAnchorRange {
  * `getChorusSchema().nodeFromJSON(json)`.
  */
 export function findCommentAnchors(doc: ProseMirrorNode): CommentAnchorRange[] {
-  return collectMarkRanges(doc, (mark) => {
+  return collectMarkRanges(doc, [COMMENT_ANCHOR], (mark) => {
     if (mark.type.name !== COMMENT_ANCHOR) return null;
     const threadId: unknown = mark.attrs.threadId;
     return isReviewId(threadId) ? threadId : null;
@@ -113,7 +147,7 @@ function kindOf(mark: Mark): SuggestionKind | null {
  * are accepted or rejected together; group by `suggestionId` to list suggestions.
  */
 export function findSuggestions(doc: ProseMirrorNode): SuggestionRange[] {
-  return collectMarkRanges(doc, (mark) => {
+  return collectMarkRanges(doc, [SUGGESTION_INSERT, SUGGESTION_DELETE], (mark) => {
     const kind = kindOf(mark);
     const suggestionId: unknown = mark.attrs.suggestionId;
     return kind === null || !isReviewId(suggestionId) ? null : `${kind}:${suggestionId}`;

@@ -134,7 +134,7 @@ export const HistoryPanel = memo(function HistoryPanel({
           (viewing.mode === 'preview' ? (
             <div className="snapshot-preview">{renderPreview(viewing.snapshot)}</div>
           ) : (
-            <Comparison older={viewing.snapshot.text} newer={saved.get().text} />
+            <Comparison older={viewing.snapshot.text} newer={saved.get().text()} />
           ))}
         <div className="dialog-actions">
           <button type="button" className="button button-secondary" onClick={() => setViewing(null)}>

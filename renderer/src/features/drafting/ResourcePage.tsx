@@ -14,7 +14,8 @@ import {
   type ResourceDetails,
   type SnapshotRecord,
 } from '../../db';
-import type { DocumentNode, SerializedDocument } from '../../domain/document-text';
+import { assembleText, type BlockDocument } from '../../domain/block-document';
+import type { DocumentNode } from '../../domain/document-text';
 import { countWords } from '../../domain/text-stats';
 import { ChorusEditor } from '../../editor/ChorusEditor';
 import { createDocumentSerializer } from '../../editor/document-serializer';
@@ -45,13 +46,14 @@ export function ResourcePage() {
   const [editorKey, setEditorKey] = useState(0);
   const [editor, setEditor] = useState<Editor | null>(null);
   const editorRef = useRef<Editor | null>(null);
-  const [saved] = useState(() => createValueStore<SavedText>({ text: '', wordCount: 0 }));
+  const [saved] = useState(() => createValueStore<SavedText>({ text: () => '', wordCount: 0 }));
   const pendingDetails = useRef<Partial<ResourceDetails>>({});
   const images = useMemo(() => createImageStore(db), [db]);
   const [serialize] = useState(createDocumentSerializer);
-  const lastSaved = useRef<SerializedDocument | null>(null);
+  const lastSaved = useRef<BlockDocument | null>(null);
 
   useEffect(() => () => images.release(), [images]);
+  useEffect(() => () => documentWriterFor(db).forget(resourceId), [db, resourceId]);
 
   useEffect(() => {
     let live = true;
@@ -59,7 +61,7 @@ export function ResourcePage() {
       if (!live) return;
       setLoaded(record === undefined ? null : { doc: record.doc, text: record.text });
       const text = record?.text ?? '';
-      saved.set({ text, wordCount: countWords(text) });
+      saved.set({ text: () => text, wordCount: countWords(text) });
     });
     return () => {
       live = false;
@@ -88,12 +90,13 @@ export function ResourcePage() {
     }
     return Date.now();
   };
-  // The writing aids and panels follow the saved text; updated with "Saved", in one commit.
+  // The writing aids and panels follow the saved text, updated with "Saved". The whole text is
+  // put together only if something reads it (the reading age, after a pause; a comparison).
   const showSaved = () => {
     const document = lastSaved.current;
-    if (document !== null && document.text !== saved.get().text) {
-      saved.set({ text: document.text, wordCount: document.wordCount });
-    }
+    if (document === null) return;
+    let text: string | undefined;
+    saved.set({ text: () => (text ??= assembleText(document.blocks)), wordCount: document.wordCount });
   };
   const { saver: documentSaver, status: documentStatus } = useAutosaver(saveDocumentNow, showSaved);
   const { saver: detailsSaver, status: detailsStatus } = useAutosaver(saveDetailsNow);
@@ -142,20 +145,19 @@ export function ResourcePage() {
     (instance: Editor | null) => {
       editorRef.current = instance;
       setEditor(instance);
-      // Serialising the whole draft once, while nothing else is going on, leaves only the blocks
-      // typed in for each save; otherwise the first save after opening would pay for all of it.
-      // Starting the writer's worker then too keeps its start-up out of the first save.
+      // Serialising the whole draft once, and handing it to the writer's worker, while nothing else
+      // is going on, leaves only the blocks typed in for each save: otherwise the first save after
+      // opening would pay for all of it, and for starting the worker.
       if (instance !== null) {
         requestIdleCallback(
           () => {
-            serialize(instance.state.doc);
-            documentWriterFor(db);
+            if (!instance.isDestroyed) documentWriterFor(db).keep(resourceId, serialize(instance.state.doc));
           },
           { timeout: 5000 },
         );
       }
     },
-    [serialize, db],
+    [serialize, db, resourceId],
   );
 
   if (resource === undefined || loaded === undefined) return <p className="loading">Opening the draft…</p>;

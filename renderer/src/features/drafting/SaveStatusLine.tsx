@@ -22,7 +22,8 @@ export function SaveStatusLine({
   );
   const failed = useDerivedValue(document, details, () => current().state === 'failed');
   return (
-    <div className="save-status" role="status">
+    // Until a save fails, the line is one fixed-size box of its own (styles.css, `.live-value`).
+    <div className={failed ? 'save-status' : 'save-status live-value'} role="status">
       <span ref={text} />
       {failed && (
         <button type="button" className="link-button" onClick={onRetry}>

@@ -1,10 +1,11 @@
 import { memo, useCallback, useEffect, useState } from 'react';
 import { readability, readingTimeMinutes, type Readability } from '../../domain/text-stats';
-import { plural } from '../../ui/format';
+import { formatNumber, plural } from '../../ui/format';
 import { useLiveText, type ValueStore } from './value-store';
 
+/** The draft as last saved. Its whole text is put together only when asked for. */
 export interface SavedText {
-  text: string;
+  text: () => string;
   wordCount: number;
 }
 
@@ -20,7 +21,7 @@ function readingTimeText(wordCount: number): string {
 export const WritingAids = memo(function WritingAids({ saved }: { saved: ValueStore<SavedText> }) {
   // The count and reading time follow every save straight in the page, without a render.
   const words = useLiveText<HTMLElement>(
-    useCallback(() => saved.get().wordCount.toLocaleString('en-GB'), [saved]),
+    useCallback(() => formatNumber(saved.get().wordCount), [saved]),
     saved,
   );
   const readingTime = useLiveText<HTMLElement>(
@@ -33,7 +34,7 @@ export const WritingAids = memo(function WritingAids({ saved }: { saved: ValueSt
     const schedule = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        const next = readability(saved.get().text);
+        const next = readability(saved.get().text());
         setRating((current) =>
           current?.readingAge === next?.readingAge && current?.hint === next?.hint ? current : next,
         );
@@ -51,7 +52,10 @@ export const WritingAids = memo(function WritingAids({ saved }: { saved: ValueSt
       <h2 id="writing-aids-heading">Writing aids</h2>
       <dl className="details">
         <dt>Words</dt>
-        <dd ref={words} />
+        <dd>
+          {/* Changes with every save; one line, on its own (styles.css). */}
+          <span ref={words} className="live-value" />
+        </dd>
         <dt>Reading time</dt>
         <dd ref={readingTime} />
         <dt>Reading age</dt>

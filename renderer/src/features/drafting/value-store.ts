@@ -78,7 +78,9 @@ function subscribeToBoth(
 
 /**
  * An element whose text is `read()`, written straight into the page whenever a store changes,
- * without a React render. Render the element with no children of its own.
+ * without a React render. Render the element with no children of its own. The text node is kept and
+ * only its words change, so the page has nothing new to style; give the element the `live-value`
+ * class and it is laid out and painted on its own too.
  */
 export function useLiveText<E extends HTMLElement>(
   read: () => string,
@@ -91,7 +93,12 @@ export function useLiveText<E extends HTMLElement>(
     if (element === null) return;
     const write = () => {
       const text = read();
-      if (element.textContent !== text) element.textContent = text;
+      const node = element.firstChild;
+      if (node instanceof Text && node.nextSibling === null) {
+        if (node.data !== text) node.data = text;
+      } else {
+        element.textContent = text;
+      }
     };
     write();
     return subscribeToBoth(write, first, second);

@@ -2,7 +2,7 @@
 import { generateHTML, generateJSON, type Editor, type JSONContent } from '@tiptap/core';
 import { closeHistory } from '@tiptap/pm/history';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createChorusExtensions } from '../../../../renderer/src/editor/extensions';
+import { createChorusExtensions, getChorusSchema } from '../../../../renderer/src/editor/extensions';
 import {
   findCommentAnchors,
   findOrphanedThreads,
@@ -122,6 +122,43 @@ describe('addCommentAnchor and removeCommentAnchor', () => {
     typeText(editor, 'new');
     expect(editor.getText({ blockSeparator: '|' })).toBe('Say >thiis|new! please');
     expect(findCommentAnchors(editor.state.doc).map((anchor) => anchor.text)).toEqual(['thiis']);
+  });
+});
+
+describe('finding anchors again after each save', () => {
+  it('reads only the changed blocks and finds what a fresh read of the same document finds', () => {
+    const schema = getChorusSchema();
+    const fresh = (current: Editor) => findCommentAnchors(schema.nodeFromJSON(current.getJSON()));
+    editor = createReviewEditor({
+      content: doc(
+        paragraph(anchored('start', 't')),
+        { type: 'paragraph' },
+        paragraph(anchored('end', 't'), ' of it'),
+        paragraph(anchored('whole', 't')),
+        paragraph('Plain words'),
+        paragraph(anchored('last', 't')),
+        paragraph('More plain words'),
+      ),
+    });
+    const current = editor;
+    const before = findCommentAnchors(current.state.doc);
+    // The thread runs on over the empty paragraph, which has no words to end it, but not over plain words.
+    expect(before.map((anchor) => anchor.text)).toEqual(['start\n\nend', 'whole', 'last']);
+    current.commands.setTextSelection(findText(current, 'Plain').to);
+    typeText(current, ' new');
+    expect(findCommentAnchors(current.state.doc)).toEqual(fresh(current));
+    selectText(current, 'More');
+    current.commands.addCommentAnchor('u');
+    expect(findCommentAnchors(current.state.doc).map((anchor) => anchor.threadId)).toEqual(['t', 't', 't', 'u']);
+    expect(findCommentAnchors(current.state.doc)).toEqual(fresh(current));
+    selectText(current, 'More');
+    current.commands.removeCommentAnchor('u');
+    expect(findCommentAnchors(current.state.doc)).toEqual(fresh(current));
+    expect(findCommentAnchors(current.state.doc).map((anchor) => anchor.text)).toEqual([
+      'start\n\nend',
+      'whole',
+      'last',
+    ]);
   });
 });
 
