@@ -1,8 +1,7 @@
 import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useEffect, useState } from 'react';
 import { listThreads, type Thread } from './comments';
-import type { ChorusDb } from './database';
 import { useDb } from './DbProvider';
 import { listDecisions } from './findings';
 import { getLibraryResource, getResourceUse, type LibraryResource, type ResourceUse } from './library';
@@ -50,25 +49,47 @@ export function useTrashCount(): number | undefined {
 }
 
 /**
- * Live details of one resource, for a page that edits it: the same object while only `updatedAt`
- * and `wordCount` change, so each autosave of its document (which moves both) does not re-render
- * the page around the editor. Those two fields are as they were when anything else last changed;
- * read them from `useResource` where they matter.
+ * The details of a draft open for editing: read when it opens, and again whenever the window comes
+ * back into view or focus (another window, in the web host, may have changed them meanwhile).
+ *
+ * Not a live query, on purpose. While a draft is open its page is the only thing that changes its
+ * row (the app has one window; status moves are made in Review, another screen), and autosave
+ * rewrites the row with every save to move `updatedAt` and `wordCount`: a live query would read the
+ * row again after every save only to find nothing the page shows had changed, about 2 ms of a
+ * save's main-thread time in a long draft. Those two fields are as they were when the details were
+ * last read; use the live `useResource` where they matter. undefined while loading, null when the
+ * draft does not exist.
  */
 export function useResourceDetails(id: string): ResourceRecord | null | undefined {
   const db = useDb();
-  const querier = useMemo(() => detailsQuerier(db, id), [db, id]);
-  return useLiveQuery(querier, [querier]);
-}
-
-/** Reads a resource, answering the object it answered last time when only the volatile fields moved. */
-function detailsQuerier(db: ChorusDb, id: string): () => Promise<ResourceRecord | null> {
-  let last: ResourceRecord | null | undefined;
-  return async () => {
-    const next = (await getResource(db, id)) ?? null;
-    if (last === undefined || !sameDetails(last, next)) last = next;
-    return last;
-  };
+  const [read, setRead] = useState<{ id: string; record: ResourceRecord | null }>();
+  useEffect(() => {
+    let live = true;
+    const readAgain = () => {
+      getResource(db, id).then(
+        (found) => {
+          const record = found ?? null;
+          if (!live) return;
+          // The same object while only the volatile fields moved, so nothing around the editor renders.
+          setRead((current) => (current?.id === id && sameDetails(current.record, record) ? current : { id, record }));
+        },
+        // A read refused (the app locking, say) leaves what is shown; the next read puts it right.
+        () => undefined,
+      );
+    };
+    const whenVisible = () => {
+      if (document.visibilityState === 'visible') readAgain();
+    };
+    readAgain();
+    document.addEventListener('visibilitychange', whenVisible);
+    window.addEventListener('focus', readAgain);
+    return () => {
+      live = false;
+      document.removeEventListener('visibilitychange', whenVisible);
+      window.removeEventListener('focus', readAgain);
+    };
+  }, [db, id]);
+  return read?.id === id ? read.record : undefined;
 }
 
 function sameDetails(a: ResourceRecord | null, b: ResourceRecord | null): boolean {
