@@ -4,6 +4,7 @@ import {
   applyBlockChange,
   assembleDocument,
   blockChange,
+  changeSince,
   type SerializedBlock,
 } from '../../renderer/src/domain/block-document';
 
@@ -41,6 +42,21 @@ describe('block changes', () => {
     expect(blockChange(before, split)).toMatchObject({ from: 1000, removed: 1 });
     expect(blockChange(before, split).added).toHaveLength(2);
     expect(blockChange(before, before)).toEqual({ from: 2000, removed: 0, added: [] });
+  });
+
+  it('take the change a document carries when it was made from the same blocks, and only the change', () => {
+    const before = [first, second];
+    const added = [block('new')];
+    const document = {
+      head: '{"type":"doc"',
+      blocks: [first, ...added],
+      wordCount: 2,
+      change: { since: before, from: 1, removed: 1, added },
+    };
+    expect(changeSince(before, document)).toEqual({ from: 1, removed: 1, added });
+    expect(changeSince(before, document)).not.toHaveProperty('since');
+    // Made from other blocks than those given: worked out afresh.
+    expect(changeSince([first], document)).toEqual({ from: 1, removed: 0, added });
   });
 
   it('refuse a change that does not fit the blocks it is made to', () => {

@@ -1,4 +1,4 @@
-import { assembleDocument, blockChange, type BlockDocument, type SerializedBlock } from '../domain/block-document';
+import { assembleDocument, changeSince, type BlockDocument, type SerializedBlock } from '../domain/block-document';
 import type { ChorusDb } from './database';
 import {
   failedAnswer,
@@ -111,7 +111,7 @@ function createDocumentWriter(db: ChorusDb): DocumentWriter {
       resourceId,
       base: before?.seq ?? null,
       head: document.head,
-      change: blockChange(before?.blocks ?? [], document.blocks),
+      change: changeSince(before?.blocks ?? [], document),
       now,
       key: db.vault.key,
       sealing: db.vault.sealing,

@@ -17,6 +17,8 @@ export interface BlockDocument {
   head: string;
   blocks: readonly SerializedBlock[];
   wordCount: number;
+  /** The change from `since` to `blocks`, when whoever made this document already knows it. */
+  change?: BlockChange & { since: readonly SerializedBlock[] };
 }
 
 /** The stored form of a block document: the JSON ProseMirror's `toJSON` gives, its text and words. */
@@ -42,9 +44,18 @@ export interface BlockChange {
 }
 
 /**
- * The change from `before` to `after`, keeping the blocks the two share by identity at the start
- * and at the end (an edit in one paragraph replaces that paragraph's block only).
+ * The change from `before` to `document`'s blocks: the one the document carries if it was made from
+ * `before`, or else found by keeping the blocks the two share by identity at the start and at the
+ * end (an edit in one paragraph replaces that paragraph's block only).
  */
+export function changeSince(before: readonly SerializedBlock[], document: BlockDocument): BlockChange {
+  const known = document.change;
+  // Only the change itself: `since` is the whole of the older blocks.
+  if (known !== undefined && known.since === before)
+    return { from: known.from, removed: known.removed, added: known.added };
+  return blockChange(before, document.blocks);
+}
+
 export function blockChange(before: readonly SerializedBlock[], after: readonly SerializedBlock[]): BlockChange {
   const shortest = Math.min(before.length, after.length);
   let start = 0;

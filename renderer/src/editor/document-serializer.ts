@@ -51,6 +51,8 @@ export function createDocumentSerializer(): (doc: ProseMirrorNode) => BlockDocum
       head: JSON.stringify(head).slice(0, -1),
       blocks: [...kept.slice(0, start), ...changed, ...kept.slice(kept.length - end)],
       wordCount: words,
+      // Found already, so the writer need not look for it again when it last sent `kept`.
+      change: { since: kept, from: start, removed: kept.length - start - end, added: changed },
     };
     lastNodes = nodes;
     return last;

@@ -185,13 +185,20 @@ describe("the document writer's page side", () => {
     const id = await createResource(db, {}, 1000);
     const writer = documentWriterFor(db);
     await writer.save(id, draft(blocks), 2000);
-    const edited = [...blocks.slice(0, 20), block('Paragraph 20, rewritten'), ...blocks.slice(21)];
+    const rewritten = block('Paragraph 20, rewritten');
+    const edited = [...blocks.slice(0, 20), rewritten, ...blocks.slice(21)];
     expect(await writer.save(id, draft(edited), 3000)).toEqual({ savedAt: 3000 });
+    // A document that knows its change from what was sent hands over just that change.
+    const again = [...edited.slice(0, 30), block('Paragraph 30, rewritten'), ...edited.slice(31)];
+    const known = { since: edited, from: 30, removed: 1, added: again.slice(30, 31) };
+    expect(await writer.save(id, { ...draft(again), change: known }, 4000)).toEqual({ savedAt: 4000 });
     expect(worker.sent.map((each) => [each.base, each.change.added.length])).toEqual([
       [null, 50],
       [1, 1],
+      [2, 1],
     ]);
-    expect((await stored(id)).text).toBe(edited.flatMap((each) => each.texts).join('\n\n'));
+    expect(Object.keys(worker.sent[2]?.change ?? {}).sort()).toEqual(['added', 'from', 'removed']);
+    expect((await stored(id)).text).toBe(again.flatMap((each) => each.texts).join('\n\n'));
   });
 
   it('hands over a draft as it opens, so that even its first save sends only what changed', async () => {

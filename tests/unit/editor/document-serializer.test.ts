@@ -2,7 +2,7 @@
 import type { JSONContent } from '@tiptap/core';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { assembleDocument, blockChange } from '../../../renderer/src/domain/block-document';
+import { applyBlockChange, assembleDocument, blockChange } from '../../../renderer/src/domain/block-document';
 import { documentText } from '../../../renderer/src/domain/document-text';
 import { countWords } from '../../../renderer/src/domain/text-stats';
 import { createDocumentSerializer } from '../../../renderer/src/editor/document-serializer';
@@ -113,6 +113,7 @@ describe('the document serializer', () => {
       fc.property(fc.array(edit, { minLength: 1, maxLength: 10 }), (edits) => {
         const editor = editorWith(rich);
         const serialize = createDocumentSerializer();
+        let last = serialize(editor.state.doc);
         for (const step of edits) {
           const size = editor.state.doc.content.size;
           const at = 1 + (step.at % Math.max(1, size - 1));
@@ -124,7 +125,12 @@ describe('the document serializer', () => {
           } catch {
             // An edit the document's structure does not allow changes nothing; the rest still count.
           }
-          const serialized = assembleDocument(serialize(editor.state.doc));
+          const before = last;
+          last = serialize(editor.state.doc);
+          // The change it reports turns the last blocks into these.
+          expect(last.change?.since).toBe(before.blocks);
+          if (last.change !== undefined) expect(applyBlockChange(before.blocks, last.change)).toEqual(last.blocks);
+          const serialized = assembleDocument(last);
           const whole = expected(editor);
           expect(JSON.parse(serialized.json)).toEqual(whole.doc);
           expect(serialized.text).toBe(whole.text);
