@@ -74,6 +74,9 @@ function createDocumentWriter(db: ChorusDb): DocumentWriter {
   } catch {
     return inPage;
   }
+  // zod builds a schema's checks the first time it is used, about a millisecond here: that is done
+  // now (the writer is made while a draft opens, in an idle moment), not in the first save's answer.
+  writeAnswerSchema.safeParse({ seq: 0, ok: true, savedAt: 0 });
   let seq = 0;
   let broken = false;
   /** Per draft, the blocks the worker has been sent (it makes each change as the message arrives). */
