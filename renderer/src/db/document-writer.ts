@@ -116,7 +116,8 @@ function createDocumentWriter(db: ChorusDb): DocumentWriter {
       head: document.head,
       change: changeSince(before?.blocks ?? [], document),
       now,
-      key: db.vault.key,
+      // Only a save writes, so only a save is handed the key.
+      key: kind === 'save' ? db.vault.key : null,
       sealing: db.vault.sealing,
     };
     sent.set(resourceId, { seq, blocks: document.blocks });

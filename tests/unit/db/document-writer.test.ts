@@ -212,6 +212,9 @@ describe("the document writer's page side", () => {
       ['keep', null, 50],
       ['save', 1, 1],
     ]);
+    // Keeping writes nothing, so it is never handed the key.
+    expect(worker.sent[0]?.key).toBeNull();
+    expect(worker.sent[1]?.key).toBe(db.vault.key);
     expect((await stored(id)).text).toBe(edited.flatMap((each) => each.texts).join('\n\n'));
   });
 
