@@ -57,12 +57,21 @@ export function changeSince(before: readonly SerializedBlock[], document: BlockD
 }
 
 export function blockChange(before: readonly SerializedBlock[], after: readonly SerializedBlock[]): BlockChange {
+  const { start, end } = sharedEnds(before, after);
+  return { from: start, removed: before.length - start - end, added: after.slice(start, after.length - end) };
+}
+
+/**
+ * How many entries two lists share, the same objects, at their start and then at their end (never
+ * counting one entry twice): what is between is what changed.
+ */
+export function sharedEnds<T>(before: readonly T[], after: readonly T[]): { start: number; end: number } {
   const shortest = Math.min(before.length, after.length);
   let start = 0;
   while (start < shortest && before[start] === after[start]) start += 1;
   let end = 0;
   while (end < shortest - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end += 1;
-  return { from: start, removed: before.length - start - end, added: after.slice(start, after.length - end) };
+  return { start, end };
 }
 
 /** `blocks` with `change` made, or null if the change does not fit them. */

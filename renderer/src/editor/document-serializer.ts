@@ -1,5 +1,5 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import type { BlockDocument, SerializedBlock } from '../domain/block-document';
+import { sharedEnds, type BlockDocument, type SerializedBlock } from '../domain/block-document';
 import { documentBlocks } from '../domain/document-text';
 import { countWords } from '../domain/text-stats';
 
@@ -33,11 +33,7 @@ export function createDocumentSerializer(): (doc: ProseMirrorNode) => BlockDocum
 
   return (doc) => {
     const nodes = doc.content.content;
-    const shortest = Math.min(nodes.length, lastNodes.length);
-    let start = 0;
-    while (start < shortest && nodes[start] === lastNodes[start]) start += 1;
-    let end = 0;
-    while (end < shortest - start && nodes[nodes.length - 1 - end] === lastNodes[lastNodes.length - 1 - end]) end += 1;
+    const { start, end } = sharedEnds(lastNodes, nodes);
 
     const changed = nodes.slice(start, nodes.length - end).map(serializeBlock);
     const kept = last.blocks;

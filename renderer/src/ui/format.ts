@@ -16,5 +16,5 @@ export function formatNumber(count: number): string {
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${numberFormat.format(count)} ${count === 1 ? one : many}`;
+  return `${formatNumber(count)} ${count === 1 ? one : many}`;
 }

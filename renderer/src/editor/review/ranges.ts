@@ -19,7 +19,8 @@ function collectMarkRanges(
   markNames: readonly string[],
   keyOf: (mark: Mark) => string | null,
 ): MarkRange[] {
-  if (!markNames.some((name) => markNamesIn(doc).has(name))) return [];
+  const hasMarks = (node: ProseMirrorNode) => markNames.some((name) => markNamesIn(node).has(name));
+  if (!hasMarks(doc)) return [];
   const open = new Map<string, MarkRange>();
   const closed: MarkRange[] = [];
   const closeAll = () => {
@@ -30,7 +31,7 @@ function collectMarkRanges(
   const visit = (parent: ProseMirrorNode, contentStart: number) => {
     parent.forEach((child, offset) => {
       // A top-level block with none of the marks, while no range is open, adds and ends nothing.
-      if (parent === doc && open.size === 0 && !markNames.some((name) => markNamesIn(child).has(name))) return;
+      if (parent === doc && open.size === 0 && !hasMarks(child)) return;
       const pos = contentStart + offset;
       if (child.isInline) {
         const present = new Map<string, Mark>();
