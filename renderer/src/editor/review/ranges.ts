@@ -1,4 +1,5 @@
 import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { sharedEnds } from '../../domain/block-document';
 import { COMMENT_ANCHOR, SUGGESTION_DELETE, SUGGESTION_INSERT, isReviewId } from './names';
 
 interface MarkRange {
@@ -73,21 +74,50 @@ const markNamesCache = new WeakMap<ProseMirrorNode, ReadonlySet<string>>();
 function markNamesIn(node: ProseMirrorNode): ReadonlySet<string> {
   let names = markNamesCache.get(node);
   if (names === undefined) {
-    const found = new Set<string>();
     if (node.type === node.type.schema.topNodeType) {
-      // The document's are its blocks' together, so a new version reads only its new blocks.
-      node.forEach((child) => {
-        for (const name of markNamesIn(child)) found.add(name);
-      });
+      names = documentMarkNames(node);
     } else {
+      const found = new Set<string>();
       node.descendants((child) => {
         for (const mark of child.marks) found.add(mark.type.name);
       });
+      names = found;
     }
-    names = found;
     markNamesCache.set(node, names);
   }
   return names;
+}
+
+/**
+ * The last document read, held weakly (a closed draft is not kept in memory for this), and for each
+ * mark name how many of its blocks carry it.
+ */
+let lastDocument: { doc: WeakRef<ProseMirrorNode>; counts: ReadonlyMap<string, number> } | null = null;
+
+/**
+ * A document's mark names are its blocks' together. They are counted from the last document read,
+ * which a new version of a draft shares all but its edited blocks with (the same objects, at its
+ * start and end): only the blocks between are read. A save in a 2,000-block draft compares blocks
+ * by identity and reads one, where a union of 2,000 sets took half a millisecond in the first save,
+ * before the browser had made that loop fast.
+ */
+function documentMarkNames(doc: ProseMirrorNode): ReadonlySet<string> {
+  const last = lastDocument?.doc.deref();
+  const before = last?.content.content ?? [];
+  const blocks = doc.content.content;
+  const { start, end } = sharedEnds(before, blocks);
+  const counts = new Map(last === undefined ? [] : lastDocument?.counts);
+  const count = (block: ProseMirrorNode, by: number) => {
+    for (const name of markNamesIn(block)) {
+      const total = (counts.get(name) ?? 0) + by;
+      if (total === 0) counts.delete(name);
+      else counts.set(name, total);
+    }
+  };
+  for (let index = start; index < before.length - end; index += 1) count(before[index] as ProseMirrorNode, -1);
+  for (let index = start; index < blocks.length - end; index += 1) count(blocks[index] as ProseMirrorNode, 1);
+  lastDocument = { doc: new WeakRef(doc), counts };
+  return new Set(counts.keys());
 }
 
 function rangeText(doc: ProseMirrorNode, from: number, to: number): string {
