@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApprovedVersion, Audience } from '../../electron/shared/repository-records';
 import { freezeApprovedVersion } from '../../renderer/src/domain/approved-version';
-import { consentWording } from '../../renderer/src/domain/consent';
+import { consentWording, type Purpose } from '../../renderer/src/domain/consent';
 import { launchChromium, type ChromiumProfile } from '../helpers/chromium';
 import { makeService, makeWithdrawal, tempDir } from '../helpers/repository';
 import { startTestWebHost, type TestWebHost } from '../helpers/web-host';
@@ -21,6 +21,7 @@ const beingHeard = 'Being heard';
 const whatHelped = 'What helped';
 const listeningFirst = 'Listening first';
 const policeOnly = 'For police officers only';
+const handoutOnly = 'A handout, not for sessions';
 const packName = 'Week one: listening';
 const withdrawnAt = 1_767_312_000_000;
 
@@ -29,17 +30,21 @@ let browser: ChromiumProfile;
 let folder: string;
 let publisher: Awaited<ReturnType<typeof makeService>>;
 
-/** An approved version the consultee consented to for `consented`, with its own warnings. */
+/**
+ * An approved version the consultee consented to for `consented` and `uses` (training sessions
+ * unless said), with its own warnings.
+ */
 function version(
   resourceId: string,
   title: string,
   consented: Audience[],
   contentWarnings: string[],
   number = 1,
+  uses: Purpose[] = ['training-sessions'],
 ): Promise<ApprovedVersion> {
   const choices = {
     audiences: consented,
-    purposes: ['training-sessions' as const],
+    purposes: uses,
     attribution: { kind: 'pseudonym' as const, value: 'Sam' },
   };
   return freezeApprovedVersion({
@@ -79,6 +84,7 @@ beforeAll(async () => {
     version('what-helped', whatHelped, ['social-care', 'police'], ['describes grooming']),
     version('listening-first', listeningFirst, ['social-care'], ['Police custody']),
     version('police-only', policeOnly, ['police'], ['Describes violence']),
+    version('handout-only', handoutOnly, ['social-care'], [], 1, ['written-materials']),
   ]);
   for (const record of versions) await publish({ kind: 'version', record });
 });
@@ -147,7 +153,8 @@ describe('training packs', () => {
       const editor = await new PacksListPage(page).create(packName, 'Social care');
       await editor.sessionPlan.getByText('Add resources to gather their content warnings here.').waitFor();
 
-      // Only resources consented for Social care are offered; the dialog says why one is missing.
+      // Only resources consented for Social care and for training sessions are offered; the dialog
+      // says why two are missing.
       const dialog = await editor.openAddDialog();
       const offered = dialog.getByRole('list', { name: 'Resources you can add' });
       await offered.getByRole('heading', { name: beingHeard }).waitFor();
@@ -157,9 +164,20 @@ describe('training packs', () => {
         whatHelped,
       ]);
       expect(await dialog.getByText(policeOnly).isVisible()).toBe(false);
+      expect(await dialog.getByText(handoutOnly).isVisible()).toBe(false);
       await dialog
-        .getByText('1 resource in the library is not offered: the person who shared it did not agree to its use with')
+        .getByText(
+          '2 resources in the library are not offered: the people who shared them did not agree to their use for Social care, in training sessions led by a trainer.',
+        )
         .waitFor();
+      await dialog.getByText('Which resources').click();
+      expect(
+        await dialog
+          .getByRole('list', { name: 'Resources not offered for this pack' })
+          .getByRole('listitem')
+          .allTextContents(),
+      ).toEqual([handoutOnly, policeOnly]);
+      await dialog.getByText('Which resources').click();
       await dialog.getByRole('searchbox', { name: 'Search by title' }).fill('HELPED');
       await dialog.getByText('1 resource found').waitFor();
       expect(await offered.getByRole('heading', { level: 3 }).allTextContents()).toEqual([whatHelped]);
@@ -299,4 +317,80 @@ describe('training packs', () => {
       await expect.poll(() => editor.exportStatus.textContent()).toMatch(/^Downloaded .+\.html$/);
     },
   );
+
+  it('asks how a pack made before packs had a use will be used, and holds its resources to the answer', async () => {
+    const page = await browser.context.newPage();
+    const shell = new ShellPage(page);
+    await shell.open(host.url);
+    await shell.goTo('Training packs');
+    const editor = await new PacksListPage(page).create('From last year', 'Social care');
+    await editor.addResources([whatHelped]);
+    await expect.poll(() => editor.itemTitles()).toEqual([whatHelped]);
+
+    // As Chorus stored packs before it asked how they would be used: no use at all.
+    await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('chorus');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'));
+      });
+      const store = db.transaction('packs', 'readwrite').objectStore('packs');
+      const packs = await new Promise<Array<Record<string, unknown>>>((resolve) => {
+        const all = store.getAll();
+        all.onsuccess = () => resolve(all.result as Array<Record<string, unknown>>);
+      });
+      const pack = packs.find((each) => each.name === 'From last year');
+      if (pack === undefined) throw new Error('no pack');
+      delete pack.purpose;
+      await new Promise((resolve) => {
+        store.put(pack).onsuccess = resolve;
+      });
+      db.close();
+    });
+    await page.reload();
+    await editor.heading('From last year').waitFor();
+
+    const chooser = page.getByRole('region', { name: 'How will this pack be used?' });
+    await chooser.waitFor();
+    const reason = async () =>
+      page
+        .locator(`[id="${(await editor.exportButton('Word').getAttribute('aria-describedby')) ?? ''}"]`)
+        .textContent();
+    expect(await editor.exportButton('Word').isDisabled()).toBe(true);
+    expect(await reason()).toBe('Export is off: choose how this pack will be used first.');
+    await chooser.getByRole('button', { name: 'Save the use' }).click();
+    await chooser.getByRole('alert').getByText('Choose how the pack will be used.').waitFor();
+    await checkScreen(page, 'Pack editor, no use yet', 'no-use');
+
+    // "What helped" was agreed for training sessions only, so it cannot stay in a pack of handouts.
+    await chooser.getByRole('radio', { name: 'Printed or written training materials' }).check();
+    await chooser.getByRole('button', { name: 'Save the use' }).click();
+    await chooser.waitFor({ state: 'detached' });
+    await editor.heading('From last year').waitFor();
+    await page
+      .getByText('For Social care, in printed or written training materials · 1 resource', { exact: false })
+      .waitFor();
+    await editor
+      .item(whatHelped)
+      .getByText(
+        'Not agreed for this use. The person who shared it did not agree to its use for Social care, in printed or written training materials. Remove it before exporting.',
+      )
+      .waitFor();
+    expect(await editor.exportButton('PDF').isDisabled()).toBe(true);
+    expect(await reason()).toBe(
+      `Export is off: the consent for “${whatHelped}” does not cover how this pack will be used. Remove it from the pack first.`,
+    );
+    await checkScreen(page, 'Pack editor, not agreed for this use', 'not-agreed');
+
+    // Only what was agreed for handouts is offered now.
+    const dialog = await editor.openAddDialog();
+    const offered = dialog.getByRole('list', { name: 'Resources you can add' });
+    expect(await offered.getByRole('heading', { level: 3 }).allTextContents()).toEqual([handoutOnly]);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await editor.actions(whatHelped).getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => editor.itemTitles()).toEqual([]);
+    await editor.addResources([handoutOnly]);
+    expect(await editor.exportButton('HTML').isEnabled()).toBe(true);
+    await page.close();
+  });
 });

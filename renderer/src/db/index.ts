@@ -37,6 +37,7 @@ export {
 } from './library';
 export {
   addPackItem,
+  choosePackPurpose,
   createPack,
   deletePack,
   duplicatePack,

@@ -1,4 +1,5 @@
 import type { Audience } from '../domain/audiences';
+import { consentCovers, type PackUse, type Purpose } from '../domain/consent';
 import { newId } from '../domain/ids';
 import type { ChorusDb } from './database';
 import type { LibraryVersionRecord, PackItem, PackRecord, SupportContactRecord } from './records';
@@ -26,7 +27,7 @@ function cleanName(name: string): string {
 
 export async function createPack(
   db: ChorusDb,
-  init: { name: string; audience: Audience; description?: string },
+  init: { name: string; audience: Audience; purpose: Purpose; description?: string },
   now = Date.now(),
 ): Promise<string> {
   const id = newId();
@@ -36,6 +37,7 @@ export async function createPack(
     description: init.description ?? '',
     introduction: '',
     audience: init.audience,
+    purpose: init.purpose,
     items: [],
     createdAt: now,
     updatedAt: now,
@@ -108,11 +110,11 @@ async function versionsOf(db: ChorusDb, resourceId: string): Promise<LibraryVers
   return versions.sort((a, b) => a.version - b.version);
 }
 
-/** The same rule the Add resource dialog shows: the consultee consented to this audience. */
-function checkUsable(version: LibraryVersionRecord, audience: Audience, withdrawnAt: number | undefined): void {
+/** The same rule the Add resource dialog shows: the consultee consented to this audience and use. */
+function checkUsable(version: LibraryVersionRecord, use: PackUse, withdrawnAt: number | undefined): void {
   if (withdrawnAt !== undefined) throw new PackRefused('This resource has been withdrawn, so it cannot be used.');
-  if (!version.approved.consent.choices.audiences.includes(audience)) {
-    throw new PackRefused('The consent for this resource does not cover the audience of this pack.');
+  if (!consentCovers(version.approved.consent.choices, use)) {
+    throw new PackRefused('The consent for this resource does not cover who this pack is for or how it will be used.');
   }
 }
 
@@ -130,7 +132,7 @@ export async function addPackItem(
     const versions = await versionsOf(db, resourceId);
     const newest = versions.at(-1);
     if (newest === undefined) throw new PackRefused('This resource is not in the library on this device.');
-    checkUsable(newest, pack.audience, await withdrawnAtOf(db, resourceId, versions));
+    checkUsable(newest, pack, await withdrawnAtOf(db, resourceId, versions));
     const pinned = await db.library.bulkGet(pack.items.map((item) => item.versionId));
     if (pinned.some((version) => version?.resourceId === resourceId)) {
       throw new PackRefused('This resource is already in the pack.');
@@ -138,6 +140,24 @@ export async function addPackItem(
     const item: PackItem = { id: newId(), versionId: newest.id, notes: '' };
     pack.items.push(item);
     return item;
+  });
+}
+
+/**
+ * Sets how a pack made before Chorus asked will be used. It is chosen once, like the audience: a
+ * pack's use decides which resources may be in it.
+ */
+export async function choosePackPurpose(
+  db: ChorusDb,
+  packId: string,
+  purpose: Purpose,
+  now = Date.now(),
+): Promise<void> {
+  await changePack(db, packId, now, (pack) => {
+    if (pack.purpose !== undefined && pack.purpose !== purpose) {
+      throw new PackRefused('How this pack will be used was chosen when it was made, and cannot change.');
+    }
+    pack.purpose = purpose;
   });
 }
 
@@ -211,7 +231,7 @@ export async function switchPackItemVersion(
     if (next === undefined || (current !== undefined && current.resourceId !== next.resourceId)) {
       throw new PackRefused('That version is not a version of this resource.');
     }
-    checkUsable(next, pack.audience, await withdrawnAtOf(db, next.resourceId, await versionsOf(db, next.resourceId)));
+    checkUsable(next, pack, await withdrawnAtOf(db, next.resourceId, await versionsOf(db, next.resourceId)));
     item.versionId = versionId;
   });
 }

@@ -1,5 +1,6 @@
 import type { Audience } from '../domain/audiences';
 import type { ApprovedVersion, ConsentRecord } from '../domain/approved-version';
+import type { Purpose } from '../domain/consent';
 import type { DocumentNode } from '../domain/document-text';
 import type { Role, SignOff } from '../domain/workflow';
 
@@ -238,6 +239,12 @@ export interface PackRecord {
   introduction: string;
   /** Who the pack is for, chosen when it is made; only resources consented for it may go in. */
   audience: Audience;
+  /**
+   * How the pack will be used, chosen when it is made; only resources consented for that use may go
+   * in. Packs made before Chorus asked have none until the trainer chooses, and cannot be exported
+   * until then.
+   */
+  purpose?: Purpose;
   items: PackItem[];
   createdAt: number;
   updatedAt: number;

@@ -24,6 +24,25 @@ export interface ConsentChoices {
   attribution: Attribution;
 }
 
+/**
+ * Who a training pack is for and how it will be used. Packs made before Chorus asked about their
+ * use have no purpose until the trainer chooses one.
+ */
+export interface PackUse {
+  audience: Audience;
+  purpose?: Purpose;
+}
+
+/**
+ * Whether the consultee agreed to this use: the pack's audience, and its purpose once it has one.
+ * Consent is for both, so a resource agreed for training sessions never becomes a handout.
+ */
+export function consentCovers(choices: Pick<ConsentChoices, 'audiences' | 'purposes'>, use: PackUse): boolean {
+  return (
+    choices.audiences.includes(use.audience) && (use.purpose === undefined || choices.purposes.includes(use.purpose))
+  );
+}
+
 /** How trainers will credit the work, exactly as it will appear. */
 export function attributionLine(attribution: Attribution): string {
   switch (attribution.kind) {

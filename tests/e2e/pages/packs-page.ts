@@ -20,11 +20,12 @@ export class PacksListPage {
     return this.list.getByRole('listitem').filter({ has: this.page.getByRole('link', { name, exact: true }) });
   }
 
-  async create(name: string, audience: string): Promise<PackEditorPage> {
+  async create(name: string, audience: string, use = 'Training sessions led by a trainer'): Promise<PackEditorPage> {
     await this.newPack.click();
     const dialog = this.page.getByRole('dialog', { name: 'New training pack' });
     await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
     await dialog.getByRole('radio', { name: audience, exact: true }).check();
+    await dialog.getByRole('radio', { name: use, exact: true }).check();
     await dialog.getByRole('button', { name: 'Create pack' }).click();
     const editor = new PackEditorPage(this.page);
     await editor.heading(name).waitFor();

@@ -63,7 +63,11 @@ async function seed(): Promise<Seeded> {
   const profileId = await createProfile(db, 'Robin', 'facilitator', 500);
   const profile = (await db.profiles.get(profileId)) as ProfileRecord;
   await startThread(db, resourceId, phrase, 'Could this be softer?', profile, 5_000);
-  const packId = await createPack(db, { name: 'Police induction', audience: 'police' }, 6_000);
+  const packId = await createPack(
+    db,
+    { name: 'Police induction', audience: 'police', purpose: 'training-sessions' },
+    6_000,
+  );
   await saveSupportContact(db, { name: 'Helpline', description: 'Listens', contact: '0800 000 000' });
   return { resourceId, imageId, packId, snapshotId };
 }

@@ -1,18 +1,21 @@
 import type { Audience, ApprovedVersion } from '../../../electron/shared/repository-records';
 import { storePulled, type ChorusDb } from '../../../renderer/src/db';
 import { freezeApprovedVersion, freezeWithdrawal } from '../../../renderer/src/domain/approved-version';
-import { consentWording } from '../../../renderer/src/domain/consent';
+import { consentWording, type Purpose } from '../../../renderer/src/domain/consent';
 
-/** An approved version whose consent covers `consented`, with its own content warnings. */
+/**
+ * An approved version whose consent covers `consented` (social care unless said) and `uses`
+ * (training sessions unless said), with its own content warnings.
+ */
 export function packVersion(
   resourceId: string,
-  options: { version?: number; title?: string; consented?: Audience[]; warnings?: string[] } = {},
+  options: { version?: number; title?: string; consented?: Audience[]; uses?: Purpose[]; warnings?: string[] } = {},
 ): Promise<ApprovedVersion> {
   const version = options.version ?? 1;
   const title = options.title ?? `Resource ${resourceId}`;
   const choices = {
     audiences: options.consented ?? ['social-care' as const],
-    purposes: ['training-sessions' as const],
+    purposes: options.uses ?? ['training-sessions' as const],
     attribution: { kind: 'pseudonym' as const, value: 'Sam' },
   };
   return freezeApprovedVersion({

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   addPackItem,
+  choosePackPurpose,
   createPack,
   deletePack,
   duplicatePack,
@@ -40,7 +41,7 @@ afterEach(async () => {
 /** A Social care pack with three resources in it, a, b and c, in that order. */
 async function packOfThree(): Promise<{ packId: string; itemIds: string[] }> {
   await pullVersions(db, [await packVersion('a'), await packVersion('b'), await packVersion('c')]);
-  const packId = await createPack(db, { name: 'Week one', audience: 'social-care' }, 100);
+  const packId = await createPack(db, { name: 'Week one', audience: 'social-care', purpose: 'training-sessions' }, 100);
   const itemIds: string[] = [];
   for (const resourceId of ['a', 'b', 'c']) itemIds.push((await addPackItem(db, packId, resourceId, 200)).id);
   return { packId, itemIds };
@@ -53,12 +54,17 @@ async function order(packId: string): Promise<string[]> {
 
 describe('packs', () => {
   it('creates packs for one audience and lists the most recently changed first', async () => {
-    const first = await createPack(db, { name: '  Week one ', audience: 'social-care' }, 100);
-    const second = await createPack(db, { name: '   ', audience: 'police' }, 200);
+    const first = await createPack(
+      db,
+      { name: '  Week one ', audience: 'social-care', purpose: 'training-sessions' },
+      100,
+    );
+    const second = await createPack(db, { name: '   ', audience: 'police', purpose: 'training-sessions' }, 200);
     expect((await listPacks(db)).map((pack) => pack.id)).toEqual([second, first]);
     expect(await getPack(db, first)).toMatchObject({
       name: 'Week one',
       audience: 'social-care',
+      purpose: 'training-sessions',
       description: '',
       introduction: '',
       items: [],
@@ -70,7 +76,7 @@ describe('packs', () => {
 
   it('pins an added resource to its newest version at that moment, and never moves it on by itself', async () => {
     const [v1] = await pullVersions(db, [await packVersion('a', { version: 1 })]);
-    const packId = await createPack(db, { name: 'P', audience: 'social-care' });
+    const packId = await createPack(db, { name: 'P', audience: 'social-care', purpose: 'training-sessions' });
     await addPackItem(db, packId, 'a');
     const [v2] = await pullVersions(db, [await packVersion('a', { version: 2 })]);
     const view = await getPackView(db, packId);
@@ -78,26 +84,51 @@ describe('packs', () => {
     expect(view?.items[0]?.pinned?.version).toBe(1);
     expect(view?.items[0]?.newest?.id).toBe(v2);
 
-    const other = await createPack(db, { name: 'Q', audience: 'social-care' });
+    const other = await createPack(db, { name: 'Q', audience: 'social-care', purpose: 'training-sessions' });
     await addPackItem(db, other, 'a');
     expect((await getPack(db, other))?.items[0]?.versionId).toBe(v2);
   });
 
-  it('refuses resources not consented for the pack’s audience, withdrawn ones, unknown ones and repeats', async () => {
+  it('refuses resources not consented for the pack’s audience or use, withdrawn ones, unknown ones and repeats', async () => {
     await pullVersions(db, [
       await packVersion('ok'),
       await packVersion('police-only', { consented: ['police'] }),
+      await packVersion('handout-only', { uses: ['written-materials'] }),
       await packVersion('gone'),
     ]);
     await pullWithdrawal(db, 'gone', 5000);
-    const packId = await createPack(db, { name: 'P', audience: 'social-care' });
+    const packId = await createPack(db, { name: 'P', audience: 'social-care', purpose: 'training-sessions' });
     await expect(addPackItem(db, packId, 'police-only')).rejects.toThrow(PackRefused);
     await expect(addPackItem(db, packId, 'police-only')).rejects.toThrow(/consent/);
+    await expect(addPackItem(db, packId, 'handout-only')).rejects.toThrow(/how it will be used/);
+    const handouts = await createPack(db, { name: 'H', audience: 'social-care', purpose: 'written-materials' });
+    await addPackItem(db, handouts, 'handout-only');
+    await expect(addPackItem(db, handouts, 'ok')).rejects.toThrow(/how it will be used/);
     await expect(addPackItem(db, packId, 'gone')).rejects.toThrow(/withdrawn/);
     await expect(addPackItem(db, packId, 'nowhere')).rejects.toThrow(/not in the library/);
     await addPackItem(db, packId, 'ok');
     await expect(addPackItem(db, packId, 'ok')).rejects.toThrow(/already in the pack/);
     expect((await getPack(db, packId))?.items).toHaveLength(1);
+  });
+
+  it('asks a pack made before packs had a use for one, once, and then holds its items to it', async () => {
+    await pullVersions(db, [
+      await packVersion('sessions'),
+      await packVersion('handout', { uses: ['written-materials'] }),
+    ]);
+    const packId = await createPack(db, { name: 'Old', audience: 'social-care', purpose: 'training-sessions' });
+    // As a pack made before Chorus asked: no use recorded.
+    await db.packs.update(packId, { purpose: undefined });
+    expect((await getPack(db, packId))?.purpose).toBeUndefined();
+    // Without a use, only the audience is checked, as before.
+    await addPackItem(db, packId, 'sessions');
+    await addPackItem(db, packId, 'handout');
+    await choosePackPurpose(db, packId, 'written-materials', 700);
+    expect(await getPack(db, packId)).toMatchObject({ purpose: 'written-materials', updatedAt: 700 });
+    await choosePackPurpose(db, packId, 'written-materials');
+    await expect(choosePackPurpose(db, packId, 'training-sessions')).rejects.toThrow(/cannot change/);
+    expect((await getPack(db, packId))?.purpose).toBe('written-materials');
+    await expect(choosePackPurpose(db, 'no-such-pack', 'training-sessions')).rejects.toThrow(PackRefused);
   });
 
   it('moves items up and down one place, and stays put at either end', async () => {
@@ -158,7 +189,7 @@ describe('packs', () => {
 
   it('switches an item to another version only when the trainer asks, and only to a usable one', async () => {
     await pullVersions(db, [await packVersion('a', { version: 1 }), await packVersion('b')]);
-    const packId = await createPack(db, { name: 'P', audience: 'social-care' });
+    const packId = await createPack(db, { name: 'P', audience: 'social-care', purpose: 'training-sessions' });
     const item = await addPackItem(db, packId, 'a');
     const [v2, v3] = await pullVersions(db, [
       await packVersion('a', { version: 2 }),
@@ -261,7 +292,11 @@ describe('migration 5', () => {
     expect((await upgraded.settings.get('sync'))?.value).toEqual({ cursor: 'abc' });
     expect(await upgraded.resources.get('r1')).toMatchObject({ title: 'Draft' });
     expect(await listPacks(upgraded)).toEqual([]);
-    const packId = await createPack(upgraded, { name: 'After upgrade', audience: 'social-care' });
+    const packId = await createPack(upgraded, {
+      name: 'After upgrade',
+      audience: 'social-care',
+      purpose: 'training-sessions',
+    });
     await addPackItem(upgraded, packId, 'kept');
     expect((await getPackView(upgraded, packId))?.items[0]?.pinned?.id).toBe(version.id);
     await upgraded.delete();

@@ -13,8 +13,10 @@ import {
   libraryChoices,
   packExportRequest,
   positionMessage,
+  packUseText,
   withdrawnMessage,
 } from '../../../renderer/src/features/packs/pack-rules';
+import type { PackUse } from '../../../renderer/src/domain/consent';
 import { packVersion } from '../db/packs-fixtures';
 
 function record(approved: ApprovedVersion, withdrawnAt?: number): LibraryVersionRecord {
@@ -45,14 +47,17 @@ function itemView(
   };
 }
 
-function packView(items: PackItemView[]): PackView {
+/** A pack for social care, used in training sessions. */
+const care = { audience: 'social-care', purpose: 'training-sessions' } as const;
+
+function packView(items: PackItemView[], use: PackUse = care): PackView {
   return {
     pack: {
       id: 'p',
       name: 'Week one',
       description: 'For new starters',
       introduction: 'Welcome, everyone.',
-      audience: 'social-care',
+      ...use,
       items: items.map((each) => each.item),
       createdAt: 1,
       updatedAt: 2,
@@ -76,16 +81,33 @@ describe('which library resources a pack may take', () => {
       record(await packVersion('police', { title: 'Police only', consented: ['police'] })),
       record(await packVersion('gone', { title: 'Gone', consented: ['social-care'] }), 50),
     ];
-    const forCare = libraryChoices(library, 'social-care', new Set(['care']));
+    const forCare = libraryChoices(library, care, new Set(['care']));
     expect(forCare.offered.map((choice) => [choice.record.resourceId, choice.inPack])).toEqual([
       ['both', false],
       ['care', true],
     ]);
     expect(forCare.notConsented.map((each) => each.resourceId)).toEqual(['police']);
 
-    const forHealth = libraryChoices(library, 'health', new Set());
+    const forHealth = libraryChoices(library, { audience: 'health', purpose: 'training-sessions' }, new Set());
     expect(forHealth.offered).toEqual([]);
     expect(forHealth.notConsented.map((each) => each.resourceId)).toEqual(['both', 'care', 'police']);
+  });
+
+  it('offers only resources consented for the pack’s use as well', async () => {
+    const library = [
+      record(await packVersion('sessions', { uses: ['training-sessions'] })),
+      record(await packVersion('handout', { uses: ['written-materials'] })),
+      record(await packVersion('either', { uses: ['written-materials', 'training-sessions'] })),
+    ];
+    const offered = (use: PackUse) =>
+      libraryChoices(library, use, new Set()).offered.map((each) => each.record.resourceId);
+    expect(offered(care)).toEqual(['sessions', 'either']);
+    expect(offered({ audience: 'social-care', purpose: 'written-materials' })).toEqual(['handout', 'either']);
+    expect(offered({ audience: 'social-care', purpose: 'online-learning' })).toEqual([]);
+    // A pack made before packs had a use is held to its audience alone until the trainer chooses one.
+    expect(offered({ audience: 'social-care' })).toEqual(['sessions', 'handout', 'either']);
+    expect(packUseText(care)).toBe('Social care, in training sessions led by a trainer');
+    expect(packUseText({ audience: 'police' })).toBe('Police');
   });
 
   it('filters by title, ignoring case and the spaces around the query', async () => {
@@ -104,19 +126,19 @@ describe('item states', () => {
     const v1 = record(await packVersion('a', { version: 1 }));
     const v2 = record(await packVersion('a', { version: 2 }));
     const v3 = record(await packVersion('a', { version: 3, consented: ['police'] }));
-    expect(itemState(itemView(v1), 'social-care')).toEqual({ kind: 'ready', newer: null });
-    expect(itemState(itemView(v1, { newest: v2 }), 'social-care')).toEqual({
+    expect(itemState(itemView(v1), care)).toEqual({ kind: 'ready', newer: null });
+    expect(itemState(itemView(v1, { newest: v2 }), care)).toEqual({
       kind: 'ready',
       newer: { id: v2.id, version: 2, consented: true },
     });
-    expect(itemState(itemView(v1, { newest: v3 }), 'social-care')).toMatchObject({
+    expect(itemState(itemView(v1, { newest: v3 }), care)).toMatchObject({
       newer: { version: 3, consented: false },
     });
-    expect(itemState(itemView(v1, { newest: v2, withdrawnAt: 99 }), 'social-care')).toEqual({
+    expect(itemState(itemView(v1, { newest: v2, withdrawnAt: 99 }), care)).toEqual({
       kind: 'withdrawn',
       at: 99,
     });
-    expect(itemState(itemView(undefined), 'social-care')).toEqual({ kind: 'missing' });
+    expect(itemState(itemView(undefined), care)).toEqual({ kind: 'missing' });
   });
 });
 
@@ -161,6 +183,31 @@ describe('export blockers', () => {
     expect(canExport(exportBlockers(packView(many.slice(0, 200))))).toBe(true);
 
     expect(packExportRequest('pdf', packView([itemView(a), itemView(b, { withdrawnAt: 5 })]), [])).toBeNull();
+  });
+
+  it('turns export off for a pack with no use yet, and for items whose consent does not cover its use', async () => {
+    const sessions = record(await packVersion('a', { title: 'Being heard' }));
+    const handout = record(await packVersion('b', { title: 'What helped', uses: ['written-materials'] }));
+    const noUse = exportBlockers(packView([itemView(sessions), itemView(handout)], { audience: 'social-care' }));
+    expect(canExport(noUse)).toBe(false);
+    expect(exportBlockedReason(noUse)).toBe('Export is off: choose how this pack will be used first.');
+
+    const chosen = exportBlockers(packView([itemView(sessions), itemView(handout)], care));
+    expect(itemState(itemView(handout), care)).toEqual({ kind: 'not-consented' });
+    expect(chosen.notConsented).toEqual([{ itemId: 'item-b', title: 'What helped' }]);
+    expect(canExport(chosen)).toBe(false);
+    expect(exportBlockedReason(chosen)).toBe(
+      'Export is off: the consent for “What helped” does not cover how this pack will be used. Remove it from the pack first.',
+    );
+    expect(packExportRequest('docx', packView([itemView(sessions), itemView(handout)], care), [])).toBeNull();
+    expect(canExport(exportBlockers(packView([itemView(sessions)], care)))).toBe(true);
+    const two = exportBlockers(
+      packView(
+        [itemView(handout), { ...itemView(handout), item: { id: 'i2', versionId: handout.id, notes: '' } }],
+        care,
+      ),
+    );
+    expect(exportBlockedReason(two)).toMatch(/^Export is off: the consent for 2 resources in this pack does not cover/);
   });
 });
 

@@ -1,13 +1,13 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { addPackItem, audienceLabels, PackRefused, useDb, useLibrary, type PackView } from '../../db';
+import { addPackItem, PackRefused, useDb, useLibrary, type PackView } from '../../db';
 import { plural } from '../../ui/format';
 import { Modal } from '../../ui/Modal';
-import { filterByTitle, libraryChoices, resourcesIn, titleOf } from './pack-rules';
+import { filterByTitle, libraryChoices, resourcesIn, titleOf, packUseText } from './pack-rules';
 
 /**
  * Approved resources the pack may take: the newest version of each whose consent covers the
- * pack's audience. The others are not offered, and a note says how many and why. The dialog stays
+ * pack's audience and use. The others are not offered, and a note says how many and why. The dialog stays
  * open so several can be added in a row.
  */
 export function AddResourceDialog({ view, onClose }: { view: PackView; onClose: () => void }) {
@@ -18,10 +18,10 @@ export function AddResourceDialog({ view, onClose }: { view: PackView; onClose: 
   const [message, setMessage] = useState('');
   const listRef = useRef<HTMLUListElement>(null);
   const doneRef = useRef<HTMLButtonElement>(null);
-  const audience = audienceLabels[view.pack.audience];
+  const use = packUseText(view.pack);
 
   const { offered, notConsented } = useMemo(
-    () => libraryChoices(library ?? [], view.pack.audience, resourcesIn(view.items)),
+    () => libraryChoices(library ?? [], view.pack, resourcesIn(view.items)),
     [library, view],
   );
   const shown = useMemo(() => filterByTitle(offered, query), [offered, query]);
@@ -49,7 +49,7 @@ export function AddResourceDialog({ view, onClose }: { view: PackView; onClose: 
         if (!open) onClose();
       }}
       title="Add resources"
-      description={`Approved resources from the library whose consent covers ${audience}. Each is added in its newest version.`}
+      description={`Approved resources from the library whose consent covers ${use}. Each is added in its newest version.`}
       wide
     >
       {library === undefined && <p className="loading">Loading the library…</p>}
@@ -73,7 +73,7 @@ export function AddResourceDialog({ view, onClose }: { view: PackView; onClose: 
           </search>
           <p className="result-count" role="status">
             {query.trim() === ''
-              ? `${plural(offered.length, 'resource')} for ${audience}`
+              ? `${plural(offered.length, 'resource')} for ${use}`
               : `${plural(shown.length, 'resource')} found`}
           </p>
           {shown.length > 0 && (
@@ -116,12 +116,12 @@ export function AddResourceDialog({ view, onClose }: { view: PackView; onClose: 
             <div className="add-not-offered">
               <p>
                 {notConsented.length === 1
-                  ? `1 resource in the library is not offered: the person who shared it did not agree to its use with ${audience}.`
-                  : `${notConsented.length} resources in the library are not offered: the people who shared them did not agree to their use with ${audience}.`}
+                  ? `1 resource in the library is not offered: the person who shared it did not agree to its use for ${use}.`
+                  : `${notConsented.length} resources in the library are not offered: the people who shared them did not agree to their use for ${use}.`}
               </p>
               <details>
                 <summary>Which resources</summary>
-                <ul aria-label="Resources not offered for this audience">
+                <ul aria-label="Resources not offered for this pack">
                   {notConsented.map((record) => (
                     <li key={record.id}>{titleOf(record.approved)}</li>
                   ))}

@@ -1,7 +1,8 @@
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
-  audienceLabels,
+  choosePackPurpose,
+  PackRefused,
   updatePack,
   useDb,
   usePackView,
@@ -13,11 +14,20 @@ import { statusText } from '../drafting/save-status';
 import { useAutosaver, useFlushOnLeave } from '../drafting/useAutosaver';
 import { useStoreValue, type ValueStore } from '../drafting/value-store';
 import type { SaveStatus } from '../drafting/autosave';
+import type { Purpose } from '../../domain/consent';
 import { plural } from '../../ui/format';
 import { Page } from '../../ui/Page';
 import { ExportSection } from './ExportSection';
-import { buildSessionPlan, exportBlockers, packLimits, pinnedVersions, withdrawnMessage } from './pack-rules';
+import {
+  buildSessionPlan,
+  exportBlockers,
+  packLimits,
+  pinnedVersions,
+  packUseText,
+  withdrawnMessage,
+} from './pack-rules';
 import { PackItemsSection } from './PackItemsSection';
+import { PurposeRadios } from './PurposeRadios';
 import { SessionPlanSection } from './SessionPlanSection';
 
 /** What the trainer typed and has not been saved yet. */
@@ -95,7 +105,7 @@ export function PackEditor() {
   }
 
   const { pack } = view;
-  const audience = audienceLabels[pack.audience];
+  const use = packUseText(pack);
   return (
     <div className="pack-editor">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -103,9 +113,10 @@ export function PackEditor() {
       </nav>
       <Page
         title={pack.name}
-        intro={`For ${audience} · ${plural(pack.items.length, 'resource')}. Only resources whose consent covers ${audience} can be added.`}
+        intro={`For ${use} · ${plural(pack.items.length, 'resource')}. Only resources whose consent covers this can be added.`}
       >
         <SaveStatusText status={status} onRetry={() => void flush()} />
+        {pack.purpose === undefined && <PurposeChooser packId={pack.id} />}
         {blockers.withdrawn.length > 0 && (
           <section className="pack-alert" aria-labelledby="pack-alert-heading">
             <h2 id="pack-alert-heading">
@@ -206,6 +217,58 @@ function DetailsSection({ pack, onChange }: { pack: PackRecord; onChange: (patch
           />
         </div>
       </div>
+    </section>
+  );
+}
+
+/**
+ * For a pack made before Chorus asked how packs are used: the trainer says so once. Until then the
+ * pack cannot be exported, and afterwards anything in it not agreed for that use must come out.
+ */
+function PurposeChooser({ packId }: { packId: string }) {
+  const db = useDb();
+  const id = useId();
+  const [purpose, setPurpose] = useState<Purpose | null>(null);
+  const [message, setMessage] = useState('');
+
+  const save = async () => {
+    if (purpose === null) {
+      setMessage('Choose how the pack will be used.');
+      return;
+    }
+    try {
+      await choosePackPurpose(db, packId, purpose);
+    } catch (error) {
+      setMessage(error instanceof PackRefused ? error.message : 'Chorus could not save this. Please try again.');
+    }
+  };
+
+  return (
+    <section className="pack-alert" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>How will this pack be used?</h2>
+      <p>
+        The people who shared these resources agreed to some uses and not others. Choose this pack’s use once; export
+        stays off until you do.
+      </p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        <fieldset className="field checkbox-group">
+          <legend>Use</legend>
+          <PurposeRadios name={`${id}-purpose`} value={purpose} onChange={setPurpose} />
+        </fieldset>
+        {message !== '' && (
+          <p className="field-error" role="alert">
+            {message}
+          </p>
+        )}
+        <button type="submit" className="button">
+          Save the use
+        </button>
+      </form>
     </section>
   );
 }

@@ -1,20 +1,26 @@
 import { useId, useLayoutEffect, useRef, useState } from 'react';
 import {
-  audienceLabels,
   movePackItem,
   PackRefused,
   removePackItem,
   restorePackItem,
   switchPackItemVersion,
   useDb,
-  type Audience,
   type PackItemView,
   type PackView,
 } from '../../db';
 import { purposeLabels } from '../../domain/consent';
 import { Notice, type NoticeContent } from '../../ui/Notice';
 import { AddResourceDialog } from './AddResourceDialog';
-import { itemState, packLimits, positionMessage, titleOf, withdrawnMessage, type ItemState } from './pack-rules';
+import {
+  itemState,
+  packLimits,
+  positionMessage,
+  titleOf,
+  packUseText,
+  withdrawnMessage,
+  type ItemState,
+} from './pack-rules';
 
 /** The resources of a pack in order, each with its trainer notes, and the Add resource dialog. */
 export function PackItemsSection({
@@ -116,8 +122,8 @@ export function PackItemsSection({
             <PackItemCard
               key={itemView.item.id}
               itemView={itemView}
-              state={itemState(itemView, pack.audience)}
-              audience={pack.audience}
+              state={itemState(itemView, pack)}
+              use={packUseText(pack)}
               position={index + 1}
               count={items.length}
               onNotesChange={onNotesChange}
@@ -141,7 +147,7 @@ function itemTitle(itemView: PackItemView): string {
 function PackItemCard({
   itemView,
   state,
-  audience,
+  use,
   position,
   count,
   onNotesChange,
@@ -151,7 +157,8 @@ function PackItemCard({
 }: {
   itemView: PackItemView;
   state: ItemState;
-  audience: Audience;
+  /** Who the pack is for and how it will be used, in words. */
+  use: string;
   position: number;
   count: number;
   onNotesChange: (itemId: string, notes: string) => void;
@@ -178,6 +185,12 @@ function PackItemCard({
       {state.kind === 'withdrawn' && (
         <p className="pack-item-alert">
           <strong>Withdrawn.</strong> {withdrawnMessage(title, state.at)}
+        </p>
+      )}
+      {state.kind === 'not-consented' && (
+        <p className="pack-item-alert">
+          <strong>Not agreed for this use.</strong> The person who shared it did not agree to its use for {use}. Remove
+          it before exporting.
         </p>
       )}
       {state.kind === 'missing' && (
@@ -224,8 +237,8 @@ function PackItemCard({
             </>
           ) : (
             <p>
-              Version {state.newer.version} is in the library, but its consent does not cover {audienceLabels[audience]}
-              , so this pack keeps version {content?.version}.
+              Version {state.newer.version} is in the library, but its consent does not cover {use}, so this pack keeps
+              version {content?.version}.
             </p>
           )}
         </div>

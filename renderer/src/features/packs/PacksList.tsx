@@ -14,13 +14,15 @@ import {
   type PackRecord,
   type PackSummary,
 } from '../../db';
+import type { Purpose } from '../../domain/consent';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { FormDialog } from '../../ui/FormDialog';
 import { formatWhen, plural } from '../../ui/format';
 import { Notice, type NoticeContent } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
-import { packLimits } from './pack-rules';
+import { packLimits, packUseText } from './pack-rules';
+import { PurposeRadios } from './PurposeRadios';
 
 export function PacksList() {
   const db = useDb();
@@ -31,8 +33,8 @@ export function PacksList() {
   const [deleting, setDeleting] = useState<PackRecord | null>(null);
   const [notice, setNotice] = useState<NoticeContent | null>(null);
 
-  const create = async (name: string, audience: Audience) => {
-    const id = await createPack(db, { name, audience });
+  const create = async (name: string, audience: Audience, purpose: Purpose) => {
+    const id = await createPack(db, { name, audience, purpose });
     setCreating(false);
     void navigate(`/packs/${id}`);
   };
@@ -91,7 +93,10 @@ export function PacksList() {
         </>
       )}
       {creating && (
-        <NewPackDialog onClose={() => setCreating(false)} onCreate={(name, audience) => void create(name, audience)} />
+        <NewPackDialog
+          onClose={() => setCreating(false)}
+          onCreate={(name, audience, purpose) => void create(name, audience, purpose)}
+        />
       )}
       <ConfirmDialog
         open={deleting !== null}
@@ -131,7 +136,7 @@ function PackRow({
         </h2>
         {pack.description.trim() !== '' && <p className="resource-summary">{pack.description}</p>}
         <p className="resource-meta">
-          <span className="badge">For {audienceLabels[pack.audience]}</span>
+          <span className="badge">For {packUseText(pack)}</span>
           <span>{plural(pack.items.length, 'resource')}</span>
           <span>Updated {formatWhen(pack.updatedAt)}</span>
         </p>
@@ -160,21 +165,23 @@ function NewPackDialog({
   onCreate,
 }: {
   onClose: () => void;
-  onCreate: (name: string, audience: Audience) => void;
+  onCreate: (name: string, audience: Audience, purpose: Purpose) => void;
 }) {
   const [name, setName] = useState('');
   const [audience, setAudience] = useState<Audience | null>(null);
-  const [errors, setErrors] = useState<{ name?: string; audience?: string }>({});
+  const [purpose, setPurpose] = useState<Purpose | null>(null);
+  const [errors, setErrors] = useState<{ name?: string; audience?: string; purpose?: string }>({});
   const id = useId();
 
   const submit = () => {
     const next = {
       ...(name.trim() === '' ? { name: 'Write a name for the pack.' } : {}),
       ...(audience === null ? { audience: 'Choose who the pack is for.' } : {}),
+      ...(purpose === null ? { purpose: 'Choose how the pack will be used.' } : {}),
     };
     setErrors(next);
-    if (audience === null || next.name !== undefined) return;
-    onCreate(name, audience);
+    if (audience === null || purpose === null || next.name !== undefined) return;
+    onCreate(name, audience, purpose);
   };
 
   return (
@@ -184,7 +191,7 @@ function NewPackDialog({
         if (!open) onClose();
       }}
       title="New training pack"
-      description="Only resources whose consent covers the pack’s audience can go in it."
+      description="Only resources whose consent covers the pack’s audience and use can go in it."
       submitLabel="Create pack"
       onSubmit={submit}
     >
@@ -228,6 +235,21 @@ function NewPackDialog({
         {errors.audience !== undefined && (
           <p id={`${id}-audience-error`} className="field-error" role="alert">
             {errors.audience}
+          </p>
+        )}
+      </fieldset>
+      <fieldset
+        className="field checkbox-group"
+        aria-describedby={`${id}-purpose-hint${errors.purpose === undefined ? '' : ` ${id}-purpose-error`}`}
+      >
+        <legend>How will it be used?</legend>
+        <p id={`${id}-purpose-hint`} className="field-hint">
+          The people who shared each resource agreed to some uses and not others. This cannot be changed later either.
+        </p>
+        <PurposeRadios name={`${id}-purpose`} value={purpose} onChange={setPurpose} />
+        {errors.purpose !== undefined && (
+          <p id={`${id}-purpose-error`} className="field-error" role="alert">
+            {errors.purpose}
           </p>
         )}
       </fieldset>

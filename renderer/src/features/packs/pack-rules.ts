@@ -1,6 +1,7 @@
 import type { ChannelOutput, ExportFormat, ExportRequest } from '../../../../electron/shared/contract';
 import type { ApprovedVersion } from '../../domain/approved-version';
-import type { Audience } from '../../domain/audiences';
+import { audienceLabels } from '../../domain/audiences';
+import { consentCovers, purposeLabels, type PackUse } from '../../domain/consent';
 import type { LibraryVersionRecord, PackItemView, PackView, SupportContactRecord } from '../../db';
 
 /**
@@ -19,9 +20,15 @@ export function titleOf(version: ApprovedVersion): string {
   return version.content.title.trim() === '' ? 'Untitled' : version.content.title.trim();
 }
 
-/** Whether the consultee consented to this version being used with this audience. */
-export function consentCovers(version: ApprovedVersion, audience: Audience): boolean {
-  return version.consent.choices.audiences.includes(audience);
+/** Whether the consultee consented to this version being used as the pack will use it. */
+export function versionFits(version: ApprovedVersion, use: PackUse): boolean {
+  return consentCovers(version.consent.choices, use);
+}
+
+/** "Social care, in training sessions led by a trainer": who a pack is for and how it will be used. */
+export function packUseText(use: PackUse): string {
+  const audience = audienceLabels[use.audience];
+  return use.purpose === undefined ? audience : `${audience}, in ${purposeLabels[use.purpose]}`;
 }
 
 export interface LibraryChoice {
@@ -32,20 +39,19 @@ export interface LibraryChoice {
 
 /**
  * What the Add resource dialog offers from the library (newest non-withdrawn versions): those
- * whose consent covers the pack's audience, marked when already in the pack, and apart those whose
- * consent does not, so the dialog can say why they are missing.
+ * whose consent covers the pack's audience and use, marked when already in the pack, and apart
+ * those whose consent does not, so the dialog can say why they are missing.
  */
 export function libraryChoices(
   library: readonly LibraryVersionRecord[],
-  audience: Audience,
+  use: PackUse,
   resourcesInPack: ReadonlySet<string>,
 ): { offered: LibraryChoice[]; notConsented: LibraryVersionRecord[] } {
   const offered: LibraryChoice[] = [];
   const notConsented: LibraryVersionRecord[] = [];
   for (const record of library) {
     if (record.withdrawnAt !== undefined) continue;
-    if (consentCovers(record.approved, audience))
-      offered.push({ record, inPack: resourcesInPack.has(record.resourceId) });
+    if (versionFits(record.approved, use)) offered.push({ record, inPack: resourcesInPack.has(record.resourceId) });
     else notConsented.push(record);
   }
   return { offered, notConsented };
@@ -65,23 +71,31 @@ export function resourcesIn(items: readonly PackItemView[]): Set<string> {
 
 /** What an item needs from the trainer, if anything. */
 export type ItemState =
-  { kind: 'missing' } | { kind: 'withdrawn'; at: number } | { kind: 'ready'; newer: NewerVersion | null };
+  | { kind: 'missing' }
+  | { kind: 'withdrawn'; at: number }
+  | { kind: 'not-consented' }
+  | { kind: 'ready'; newer: NewerVersion | null };
 
-/** A later version of an item's resource, and whether this pack's audience may have it. */
+/** A later version of an item's resource, and whether this pack's audience and use may have it. */
 export interface NewerVersion {
   id: string;
   version: number;
   consented: boolean;
 }
 
-export function itemState(view: PackItemView, audience: Audience): ItemState {
+/**
+ * An item is `not-consented` only in a pack made before Chorus asked how packs are used, once the
+ * trainer has chosen a use its consent does not cover: anything added since was checked first.
+ */
+export function itemState(view: PackItemView, use: PackUse): ItemState {
   if (view.pinned === undefined) return { kind: 'missing' };
   if (view.withdrawnAt !== undefined) return { kind: 'withdrawn', at: view.withdrawnAt };
+  if (!versionFits(view.pinned.approved, use)) return { kind: 'not-consented' };
   const newest = view.newest;
   if (newest === undefined || newest.version <= view.pinned.version) return { kind: 'ready', newer: null };
   return {
     kind: 'ready',
-    newer: { id: newest.id, version: newest.version, consented: consentCovers(newest.approved, audience) },
+    newer: { id: newest.id, version: newest.version, consented: versionFits(newest.approved, use) },
   };
 }
 
@@ -98,37 +112,65 @@ export function withdrawnMessage(title: string, at: number): string {
 
 /** Why a pack cannot be exported now; empty when it can. */
 export interface ExportBlockers {
+  /** A pack made before Chorus asked how it will be used, whose trainer has not said yet. */
+  noPurpose: boolean;
   empty: boolean;
   tooMany: boolean;
   withdrawn: { itemId: string; title: string; at: number }[];
+  notConsented: { itemId: string; title: string }[];
   missing: number;
 }
 
 export function exportBlockers(view: PackView): ExportBlockers {
   const withdrawn: ExportBlockers['withdrawn'] = [];
+  const notConsented: ExportBlockers['notConsented'] = [];
   let missing = 0;
   for (const itemView of view.items) {
-    const state = itemState(itemView, view.pack.audience);
+    const state = itemState(itemView, view.pack);
     if (state.kind === 'missing') missing += 1;
     if (state.kind === 'withdrawn' && itemView.pinned !== undefined) {
       withdrawn.push({ itemId: itemView.item.id, title: titleOf(itemView.pinned.approved), at: state.at });
     }
+    if (state.kind === 'not-consented' && itemView.pinned !== undefined) {
+      notConsented.push({ itemId: itemView.item.id, title: titleOf(itemView.pinned.approved) });
+    }
   }
-  return { empty: view.items.length === 0, tooMany: view.items.length > maxExportItems, withdrawn, missing };
+  return {
+    noPurpose: view.pack.purpose === undefined,
+    empty: view.items.length === 0,
+    tooMany: view.items.length > maxExportItems,
+    withdrawn,
+    notConsented,
+    missing,
+  };
 }
 
 export function canExport(blockers: ExportBlockers): boolean {
-  return !blockers.empty && !blockers.tooMany && blockers.withdrawn.length === 0 && blockers.missing === 0;
+  return (
+    !blockers.noPurpose &&
+    !blockers.empty &&
+    !blockers.tooMany &&
+    blockers.withdrawn.length === 0 &&
+    blockers.notConsented.length === 0 &&
+    blockers.missing === 0
+  );
 }
 
 /** One sentence that says why the export buttons are off; empty when they are on. */
 export function exportBlockedReason(blockers: ExportBlockers): string {
+  if (blockers.noPurpose) return 'Export is off: choose how this pack will be used first.';
   if (blockers.empty) return 'Add at least one resource before exporting.';
   if (blockers.withdrawn.length === 1) {
     return `Export is off: “${blockers.withdrawn[0]?.title ?? ''}” was withdrawn. Remove it from the pack first.`;
   }
   if (blockers.withdrawn.length > 1) {
     return `Export is off: ${blockers.withdrawn.length} resources in this pack were withdrawn. Remove them from the pack first.`;
+  }
+  if (blockers.notConsented.length === 1) {
+    return `Export is off: the consent for “${blockers.notConsented[0]?.title ?? ''}” does not cover how this pack will be used. Remove it from the pack first.`;
+  }
+  if (blockers.notConsented.length > 1) {
+    return `Export is off: the consent for ${blockers.notConsented.length} resources in this pack does not cover how it will be used. Remove them from the pack first.`;
   }
   if (blockers.missing > 0) {
     return 'Export is off: a resource in this pack is no longer on this device. Remove it from the pack first.';

@@ -20,7 +20,7 @@ import {
   type Purpose,
 } from '../../domain/consent';
 import { stripReviewMarks } from '../../editor/review';
-import { formatWhen } from '../../ui/format';
+import { capitalise, formatWhen } from '../../ui/format';
 import { checklistComplete, safeguardingChecklist, type ChecklistAnswers } from './checklist';
 
 const attributionLabels: Record<AttributionKind, string> = {
@@ -135,7 +135,7 @@ export function SignOffPanel({
                     }))
                   }
                 />
-                {purposeLabels[purpose].charAt(0).toUpperCase() + purposeLabels[purpose].slice(1)}
+                {capitalise(purposeLabels[purpose])}
               </label>
             ))}
           </fieldset>
