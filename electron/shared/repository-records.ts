@@ -38,6 +38,13 @@ export const audienceLabels: Record<Audience, string> = {
 };
 
 export const purposes = ['training-sessions', 'written-materials', 'online-learning'] as const;
+
+/** How a consultee may agree their work is used, as the words go mid-sentence ("used in …"). */
+export const purposeLabels: Record<(typeof purposes)[number], string> = {
+  'training-sessions': 'training sessions led by a trainer',
+  'written-materials': 'printed or written training materials',
+  'online-learning': 'online training courses',
+};
 export const attributionKinds = ['anonymous', 'pseudonym', 'group', 'name'] as const;
 
 /** Structurally TipTap's JSONContent: the document of a version, as the editor stores it. */

@@ -1,5 +1,10 @@
 import type { ExportRequest, SupportContact } from '../../shared/contract';
-import { audienceLabels, type ApprovedVersion, type DocumentNode } from '../../shared/repository-records';
+import {
+  audienceLabels,
+  purposeLabels,
+  type ApprovedVersion,
+  type DocumentNode,
+} from '../../shared/repository-records';
 import { documentBlocks, textParagraphs, type Block, type Inline } from './blocks';
 
 /**
@@ -9,8 +14,8 @@ import { documentBlocks, textParagraphs, type Block, type Inline } from './block
  * formats cannot drift apart in what they include or leave out.
  *
  * Only what a trainer may show is taken from the request. From each approved version: the title,
- * content warnings, summary, document, version number, review-by date, the audiences the consultee
- * consented to, the consultee's chosen attribution, and the date of approval. Never the names in
+ * content warnings, summary, document, version number, review-by date, the audiences and uses the
+ * consultee consented to, the consultee's chosen attribution, and the date of approval. Never the names in
  * `approvals` (the facilitator's comes from a profile), the consent wording, topics or ids.
  */
 
@@ -125,6 +130,11 @@ function resourcePart(item: ExportRequest['items'][number], index: number): Reso
     {
       label: 'May be used with',
       items: version.consent.choices.audiences.map((audience) => audienceLabels[audience]),
+    },
+    // The uses the consultee agreed to travel with the words, for whoever receives the file.
+    {
+      label: 'May be used in',
+      items: version.consent.choices.purposes.map((purpose) => purposeLabels[purpose]),
     },
     { label: 'Summary', items: clean(content.summary) === '' ? [] : [clean(content.summary)] },
   ];

@@ -1,14 +1,8 @@
-import { attributionKinds, purposes } from '../../../electron/shared/repository-records';
+import { attributionKinds, purposeLabels, purposes } from '../../../electron/shared/repository-records';
 import { audienceLabels, type Audience } from './audiences';
 
-export { attributionKinds, purposes };
+export { attributionKinds, purposeLabels, purposes };
 export type Purpose = (typeof purposes)[number];
-
-export const purposeLabels: Record<Purpose, string> = {
-  'training-sessions': 'training sessions led by a trainer',
-  'written-materials': 'printed or written training materials',
-  'online-learning': 'online training courses',
-};
 
 export type AttributionKind = (typeof attributionKinds)[number];
 

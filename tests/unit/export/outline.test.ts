@@ -23,7 +23,7 @@ describe('the export outline', () => {
     expect(resourceParts(outline).map((part) => part.anchor)).toEqual(['resource-1', 'resource-2', 'resource-3']);
   });
 
-  it('gives each resource its content warnings first, then attribution, version, review-by and audiences', async () => {
+  it('gives each resource its content warnings first, then attribution, version, review-by, audiences and uses', async () => {
     const [first] = resources(await realisticRequest('html'));
     expect(first?.facts.map((fact) => fact.label)).toEqual([
       'Content warnings',
@@ -31,6 +31,7 @@ describe('the export outline', () => {
       'Version',
       'Review by',
       'May be used with',
+      'May be used in',
       'Summary',
     ]);
     expect(first?.facts[0]?.items).toEqual(['Describes grooming', 'Mentions going missing']);
@@ -38,6 +39,7 @@ describe('the export outline', () => {
     expect(first?.facts[2]?.items).toEqual(['Version 2, approved 1 January 2026']);
     expect(first?.facts[3]?.items).toEqual(['31 December 2027']);
     expect(first?.facts[4]?.items).toEqual(['Social care', 'Police']);
+    expect(first?.facts[5]?.items).toEqual(['training sessions led by a trainer']);
   });
 
   it('leaves out facts a resource does not have, such as content warnings or a review date', async () => {
@@ -46,7 +48,7 @@ describe('the export outline', () => {
     if (third === undefined) throw new Error('no third item');
     third.version = { ...third.version, content: { ...third.version.content, reviewBy: '', summary: ' ' } };
     const labels = resources(request)[2]?.facts.map((fact) => fact.label);
-    expect(labels).toEqual(['Attribution', 'Version', 'May be used with']);
+    expect(labels).toEqual(['Attribution', 'Version', 'May be used with', 'May be used in']);
   });
 
   it('keeps trainer notes apart from the resource, as paragraphs with their line breaks', async () => {
