@@ -34,6 +34,8 @@ const realm = 'Chorus test repository';
 const maxCgiHeadBytes = 64 * 1024;
 const stderrTailBytes = 4 * 1024;
 const killGraceMs = 2_000;
+/** How long git may go on after its client left before it is stopped: far longer than any push takes. */
+const abandonedLimitMs = 60_000;
 
 /** A running `git http-backend` and a promise that settles once it and its pipes are gone. */
 interface Backend {
@@ -216,7 +218,9 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
       void stop(backend);
     };
 
+    let abandoned = false;
     const onStdout = (chunk: Buffer) => {
+      if (abandoned) return;
       head = Buffer.concat([head, chunk]);
       const end = headEnd(head);
       if (end === undefined) {
@@ -253,10 +257,25 @@ export async function startGitServer(options: GitServerOptions): Promise<GitServ
     child.stdin.on('error', () => {
       // http-backend may answer without reading the body (a refused service, say): nothing to do.
     });
-    request.on('error', () => void stop(backend));
+    // The client went away (a reset, or it gave up waiting). git is left to finish, as a hosted
+    // server's would be: a push that has reached its branch update completes it or fails, and either
+    // way removes its lock. Stopping it there could leave `main.lock` behind (SIGKILL after the
+    // grace, or a slow fsync under load), and every later push would be refused for good. Its input
+    // ends, so a push cut off while uploading fails at once; its output is read and thrown away.
+    const abandon = () => {
+      if (abandoned) return;
+      abandoned = true;
+      request.unpipe(child.stdin);
+      child.stdin.end();
+      child.stdout.unpipe(response);
+      child.stdout.resume();
+      const timer = setTimeout(() => void stop(backend), abandonedLimitMs);
+      void backend.closed.finally(() => clearTimeout(timer));
+    };
+    request.on('error', abandon);
     request.pipe(child.stdin);
     response.on('close', () => {
-      if (!response.writableFinished) void stop(backend);
+      if (!response.writableFinished) abandon();
     });
   };
 

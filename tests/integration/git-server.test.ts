@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { request, type ClientRequest } from 'node:http';
+import { connect, createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -171,6 +172,67 @@ describe('the local git server', () => {
     hanging.destroy();
     await waitUntil(async () => (await gitProcesses(root)).length === 0, 'git http-backend has stopped');
   });
+
+  it.runIf(process.platform === 'linux')(
+    'lets a push that reached its branch update finish after its client left, and leaves the branch unlocked',
+    async () => {
+      const root = path.join(temp, 'slow-update');
+      const slow = await startGitServer({ root });
+      try {
+        // While the branch's lock is held, git runs this hook; it says so, then takes its time.
+        const started = path.join(temp, 'update-started');
+        const hook = path.join(slow.repositoryPath, 'hooks', 'reference-transaction');
+        await writeFile(hook, `#!/bin/sh\n[ "$1" = prepared ] && touch '${started}' && sleep 1\nexit 0\n`, {
+          mode: 0o755,
+        });
+        const url = withCredentials(slow.url, slow.username, slow.token);
+        const cwd = path.join(temp, 'leaving');
+        expect((await git(['init', '--quiet', '--initial-branch=main', cwd])).code).toBe(0);
+        await writeFile(path.join(cwd, 'approved.md'), 'Version 1.\n');
+        expect((await git(['add', 'approved.md'], cwd)).code).toBe(0);
+        expect((await git(['commit', '--quiet', '-m', 'Version 1'], cwd)).code).toBe(0);
+        const commit = (await git(['rev-parse', 'HEAD'], cwd)).stdout.trim();
+
+        // The client pushes through a connection that is reset as soon as the server is updating
+        // the branch, as the fault proxy and real networks do.
+        const upstreams: Socket[] = [];
+        const clients: Socket[] = [];
+        const forwarder = createNetServer((client) => {
+          const upstream = connect(Number(new URL(slow.url).port), '127.0.0.1');
+          upstreams.push(upstream);
+          clients.push(client);
+          for (const socket of [client, upstream]) socket.on('error', () => undefined);
+          client.pipe(upstream).pipe(client);
+        });
+        await new Promise<void>((resolve) => forwarder.listen(0, '127.0.0.1', resolve));
+        const through = new URL(url);
+        through.port = String((forwarder.address() as AddressInfo).port);
+        const pushing = git(['push', through.href, 'main'], cwd);
+        await waitUntil(
+          () =>
+            readFile(started).then(
+              () => true,
+              () => false,
+            ),
+          'the branch update has started',
+        );
+        for (const upstream of upstreams) upstream.resetAndDestroy();
+        for (const client of clients) client.destroy();
+        forwarder.close();
+        await pushing;
+
+        const remoteHead = async () => (await git(['ls-remote', url, 'refs/heads/main'])).stdout.split('\t')[0] ?? '';
+        await waitUntil(async () => (await remoteHead()) === commit, 'the push has landed', 10_000);
+        // Nothing was left locked: the next push goes through.
+        await writeFile(path.join(cwd, 'approved.md'), 'Version 2.\n');
+        expect((await git(['commit', '--quiet', '-am', 'Version 2'], cwd)).code).toBe(0);
+        const next = await git(['push', url, 'main'], cwd);
+        expect(next.code, next.stderr).toBe(0);
+      } finally {
+        await slow.close();
+      }
+    },
+  );
 
   it.runIf(process.platform === 'linux')('leaves no git processes behind when closed', async () => {
     const root = path.join(temp, 'closing');
