@@ -2,9 +2,9 @@
 import { act, createElement, Profiler, useCallback, useEffect, useState } from 'react';
 import { describe, expect, it } from 'vitest';
 import { SaveStatusLine } from '../../../renderer/src/features/drafting/SaveStatusLine';
-import { useAutosaver } from '../../../renderer/src/features/drafting/useAutosaver';
-import { createValueStore } from '../../../renderer/src/features/drafting/value-store';
-import type { SaveStatus } from '../../../renderer/src/features/drafting/autosave';
+import { useAutosaver } from '../../../renderer/src/features/saving/useAutosaver';
+import { createValueStore } from '../../../renderer/src/features/saving/value-store';
+import type { SaveStatus } from '../../../renderer/src/features/saving/autosave';
 import { useReactRoot } from '../../helpers/react';
 
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 400)));

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { combineStatuses, describeSaveError, statusText } from '../../../renderer/src/features/drafting/save-status';
+import { combineStatuses, describeSaveError, statusText } from '../../../renderer/src/features/saving/save-status';
 
 describe('save status', () => {
   it('names a full disk, however IndexedDB or Dexie reports it, and says the text is still here', () => {

@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormDialog } from '../../ui/FormDialog';
 import { Modal } from '../../ui/Modal';
 import { formatWhen, plural } from '../../ui/format';
-import type { ValueStore } from './value-store';
+import type { ValueStore } from '../saving/value-store';
 import type { SavedText } from './WritingAids';
 
 const kindLabels: Record<SnapshotRecord['kind'], string> = {

@@ -27,8 +27,8 @@ import { DetailsForm } from './DetailsForm';
 import { HistoryPanel } from './HistoryPanel';
 import { SaveStatusLine } from './SaveStatusLine';
 import { SuggestionsPanel } from './SuggestionsPanel';
-import { useAutosaver, useFlushOnLeave } from './useAutosaver';
-import { createValueStore } from './value-store';
+import { useAutosaver, useFlushOnLeave } from '../saving/useAutosaver';
+import { createValueStore } from '../saving/value-store';
 import { WhereUsedPanel } from './WhereUsedPanel';
 import { WritingAids, type SavedText } from './WritingAids';
 

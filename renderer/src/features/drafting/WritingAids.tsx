@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useState } from 'react';
 import { readability, readingTimeMinutes, type Readability } from '../../domain/text-stats';
 import { formatNumber, plural } from '../../ui/format';
-import { useLiveText, type ValueStore } from './value-store';
+import { useLiveText, type ValueStore } from '../saving/value-store';
 
 /** The draft as last saved. Its whole text is put together only when asked for. */
 export interface SavedText {

@@ -10,10 +10,10 @@ import {
   type PackDetails,
   type PackRecord,
 } from '../../db';
-import { statusText } from '../drafting/save-status';
-import { useAutosaver, useFlushOnLeave } from '../drafting/useAutosaver';
-import { useStoreValue, type ValueStore } from '../drafting/value-store';
-import type { SaveStatus } from '../drafting/autosave';
+import { statusText } from '../saving/save-status';
+import { useAutosaver, useFlushOnLeave } from '../saving/useAutosaver';
+import { useStoreValue, type ValueStore } from '../saving/value-store';
+import type { SaveStatus } from '../saving/autosave';
 import type { Purpose } from '../../domain/consent';
 import { plural } from '../../ui/format';
 import { Page } from '../../ui/Page';
