@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { approvedVersionSchema, withdrawalSchema } from './repository-records';
+import { approvedVersionSchema, audiences, purposes, withdrawalSchema } from './repository-records';
 
 /**
  * The API between the renderer and the main process. Every channel names a zod schema for
@@ -116,6 +116,8 @@ export const exportRequestSchema = z.strictObject({
   kind: z.enum(['resource', 'pack']),
   title: z.string().max(500),
   description: z.string().max(5000),
+  /** A pack's: who it is for and how it will be used, as the trainer chose when making it. */
+  use: z.strictObject({ audience: z.enum(audiences), purpose: z.enum(purposes) }).optional(),
   introduction: z.string().max(20_000),
   /** The content warnings of every item, gathered for the session plan, and who to signpost. */
   sessionPlan: z.strictObject({

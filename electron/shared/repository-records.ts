@@ -45,6 +45,15 @@ export const purposeLabels: Record<(typeof purposes)[number], string> = {
   'written-materials': 'printed or written training materials',
   'online-learning': 'online training courses',
 };
+
+/**
+ * "Social care, in training sessions led by a trainer": who a training pack is for and how it will
+ * be used, as its screens and its exports say it.
+ */
+export function describeUse(use: { audience: Audience; purpose?: (typeof purposes)[number] }): string {
+  const audience = audienceLabels[use.audience];
+  return use.purpose === undefined ? audience : `${audience}, in ${purposeLabels[use.purpose]}`;
+}
 export const attributionKinds = ['anonymous', 'pseudonym', 'group', 'name'] as const;
 
 /** Structurally TipTap's JSONContent: the document of a version, as the editor stores it. */

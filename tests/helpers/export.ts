@@ -148,6 +148,7 @@ export async function realisticRequest(
     kind,
     title: kind === 'pack' ? 'Listening to young people' : titles[0],
     description: 'A half-day session for new social care and police staff.',
+    ...(kind === 'pack' ? { use: { audience: 'social-care' as const, purpose: 'training-sessions' as const } } : {}),
     introduction:
       'These resources were written by people with lived experience.\n\nPlease read them before the session.',
     sessionPlan: {

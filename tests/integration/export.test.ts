@@ -265,6 +265,12 @@ describe('export to HTML', () => {
 });
 
 describe('every export', () => {
+  it('says who the pack is for and how it will be used', () => {
+    for (const [format, content] of everything) {
+      expect(content, format).toContain('For Social care, in training sessions led by a trainer');
+    }
+  });
+
   it('carries no facilitator name, review marks or file paths, in content or metadata', () => {
     expect([...everything.keys()].sort()).toEqual(['docx', 'html', 'pdf', 'pptx']);
     for (const [format, content] of everything) {

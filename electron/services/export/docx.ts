@@ -436,6 +436,7 @@ function coverBody(cover: CoverPart, outline: ExportOutline, numbering: Numberin
       spacing: { before: 2400, after: 120 },
     }),
     new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(cover.title)] }),
+    ...(cover.use === '' ? [] : [new Paragraph({ children: [textOf({ text: cover.use, bold: true })] })]),
     ...paragraphs(cover.description),
   ];
   if (cover.contentWarnings.length > 0) {

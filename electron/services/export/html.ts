@@ -31,6 +31,7 @@ body > header { padding-top: 2rem; }
 body > main { padding-bottom: 4rem; }
 main:focus { outline: none; }
 .cover-label { margin: 0 0 0.25rem; font-weight: 700; color: #4a4a52; text-transform: uppercase; letter-spacing: 0.05em; font-size: 0.875rem; }
+.cover-use { margin: 0 0 1rem; font-weight: 700; }
 .cover-warnings { margin: 1.5rem 0; padding: 0.75rem 1rem; background: #fdf3dc; border-left: 6px solid #a86b00; }
 .cover-warnings h2 { margin: 0 0 0.5rem; font-size: 1.125rem; }
 .cover-warnings ul { margin: 0; }
@@ -72,6 +73,7 @@ function coverHtml(cover: CoverPart, resources: readonly ResourcePart[]): string
   const parts = [
     `<p class="cover-label">${escapeHtml(cover.label)}</p>`,
     `<h1>${escapeHtml(cover.title)}</h1>`,
+    cover.use === '' ? '' : `<p class="cover-use">${escapeHtml(cover.use)}</p>`,
     paragraphsHtml(cover.description),
   ];
   if (cover.contentWarnings.length > 0) {

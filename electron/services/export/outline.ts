@@ -2,6 +2,7 @@ import type { ExportRequest, SupportContact } from '../../shared/contract';
 import {
   audienceLabels,
   purposeLabels,
+  describeUse,
   type ApprovedVersion,
   type DocumentNode,
 } from '../../shared/repository-records';
@@ -30,6 +31,8 @@ export interface CoverPart {
   /** "Training pack" or "Training resource". */
   label: string;
   title: string;
+  /** "For Social care, in training sessions led by a trainer": a pack's; empty when the request has none. */
+  use: string;
   description: Inline[][];
   /** Every content warning in the export, first on the cover. */
   contentWarnings: string[];
@@ -172,6 +175,7 @@ export function buildOutline(request: ExportRequest): ExportOutline {
     kind: 'cover',
     label: request.kind === 'pack' ? 'Training pack' : 'Training resource',
     title,
+    use: request.use === undefined ? '' : `For ${describeUse(request.use)}`,
     description: textParagraphs(request.description),
     contentWarnings: sessionWarnings,
     resources: resources.map((resource, index) => {

@@ -637,7 +637,11 @@ export async function writePptx(outline: ExportOutline): Promise<Uint8Array> {
           kind: 'text',
           frame: null,
           label: null,
-          paras: [textPara(part.label, { bold: true }), ...description],
+          paras: [
+            textPara(part.label, { bold: true }),
+            ...(part.use === '' ? [] : [textPara(part.use, { bold: true })]),
+            ...description,
+          ],
         });
         if (part.contentWarnings.length > 0) {
           flow.add({

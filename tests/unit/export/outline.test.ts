@@ -68,6 +68,13 @@ describe('the export outline', () => {
     expect(outline).not.toContain('res-1');
   });
 
+  it('says on a pack’s cover who it is for and how it will be used, and nothing of the kind for a resource', async () => {
+    const [packCover] = buildOutline(await realisticRequest('html')).parts;
+    expect(packCover.use).toBe('For Social care, in training sessions led by a trainer');
+    const [resourceCover] = buildOutline(await realisticRequest('html', 'resource')).parts;
+    expect(resourceCover.use).toBe('');
+  });
+
   it('gathers the session plan warnings without repeats and leaves empty parts out', async () => {
     const request = await realisticRequest('html');
     request.sessionPlan = { contentWarnings: ['describes GROOMING', ''], support: [] };

@@ -239,6 +239,7 @@ describe('session plan and export request', () => {
       kind: 'pack',
       title: 'Week one',
       description: 'For new starters',
+      use: { audience: 'social-care', purpose: 'training-sessions' },
       introduction: 'Welcome, everyone.',
       sessionPlan: {
         contentWarnings: ['Describes grooming', 'Self-harm'],

@@ -1,7 +1,7 @@
 import type { ChannelOutput, ExportFormat, ExportRequest } from '../../../../electron/shared/contract';
 import type { ApprovedVersion } from '../../domain/approved-version';
-import { audienceLabels } from '../../domain/audiences';
-import { consentCovers, purposeLabels, type PackUse } from '../../domain/consent';
+import { describeUse } from '../../../../electron/shared/repository-records';
+import { consentCovers, type PackUse } from '../../domain/consent';
 import type { LibraryVersionRecord, PackItemView, PackView, SupportContactRecord } from '../../db';
 
 /**
@@ -27,8 +27,7 @@ export function versionFits(version: ApprovedVersion, use: PackUse): boolean {
 
 /** "Social care, in training sessions led by a trainer": who a pack is for and how it will be used. */
 export function packUseText(use: PackUse): string {
-  const audience = audienceLabels[use.audience];
-  return use.purpose === undefined ? audience : `${audience}, in ${purposeLabels[use.purpose]}`;
+  return describeUse(use);
 }
 
 export interface LibraryChoice {
@@ -234,6 +233,7 @@ export function packExportRequest(
     kind: 'pack',
     title: view.pack.name,
     description: view.pack.description,
+    ...(view.pack.purpose === undefined ? {} : { use: { audience: view.pack.audience, purpose: view.pack.purpose } }),
     introduction: view.pack.introduction,
     sessionPlan: {
       contentWarnings: plan.warnings.map((warning) => warning.text),
