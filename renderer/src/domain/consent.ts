@@ -1,7 +1,7 @@
-import { attributionKinds, purposeLabels, purposes } from '../../../electron/shared/repository-records';
+import { attributionKinds, describeUse, purposeLabels, purposes } from '../../../electron/shared/repository-records';
 import { audienceLabels, type Audience } from './audiences';
 
-export { attributionKinds, purposeLabels, purposes };
+export { attributionKinds, describeUse, purposeLabels, purposes };
 export type Purpose = (typeof purposes)[number];
 
 export type AttributionKind = (typeof attributionKinds)[number];

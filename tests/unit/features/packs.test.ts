@@ -13,10 +13,9 @@ import {
   libraryChoices,
   packExportRequest,
   positionMessage,
-  packUseText,
   withdrawnMessage,
 } from '../../../renderer/src/features/packs/pack-rules';
-import type { PackUse } from '../../../renderer/src/domain/consent';
+import { describeUse, type PackUse } from '../../../renderer/src/domain/consent';
 import { packVersion } from '../db/packs-fixtures';
 
 function record(approved: ApprovedVersion, withdrawnAt?: number): LibraryVersionRecord {
@@ -106,8 +105,8 @@ describe('which library resources a pack may take', () => {
     expect(offered({ audience: 'social-care', purpose: 'online-learning' })).toEqual([]);
     // A pack made before packs had a use is held to its audience alone until the trainer chooses one.
     expect(offered({ audience: 'social-care' })).toEqual(['sessions', 'handout', 'either']);
-    expect(packUseText(care)).toBe('Social care, in training sessions led by a trainer');
-    expect(packUseText({ audience: 'police' })).toBe('Police');
+    expect(describeUse(care)).toBe('Social care, in training sessions led by a trainer');
+    expect(describeUse({ audience: 'police' })).toBe('Police');
   });
 
   it('filters by title, ignoring case and the spaces around the query', async () => {

@@ -1,9 +1,10 @@
 import { useId, useMemo, useRef, useState } from 'react';
+import { describeUse } from '../../domain/consent';
 import { Link } from 'react-router';
 import { addPackItem, PackRefused, useDb, useLibrary, type PackView } from '../../db';
 import { plural } from '../../ui/format';
 import { Modal } from '../../ui/Modal';
-import { filterByTitle, libraryChoices, resourcesIn, titleOf, packUseText } from './pack-rules';
+import { filterByTitle, libraryChoices, resourcesIn, titleOf } from './pack-rules';
 
 /**
  * Approved resources the pack may take: the newest version of each whose consent covers the
@@ -18,7 +19,7 @@ export function AddResourceDialog({ view, onClose }: { view: PackView; onClose: 
   const [message, setMessage] = useState('');
   const listRef = useRef<HTMLUListElement>(null);
   const doneRef = useRef<HTMLButtonElement>(null);
-  const use = packUseText(view.pack);
+  const use = describeUse(view.pack);
 
   const { offered, notConsented } = useMemo(
     () => libraryChoices(library ?? [], view.pack, resourcesIn(view.items)),

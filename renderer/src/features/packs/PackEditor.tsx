@@ -14,18 +14,11 @@ import { statusText } from '../saving/save-status';
 import { useAutosaver, useFlushOnLeave } from '../saving/useAutosaver';
 import { useStoreValue, type ValueStore } from '../saving/value-store';
 import type { SaveStatus } from '../saving/autosave';
-import type { Purpose } from '../../domain/consent';
+import { describeUse, type Purpose } from '../../domain/consent';
 import { plural } from '../../ui/format';
 import { Page } from '../../ui/Page';
 import { ExportSection } from './ExportSection';
-import {
-  buildSessionPlan,
-  exportBlockers,
-  packLimits,
-  pinnedVersions,
-  packUseText,
-  withdrawnMessage,
-} from './pack-rules';
+import { buildSessionPlan, exportBlockers, packLimits, pinnedVersions, withdrawnMessage } from './pack-rules';
 import { PackItemsSection } from './PackItemsSection';
 import { PurposeRadios } from './PurposeRadios';
 import { SessionPlanSection } from './SessionPlanSection';
@@ -105,7 +98,7 @@ export function PackEditor() {
   }
 
   const { pack } = view;
-  const use = packUseText(pack);
+  const use = describeUse(pack);
   return (
     <div className="pack-editor">
       <nav aria-label="Breadcrumb" className="breadcrumb">

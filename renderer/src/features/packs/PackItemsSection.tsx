@@ -9,18 +9,10 @@ import {
   type PackItemView,
   type PackView,
 } from '../../db';
-import { purposeLabels } from '../../domain/consent';
+import { describeUse, purposeLabels } from '../../domain/consent';
 import { Notice, type NoticeContent } from '../../ui/Notice';
 import { AddResourceDialog } from './AddResourceDialog';
-import {
-  itemState,
-  packLimits,
-  positionMessage,
-  titleOf,
-  packUseText,
-  withdrawnMessage,
-  type ItemState,
-} from './pack-rules';
+import { itemState, packLimits, positionMessage, titleOf, withdrawnMessage, type ItemState } from './pack-rules';
 
 /** The resources of a pack in order, each with its trainer notes, and the Add resource dialog. */
 export function PackItemsSection({
@@ -123,7 +115,7 @@ export function PackItemsSection({
               key={itemView.item.id}
               itemView={itemView}
               state={itemState(itemView, pack)}
-              use={packUseText(pack)}
+              use={describeUse(pack)}
               position={index + 1}
               count={items.length}
               onNotesChange={onNotesChange}

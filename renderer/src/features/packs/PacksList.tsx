@@ -14,14 +14,14 @@ import {
   type PackRecord,
   type PackSummary,
 } from '../../db';
-import type { Purpose } from '../../domain/consent';
+import { describeUse, type Purpose } from '../../domain/consent';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { FormDialog } from '../../ui/FormDialog';
 import { formatWhen, plural } from '../../ui/format';
 import { Notice, type NoticeContent } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
-import { packLimits, packUseText } from './pack-rules';
+import { packLimits } from './pack-rules';
 import { PurposeRadios } from './PurposeRadios';
 
 export function PacksList() {
@@ -136,7 +136,7 @@ function PackRow({
         </h2>
         {pack.description.trim() !== '' && <p className="resource-summary">{pack.description}</p>}
         <p className="resource-meta">
-          <span className="badge">For {packUseText(pack)}</span>
+          <span className="badge">For {describeUse(pack)}</span>
           <span>{plural(pack.items.length, 'resource')}</span>
           <span>Updated {formatWhen(pack.updatedAt)}</span>
         </p>

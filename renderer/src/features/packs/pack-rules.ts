@@ -1,6 +1,5 @@
 import type { ChannelOutput, ExportFormat, ExportRequest } from '../../../../electron/shared/contract';
 import type { ApprovedVersion } from '../../domain/approved-version';
-import { describeUse } from '../../../../electron/shared/repository-records';
 import { consentCovers, type PackUse } from '../../domain/consent';
 import type { LibraryVersionRecord, PackItemView, PackView, SupportContactRecord } from '../../db';
 
@@ -23,11 +22,6 @@ export function titleOf(version: ApprovedVersion): string {
 /** Whether the consultee consented to this version being used as the pack will use it. */
 export function versionFits(version: ApprovedVersion, use: PackUse): boolean {
   return consentCovers(version.consent.choices, use);
-}
-
-/** "Social care, in training sessions led by a trainer": who a pack is for and how it will be used. */
-export function packUseText(use: PackUse): string {
-  return describeUse(use);
 }
 
 export interface LibraryChoice {
