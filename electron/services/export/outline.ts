@@ -1,3 +1,4 @@
+import { gatherWarnings, warningLine } from '../../shared/content-warnings';
 import type { ExportRequest, SupportContact } from '../../shared/contract';
 import {
   audienceLabels,
@@ -43,6 +44,7 @@ export interface CoverPart {
 export interface SessionPlanPart {
   kind: 'session-plan';
   title: string;
+  /** One line per warning, with the resources it comes from: "Self-harm — from “Being heard”". */
   contentWarnings: string[];
   support: SupportContact[];
 }
@@ -190,7 +192,17 @@ export function buildOutline(request: ExportRequest): ExportOutline {
   };
   const parts: [CoverPart, ...OutlinePart[]] = [cover];
   if (sessionWarnings.length > 0 || support.length > 0) {
-    parts.push({ kind: 'session-plan', title: 'Session plan', contentWarnings: sessionWarnings, support });
+    // Each warning once with the resources it comes from, as the pack's screen shows it; then any
+    // the request's plan holds that no resource here carries.
+    const gathered = gatherWarnings(
+      resources.map((resource) => ({ title: resource.title, warnings: resource.contentWarnings })),
+    );
+    const known = new Set(gathered.map((warning) => warning.text.toLocaleLowerCase('en-GB')));
+    const lines = [
+      ...gathered.map(warningLine),
+      ...sessionWarnings.filter((warning) => !known.has(warning.toLocaleLowerCase('en-GB'))),
+    ];
+    parts.push({ kind: 'session-plan', title: 'Session plan', contentWarnings: lines, support });
   }
   const introduction = textParagraphs(request.introduction);
   if (introduction.length > 0) parts.push({ kind: 'introduction', title: 'Introduction', paragraphs: introduction });

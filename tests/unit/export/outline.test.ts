@@ -75,9 +75,9 @@ describe('the export outline', () => {
     expect(resourceCover.use).toBe('');
   });
 
-  it('gathers the session plan warnings without repeats and leaves empty parts out', async () => {
+  it('gathers the session plan warnings without repeats, each with where it comes from, and leaves empty parts out', async () => {
     const request = await realisticRequest('html');
-    request.sessionPlan = { contentWarnings: ['describes GROOMING', ''], support: [] };
+    request.sessionPlan = { contentWarnings: ['describes GROOMING', '', 'Only in the plan'], support: [] };
     request.introduction = '  \n\n ';
     const outline = buildOutline(request);
     expect(outline.parts.map((part) => part.kind)).toEqual([
@@ -89,9 +89,10 @@ describe('the export outline', () => {
     ]);
     const plan = outline.parts[1];
     expect(plan?.kind === 'session-plan' ? plan.contentWarnings : []).toEqual([
-      'describes GROOMING',
-      'Mentions going missing',
-      'Describes police contact',
+      `Describes grooming — from “${titles[0]}”`,
+      `Mentions going missing — from “${titles[0]}”`,
+      `Describes police contact — from “${titles[1]}”`,
+      'Only in the plan',
     ]);
 
     request.sessionPlan.contentWarnings = [];

@@ -1,3 +1,4 @@
+import { gatherWarnings, type GatheredWarning } from '../../../../electron/shared/content-warnings';
 import type { ChannelOutput, ExportFormat, ExportRequest } from '../../../../electron/shared/contract';
 import type { ApprovedVersion } from '../../domain/approved-version';
 import { consentCovers, type PackUse } from '../../domain/consent';
@@ -174,39 +175,21 @@ export function exportBlockedReason(blockers: ExportBlockers): string {
   return '';
 }
 
-/** A content warning once, with the titles of the resources that carry it, in pack order. */
-export interface GatheredWarning {
-  text: string;
-  sources: string[];
-}
-
 export interface SessionPlan {
   warnings: GatheredWarning[];
   support: SupportContactRecord[];
 }
 
 /**
- * The session plan: every content warning of the items once (the same words in another case or
- * spacing count as the same warning; the first spelling is kept), with where each comes from, and
- * the support contacts to signpost.
+ * The session plan: every content warning of the items once, with where each comes from
+ * (`gatherWarnings`, which the exports use too), and the support contacts to signpost.
  */
 export function buildSessionPlan(
   versions: readonly ApprovedVersion[],
   support: readonly SupportContactRecord[],
 ): SessionPlan {
-  const byKey = new Map<string, GatheredWarning>();
-  for (const version of versions) {
-    const title = titleOf(version);
-    for (const raw of version.content.contentWarnings) {
-      const text = raw.trim().replace(/\s+/g, ' ');
-      if (text === '') continue;
-      const key = text.toLocaleLowerCase('en-GB');
-      const gathered = byKey.get(key) ?? { text, sources: [] };
-      if (!gathered.sources.includes(title)) gathered.sources.push(title);
-      byKey.set(key, gathered);
-    }
-  }
-  return { warnings: [...byKey.values()], support: [...support] };
+  const resources = versions.map((version) => ({ title: titleOf(version), warnings: version.content.contentWarnings }));
+  return { warnings: gatherWarnings(resources), support: [...support] };
 }
 
 /** The versions a pack would export, in order: only those this device holds. */
