@@ -49,6 +49,10 @@ const quietMs = 700;
 /** Then this long more in Node, so the quiet window after a save window fits before the next keystroke. */
 const betweenCyclesMs = 600;
 const cycleGlobal = '__chorusBenchCycle';
+/** The pause after a save before the writing aids work out the reading age (features/drafting/WritingAids.tsx). */
+const readingAgePauseMs = 1500;
+/** After its saves, how many times the Chorus page is made to show a new status with nothing saved. */
+const statusOnlyChanges = 3;
 const bareGlobal = '__chorusBenchBareSave';
 
 /**
@@ -212,6 +216,11 @@ interface CycleResult {
 
 interface TrialResult {
   cycles: CycleResult[];
+  /**
+   * Chorus only: the main thread's time for a new status text alone, nothing saved, measured as a
+   * save is (its window less the quiet window after it), ms.
+   */
+  statusOnlyMs: number[];
   /** Cycles left out because their debounce timer could not be found in the trace. */
   dropped: number;
   /** The bare page's own performance.now() timing of JSON.stringify(getJSON()), ms. */
@@ -229,6 +238,38 @@ async function saveCycles(page: Page, side: 'baseline' | 'ours'): Promise<void> 
     // Room after the save window for a quiet window of the same length (the background).
     await sleep(betweenCyclesMs);
   }
+}
+
+/**
+ * Writes a new status text from a timer task of its own, exactly as the page writes "Saved …" after
+ * a save (the text node's data), with nothing saved: what the browser alone takes to show it.
+ */
+function statusChangeSource(index: number): string {
+  return `new Promise((resolve, reject) => setTimeout(() => {
+    console.timeStamp('status-only:${index}');
+    const node = document.querySelector('.save-status[role="status"] span')?.firstChild;
+    if (!(node instanceof Text)) { reject(new Error('The status line has no text node')); return; }
+    node.data = 'Saved 0${index}:1${index}';
+    resolve(true);
+  }, 20))`;
+}
+
+async function showStatusOnly(page: Page): Promise<void> {
+  // The writing aids read the whole text 1.5 s after the last save (the reading age); that is over first.
+  await sleep(readingAgePauseMs + 500);
+  for (let index = 0; index < statusOnlyChanges; index += 1) {
+    await page.evaluate(statusChangeSource(index));
+    await sleep(windowMs * 2 + 200);
+  }
+}
+
+/** Each status-only change's window (from its timer task) less the equally long quiet window after it. */
+function statusOnlyCosts(thread: MainThread): number[] {
+  return [...stampTimes(thread, /^status-only:/).values()].map((at) => {
+    const start = taskAt(thread, at)?.ts ?? at;
+    const end = start + windowMs * 1000;
+    return busyTime(thread, start, end) - busyTime(thread, end, end + windowMs * 1000);
+  });
 }
 
 async function autosaveTrial(
@@ -249,6 +290,7 @@ async function autosaveTrial(
     try {
       await sleep(windowMs + 300);
       await saveCycles(page, side);
+      if (side === 'ours') await showStatusOnly(page);
     } finally {
       events = await trace.stop();
     }
@@ -307,6 +349,7 @@ async function autosaveTrial(
         : null;
     return {
       cycles,
+      statusOnlyMs: side === 'ours' ? statusOnlyCosts(thread) : [],
       dropped: savesPerTrial - cycles.length,
       bareSerialiseMs: bare?.serialiseMs ?? [],
       bareJsonBytes: bare?.bytes ?? 0,
@@ -384,6 +427,7 @@ export const autosave: Benchmark = {
           ).median,
         );
       const stretched = cycles('ours').filter((cycle) => cycle.stretched).length;
+      const statusOnly = results.ours.flatMap((result) => result.statusOnlyMs);
       const dropped = (side: 'baseline' | 'ours') => results[side].reduce((sum, result) => sum + result.dropped, 0);
       const perSave = (side: 'baseline' | 'ours') => {
         const profile = profiled[side].profile;
@@ -394,6 +438,7 @@ export const autosave: Benchmark = {
         `Document: ${words} words; the bare page's JSON is ${(results.baseline[0]?.bareJsonBytes ?? 0).toLocaleString('en-GB')} characters. JSON.stringify(editor.getJSON()) alone, timed inside the bare page with performance.now(): median ${round2(summarise(serialise).median)} ms (p95 ${round2(summarise(serialise).p95)} ms).`,
         `- Background: an equally long window of quiet just after each save window (caret blink, timers; just before the keystroke where the next cycle came too soon: ${cycles('baseline').filter((cycle) => !cycle.idleAfter).length} bare, ${cycles('ours').filter((cycle) => !cycle.idleAfter).length} Chorus) was busy for a median ${round2(summarise(idle('baseline')).median)} ms (bare) and ${round2(summarise(idle('ours')).median)} ms (Chorus). The first row subtracts each trial's median.`,
         `- The first save after a page opens (its code not yet warm) against the later ones: median cost ${ownCostOf('ours', true)} ms against ${ownCostOf('ours', false)} ms in Chorus, ${ownCostOf('baseline', true)} ms against ${ownCostOf('baseline', false)} ms in the bare page.`,
+        `- The browser's own share: after its saves, each Chorus trial also showed a new status text ${statusOnlyChanges} times with nothing saved, written as the page writes "Saved …", and measured as a save is (its window less the quiet window after it). That alone cost a median ${round2(summarise(statusOnly).median)} ms (IQR ${round2(summarise(statusOnly).iqr)}, n ${statusOnly.length}): the frame, the re-check of what is under the mouse, and Chromium's timers that follow it. A save cannot cost less and still show "Saved".`,
         `- React commits: the keystroke itself caused a median ${summarise(cycles('ours').map((cycle) => cycle.keyCommits)).median} in Chorus (${summarise(cycles('baseline').map((cycle) => cycle.keyCommits)).median} in the bare page); the save a median ${summarise(cycles('ours').map((cycle) => cycle.saveCommits)).median} (${summarise(cycles('baseline').map((cycle) => cycle.saveCommits)).median}). Counted through React's developer-tools hook.`,
         `- Cycles left out because their debounce timer was not found in the trace: ${dropped('baseline')} (bare), ${dropped('ours')} (Chorus), of ${measuredRounds * savesPerTrial} each.`,
         `- Checks: the debounce fired a median ${round2(summarise(cycles('ours').map((cycle) => cycle.timerAfterKeyMs)).median)} ms after the keystroke; Chorus's status said "Saved" a median ${round2(summarise(cycles('ours').map((cycle) => cycle.savedAfterMs)).median)} ms after it fired (max ${round2(Math.max(...cycles('ours').map((cycle) => cycle.savedAfterMs)))} ms); ${stretched} of ${cycles('ours').length} windows had to be stretched past ${windowMs} ms to end ${minQuietAfterSaveMs} ms after "Saved".`,
@@ -466,6 +511,7 @@ export const autosave: Benchmark = {
           words,
           bareJsonBytes: results.baseline[0]?.bareJsonBytes,
           bareSerialiseMs: summarise(serialise),
+          statusOnlyMs: statusOnly,
           trials: (['baseline', 'ours'] as const).flatMap((side) =>
             results[side].map((result) => ({ side, cycles: result.cycles })),
           ),
