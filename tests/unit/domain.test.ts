@@ -2,7 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { documentText, imageIdsOf } from '../../renderer/src/domain/document-text';
 import { newId, safeIdPattern } from '../../renderer/src/domain/ids';
-import { countSyllables, countWords, readability, readingTimeMinutes } from '../../renderer/src/domain/text-stats';
+import {
+  addReadingCounts,
+  countSyllables,
+  countWords,
+  noReadingCounts,
+  readability,
+  readabilityOf,
+  readingCounts,
+  readingTimeMinutes,
+} from '../../renderer/src/domain/text-stats';
 
 describe('documentText', () => {
   it('separates blocks with blank lines, keeps hard breaks and reads nested blocks in order', () => {
@@ -92,6 +101,33 @@ describe('text statistics', () => {
     expect(easy?.hint).toBe('Easy to read for most people.');
     expect(hard?.hint).toBe('Hard to read: try shorter sentences and simpler words.');
     expect(readability('Too short to judge.')).toBeNull();
+  });
+
+  it('counts a paragraph without a full stop as a sentence, and a full stop before a blank line once', () => {
+    expect(readingCounts('A heading\n\nOne. Two!\n\nThree? And four')).toEqual({
+      words: 7,
+      syllables: 8,
+      sentences: 5,
+    });
+    expect(readingCounts('  \n\n \n\n')).toEqual(noReadingCounts);
+  });
+
+  it('adds up paragraph by paragraph: texts joined by blank lines count as the sum of theirs', () => {
+    const texts = fc.array(
+      fc.string({
+        unit: fc.constantFrom('a', 'e', 'y', 'B', '1', ' ', '.', '!', '?', '\n', '’', '-', 'é'),
+        maxLength: 40,
+      }),
+      { maxLength: 8 },
+    );
+    fc.assert(
+      fc.property(texts, (parts) => {
+        const summed = parts.map(readingCounts).reduce(addReadingCounts, noReadingCounts);
+        expect(readingCounts(parts.join('\n\n'))).toEqual(summed);
+        expect(readability(parts.join('\n\n'))).toEqual(readabilityOf(summed));
+      }),
+      { numRuns: 400 },
+    );
   });
 });
 

@@ -67,16 +67,57 @@ export interface Readability {
   hint: string;
 }
 
+/** What Flesch–Kincaid reads from a text. The counts add up paragraph by paragraph (`addReadingCounts`). */
+export interface ReadingCounts {
+  words: number;
+  syllables: number;
+  sentences: number;
+}
+
+export const noReadingCounts: ReadingCounts = { words: 0, syllables: 0, sentences: 0 };
+
+const paragraphBreak = /\n\s*\n/;
+const sentenceEnd = /[.!?]+(?=\s|$)/g;
+const endsWithSentenceEnd = /[.!?]\s*$/;
+
+/**
+ * The words, syllables and sentences of a text. A paragraph (text between blank lines) with words
+ * ends a sentence even without a full stop, as a heading or a list item does. Paragraphs are
+ * counted one by one, so the counts of texts joined by blank lines are the sum of theirs: a long
+ * draft's counts can be kept block by block.
+ */
+export function readingCounts(text: string): ReadingCounts {
+  let words = 0;
+  let syllables = 0;
+  let sentences = 0;
+  for (const paragraph of text.split(paragraphBreak)) {
+    const found = paragraph.match(wordPattern);
+    if (found === null) continue;
+    words += found.length;
+    for (const word of found) syllables += countSyllables(word);
+    sentences += (paragraph.match(sentenceEnd) ?? []).length + (endsWithSentenceEnd.test(paragraph) ? 0 : 1);
+  }
+  return { words, syllables, sentences };
+}
+
+export function addReadingCounts(a: ReadingCounts, b: ReadingCounts): ReadingCounts {
+  return { words: a.words + b.words, syllables: a.syllables + b.syllables, sentences: a.sentences + b.sentences };
+}
+
 /**
  * Flesch–Kincaid on plain text. It is a rough guide: it knows nothing of meaning, and short texts
  * give unsteady figures, so it returns null below 30 words.
  */
 export function readability(text: string): Readability | null {
-  const words = text.match(wordPattern) ?? [];
-  if (words.length < 30) return null;
-  const sentences = Math.max(1, (text.match(/[.!?]+(?=\s|$)|\n\s*\n/g) ?? []).length);
-  const syllables = words.reduce((sum, word) => sum + countSyllables(word), 0);
-  const grade = 0.39 * (words.length / sentences) + 11.8 * (syllables / words.length) - 15.59;
+  return readabilityOf(readingCounts(text));
+}
+
+/** Flesch–Kincaid from counts already made, such as a draft's added up block by block. */
+export function readabilityOf(counts: ReadingCounts): Readability | null {
+  if (counts.words < 30) return null;
+  const sentences = Math.max(1, counts.sentences);
+  const { words, syllables } = counts;
+  const grade = 0.39 * (words / sentences) + 11.8 * (syllables / words) - 15.59;
   const rounded = Math.max(0, Math.round(grade * 10) / 10);
   const readingAge = Math.round(rounded + 5);
   let hint: string;
@@ -84,5 +125,5 @@ export function readability(text: string): Readability | null {
   else if (readingAge <= 15) hint = 'Plain English: most adults can read this easily.';
   else if (readingAge <= 18) hint = 'Fairly hard: shorter sentences and everyday words would help.';
   else hint = 'Hard to read: try shorter sentences and simpler words.';
-  return { words: words.length, sentences, grade: rounded, readingAge, hint };
+  return { words, sentences, grade: rounded, readingAge, hint };
 }

@@ -14,9 +14,15 @@ import {
   type ResourceDetails,
   type SnapshotRecord,
 } from '../../db';
-import { assembleText, type BlockDocument } from '../../domain/block-document';
+import { assembleText, type BlockDocument, type SerializedBlock } from '../../domain/block-document';
 import type { DocumentNode } from '../../domain/document-text';
-import { countWords } from '../../domain/text-stats';
+import {
+  addReadingCounts,
+  countWords,
+  noReadingCounts,
+  readingCounts,
+  type ReadingCounts,
+} from '../../domain/text-stats';
 import { ChorusEditor } from '../../editor/ChorusEditor';
 import { createDocumentSerializer } from '../../editor/document-serializer';
 import { EditorToolbar } from '../../editor/EditorToolbar';
@@ -46,7 +52,22 @@ export function ResourcePage() {
   const [editorKey, setEditorKey] = useState(0);
   const [editor, setEditor] = useState<Editor | null>(null);
   const editorRef = useRef<Editor | null>(null);
-  const [saved] = useState(() => createValueStore<SavedText>({ text: () => '', wordCount: 0 }));
+  const [saved] = useState(() =>
+    createValueStore<SavedText>({ text: () => '', wordCount: 0, reading: () => noReadingCounts }),
+  );
+  // Each block's reading counts, kept while the serialiser keeps the block (it reuses untouched ones),
+  // so the reading age after a pause counts what was typed, not the draft.
+  const [countBlock] = useState(() => {
+    const known = new WeakMap<SerializedBlock, ReadingCounts>();
+    return (block: SerializedBlock): ReadingCounts => {
+      let counts = known.get(block);
+      if (counts === undefined) {
+        counts = block.texts.map(readingCounts).reduce(addReadingCounts, noReadingCounts);
+        known.set(block, counts);
+      }
+      return counts;
+    };
+  });
   const pendingDetails = useRef<Partial<ResourceDetails>>({});
   const images = useMemo(() => createImageStore(db), [db]);
   const [serialize] = useState(createDocumentSerializer);
@@ -61,7 +82,8 @@ export function ResourcePage() {
       if (!live) return;
       setLoaded(record === undefined ? null : { doc: record.doc, text: record.text });
       const text = record?.text ?? '';
-      saved.set({ text: () => text, wordCount: countWords(text) });
+      let reading: ReadingCounts | undefined;
+      saved.set({ text: () => text, wordCount: countWords(text), reading: () => (reading ??= readingCounts(text)) });
     });
     return () => {
       live = false;
@@ -96,7 +118,12 @@ export function ResourcePage() {
     const document = lastSaved.current;
     if (document === null) return;
     let text: string | undefined;
-    saved.set({ text: () => (text ??= assembleText(document.blocks)), wordCount: document.wordCount });
+    let reading: ReadingCounts | undefined;
+    saved.set({
+      text: () => (text ??= assembleText(document.blocks)),
+      wordCount: document.wordCount,
+      reading: () => (reading ??= document.blocks.map(countBlock).reduce(addReadingCounts, noReadingCounts)),
+    });
   };
   const { saver: documentSaver, status: documentStatus } = useAutosaver(saveDocumentNow, showSaved);
   const { saver: detailsSaver, status: detailsStatus } = useAutosaver(saveDetailsNow);
@@ -151,13 +178,18 @@ export function ResourcePage() {
       if (instance !== null) {
         requestIdleCallback(
           () => {
-            if (!instance.isDestroyed) documentWriterFor(db).keep(resourceId, serialize(instance.state.doc));
+            if (instance.isDestroyed) return;
+            const document = serialize(instance.state.doc);
+            documentWriterFor(db).keep(resourceId, document);
+            // The blocks' reading counts too, in an idle moment of their own, so the first reading age
+            // after a save counts only the blocks typed in.
+            requestIdleCallback(() => document.blocks.forEach(countBlock), { timeout: 5000 });
           },
           { timeout: 5000 },
         );
       }
     },
-    [serialize, db, resourceId],
+    [serialize, db, resourceId, countBlock],
   );
 
   if (resource === undefined || loaded === undefined) return <p className="loading">Opening the draft…</p>;

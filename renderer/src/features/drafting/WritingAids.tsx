@@ -1,15 +1,17 @@
 import { memo, useCallback, useEffect, useState } from 'react';
-import { readability, readingTimeMinutes, type Readability } from '../../domain/text-stats';
+import { readabilityOf, readingTimeMinutes, type Readability, type ReadingCounts } from '../../domain/text-stats';
 import { formatNumber, plural } from '../../ui/format';
 import { useLiveText, type ValueStore } from '../saving/value-store';
 
-/** The draft as last saved. Its whole text is put together only when asked for. */
+/** The draft as last saved. Its whole text and its reading counts are worked out only when asked for. */
 export interface SavedText {
   text: () => string;
   wordCount: number;
+  /** What the reading age reads: after an edit, only the changed blocks are counted again. */
+  reading: () => ReadingCounts;
 }
 
-/** Readability reads every word; it waits for a pause in writing so it never competes with typing. */
+/** The reading age waits for a pause in writing, so it never competes with typing. */
 const readabilityPauseMs = 1500;
 
 function readingTimeText(wordCount: number): string {
@@ -34,7 +36,7 @@ export const WritingAids = memo(function WritingAids({ saved }: { saved: ValueSt
     const schedule = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        const next = readability(saved.get().text());
+        const next = readabilityOf(saved.get().reading());
         setRating((current) =>
           current?.readingAge === next?.readingAge && current?.hint === next?.hint ? current : next,
         );
