@@ -7,10 +7,11 @@ export interface GatheredWarning {
 /**
  * Every content warning of some resources once: the same words in another case or spacing count as
  * the same warning, and the first spelling is kept. The pack's session plan on screen and in every
- * export is built from this, so both list the same warnings from the same resources.
+ * export is built from this, so both list the same warnings from the same resources. Warnings
+ * given without a title are gathered too, with no source of their own.
  */
 export function gatherWarnings(
-  resources: readonly { title: string; warnings: readonly string[] }[],
+  resources: readonly { title?: string; warnings: readonly string[] }[],
 ): GatheredWarning[] {
   const byKey = new Map<string, GatheredWarning>();
   for (const { title, warnings } of resources) {
@@ -19,7 +20,7 @@ export function gatherWarnings(
       if (text === '') continue;
       const key = text.toLocaleLowerCase('en-GB');
       const gathered = byKey.get(key) ?? { text, sources: [] };
-      if (!gathered.sources.includes(title)) gathered.sources.push(title);
+      if (title !== undefined && !gathered.sources.includes(title)) gathered.sources.push(title);
       byKey.set(key, gathered);
     }
   }

@@ -95,17 +95,9 @@ function clean(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** Warnings without blanks or repeats, in their first order; repeats differing only in case count once. */
+/** Warnings without blanks or repeats, in their first order; repeats differing only in case or spacing count once. */
 function distinct(warnings: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const result: string[] = [];
-  for (const warning of warnings.map(clean)) {
-    const key = warning.toLocaleLowerCase('en-GB');
-    if (warning === '' || seen.has(key)) continue;
-    seen.add(key);
-    result.push(warning);
-  }
-  return result;
+  return gatherWarnings([{ warnings }]).map((warning) => warning.text);
 }
 
 function approvedAt(version: ApprovedVersion): number {
@@ -193,16 +185,12 @@ export function buildOutline(request: ExportRequest): ExportOutline {
   const parts: [CoverPart, ...OutlinePart[]] = [cover];
   if (sessionWarnings.length > 0 || support.length > 0) {
     // Each warning once with the resources it comes from, as the pack's screen shows it; then any
-    // the request's plan holds that no resource here carries.
-    const gathered = gatherWarnings(
-      resources.map((resource) => ({ title: resource.title, warnings: resource.contentWarnings })),
-    );
-    const known = new Set(gathered.map((warning) => warning.text.toLocaleLowerCase('en-GB')));
-    const lines = [
-      ...gathered.map(warningLine),
-      ...sessionWarnings.filter((warning) => !known.has(warning.toLocaleLowerCase('en-GB'))),
-    ];
-    parts.push({ kind: 'session-plan', title: 'Session plan', contentWarnings: lines, support });
+    // the request's plan holds that no resource here carries, without a source.
+    const gathered = gatherWarnings([
+      ...resources.map((resource) => ({ title: resource.title, warnings: resource.contentWarnings })),
+      { warnings: request.sessionPlan.contentWarnings },
+    ]);
+    parts.push({ kind: 'session-plan', title: 'Session plan', contentWarnings: gathered.map(warningLine), support });
   }
   const introduction = textParagraphs(request.introduction);
   if (introduction.length > 0) parts.push({ kind: 'introduction', title: 'Introduction', paragraphs: introduction });
