@@ -32,4 +32,27 @@ describe('benchmark verdicts', () => {
     const met = compare('typing', '', { ours: many(17), baseline: many(15) }, { maxP95Ratio: 1.2, maxOursP95Ms: 16 });
     expect(met).toMatchObject({ pass: false, absoluteWaived: false });
   });
+
+  it('holds a millisecond target to itself, and to its stand-in ratio only when the baseline misses it', () => {
+    const target = { maxOursMedianMs: 4, maxMedianRatioWhenWaived: 1.2 };
+    // Under 4 ms passes, however the baseline does.
+    expect(compare('autosave', '', { ours: many(3.5), baseline: many(2) }, target)).toMatchObject({
+      pass: true,
+      absoluteWaived: false,
+    });
+    // Over 4 ms while the baseline meets 4 ms fails: the ratio does not stand in.
+    expect(compare('autosave', '', { ours: many(4.2), baseline: many(3.9) }, target)).toMatchObject({
+      pass: false,
+      absoluteWaived: false,
+    });
+    // Over 4 ms while the baseline is over 4 ms too: judged by the ratio.
+    expect(compare('autosave', '', { ours: many(4.4), baseline: many(4.5) }, target)).toMatchObject({
+      pass: true,
+      absoluteWaived: true,
+    });
+    expect(compare('autosave', '', { ours: many(6), baseline: many(4.5) }, target)).toMatchObject({
+      pass: false,
+      absoluteWaived: true,
+    });
+  });
 });
