@@ -214,6 +214,42 @@ describe('repository service: git remote faults', () => {
     }
   });
 
+  it('says the branch is stuck, not that others kept publishing, when a lock is left on the server', async () => {
+    const client = await makeService();
+    const lock = path.join(remote.server.repositoryPath, 'refs', 'heads', 'main.lock');
+    try {
+      await client.service.configure({
+        kind: 'git',
+        url: remote.server.url,
+        username: remote.server.username,
+        token: remote.server.token,
+      });
+      expect((await client.service.publish({ kind: 'version', record: await makeVersion('before-lock') })).ok).toBe(
+        true,
+      );
+      const before = await nativeGit(['--git-dir', remote.server.repositoryPath, 'rev-parse', 'main']);
+      // What git leaves behind when it is killed in the middle of moving the branch.
+      await writeFile(lock, `${before.stdout.trim()}\n`);
+      const locked = await makeVersion('while-locked');
+      const result = await client.service.publish({ kind: 'version', record: locked });
+      expect(result).toMatchObject({ ok: false, problem: { kind: 'unreachable', retry: true } });
+      if (!result.ok) {
+        expect(result.problem.message).toMatch(
+          /would not update its branch, though nobody else was publishing \(it said “failed to update ref”\)/,
+        );
+        expect(result.problem.message).toMatch(/a file ending in “\.lock”/);
+      }
+      const after = await nativeGit(['--git-dir', remote.server.repositoryPath, 'rev-parse', 'main']);
+      expect(after.stdout).toBe(before.stdout);
+
+      await rm(lock);
+      expect((await client.service.publish({ kind: 'version', record: locked })).ok).toBe(true);
+    } finally {
+      await rm(lock, { force: true });
+      await rm(client.dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('lands both of two clients publishing at the same time, and native git reads a plain repository', async () => {
     const [a, b] = await Promise.all([makeService(), makeService()]);
     for (const client of [a, b]) {

@@ -65,6 +65,21 @@ function isLocalDamage(error: unknown): boolean {
   return ['NotFoundError', 'ObjectTypeError', 'InternalError', 'ParseError', 'InvalidOidError'].includes(code);
 }
 
+/**
+ * Refusals in a row after which the branch had not moved before a push is given up as stuck. A push
+ * that loses a race is refused while the winner holds the branch's lock, and the winner moves it
+ * on; git gives both the same reason ("failed to update ref"), so only the branch tells them apart.
+ */
+const maxUnmovedRefusals = 3;
+
+/** The server kept refusing to move its branch though nobody else moved it: a lock left behind, most likely. */
+function stuckBranch(location: string, reason: string): RemoteError {
+  return new RemoteError(
+    'unreachable',
+    `The repository at ${location} would not update its branch, though nobody else was publishing (it said “${reason}”). A push that did not finish may have left it locked: whoever looks after the repository can check for a file ending in “.lock”. Chorus will try again.`,
+  );
+}
+
 function remoteError(location: string, error: unknown): RemoteError {
   if (error instanceof RemoteError) return error;
   if (error instanceof PushRefusedError) {
@@ -296,7 +311,7 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
    * Refused because the branch moved on: found here before sending, or by the server when two
    * pushes race. Anything else (a garbled or cut-off answer) is a network fault for the caller.
    */
-  const isRefusedPush = (error: unknown): boolean =>
+  const isRefusedPush = (error: unknown): error is PushRefusedError =>
     error instanceof PushRefusedError &&
     /fetch first|non-fast-forward|failed to (update|lock)|cannot lock|stale info|already exists/i.test(error.reason);
 
@@ -309,12 +324,21 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
     },
 
     async write(request: WriteRequest) {
+      /** The last refusal, and on which head; then how many refusals in a row left the branch where it was. */
+      let refused: { head: string | null; reason: string } | null = null;
+      let unmoved = 0;
       for (let attempt = 1; attempt <= maxPushAttempts; attempt += 1) {
         // Two publishers that keep meeting would otherwise stay in step, and one would lose every
         // round: before trying again, wait a random while that grows with each refusal.
         if (attempt > 1) await sleep(Math.random() * retryPauseMs * 2 ** (attempt - 2));
         // The first try may use the head just read with the marker; a retry asks again.
         const head = await fetchHead(attempt === 1 ? sameCallMs : 0);
+        if (refused !== null) {
+          // A push that lost a race finds the branch moved on by the one that won. Refused again
+          // and again with the branch standing still, nobody is winning: the server is stuck.
+          unmoved = head === refused.head ? unmoved + 1 : 0;
+          if (unmoved >= maxUnmovedRefusals) throw stuckBranch(location, refused.reason);
+        }
         const tree = await treeOf(head);
         const outcomes = new Map<string, WriteOutcome>();
         const pending: RemoteFile[] = [];
@@ -361,7 +385,10 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
           lastHead = null;
           return outcomes;
         } catch (error) {
-          if (isRefusedPush(error)) continue;
+          if (isRefusedPush(error)) {
+            refused = { head, reason: error.reason };
+            continue;
+          }
           if (isLocalDamage(error)) await discardLocalCopy();
           throw remoteError(location, error);
         }
