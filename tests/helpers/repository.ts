@@ -93,6 +93,8 @@ export interface TestGitRemote {
   root: string;
   /** The address with credentials in it, for native git only. */
   authenticatedUrl: string;
+  /** What Chorus's repository settings take to reach it. */
+  settings: { kind: 'git'; url: string; username: string; token: string };
   close(): Promise<void>;
 }
 
@@ -106,6 +108,7 @@ export async function startTestGitRemote(): Promise<TestGitRemote> {
     server,
     root,
     authenticatedUrl: url.toString(),
+    settings: { kind: 'git', url: server.url, username: server.username, token: server.token },
     async close() {
       await server.close();
       await rm(root, { recursive: true, force: true });

@@ -101,11 +101,7 @@ describe('a hostile repository', () => {
     'over %s: takes the good versions, skips every bad file with a reason, and never crashes',
     async (kind) => {
       const client = await makeService();
-      await client.service.configure(
-        kind === 'git'
-          ? { kind: 'git', url: remote.server.url, username: remote.server.username, token: remote.server.token }
-          : { kind: 'folder', path: folder },
-      );
+      await client.service.configure(kind === 'git' ? remote.settings : { kind: 'folder', path: folder });
       const { items, skipped } = await pullAll(client.service);
       expect(items.map((item) => item.record.id).sort()).toEqual(planted.good.map((version) => version.id).sort());
       const reasons = Object.fromEntries(skipped.map((file) => [file.path, file.reason]));

@@ -24,13 +24,7 @@ afterEach(async () => {
   await rm(client.dataDir, { recursive: true, force: true });
 });
 
-const configureGit = () =>
-  client.service.configure({
-    kind: 'git',
-    url: git.server.url,
-    username: git.server.username,
-    token: git.server.token,
-  });
+const configureGit = () => client.service.configure(git.settings);
 
 describe('repository service: erase', () => {
   it('forgets the settings, the token and the local copy of a git repository', async () => {

@@ -32,12 +32,7 @@ const setups: Setup[] = [
     },
     after: () => git.close(),
     configure: async (service) => {
-      const result = await service.configure({
-        kind: 'git',
-        url: git.server.url,
-        username: git.server.username,
-        token: git.server.token,
-      });
+      const result = await service.configure(git.settings);
       expect(result.ok).toBe(true);
     },
   },
@@ -195,12 +190,7 @@ describe('repository service: git remote faults', () => {
     await writeFile(hook, '#!/bin/sh\necho "Publishing is paused for the audit" >&2\nexit 1\n', { mode: 0o755 });
     const client = await makeService();
     try {
-      await client.service.configure({
-        kind: 'git',
-        url: remote.server.url,
-        username: remote.server.username,
-        token: remote.server.token,
-      });
+      await client.service.configure(remote.settings);
       const result = await client.service.publish({ kind: 'version', record: await makeVersion('declined') });
       expect(result).toMatchObject({ ok: false, problem: { kind: 'refused', retry: false } });
       if (!result.ok)
@@ -218,12 +208,7 @@ describe('repository service: git remote faults', () => {
     const client = await makeService();
     const lock = path.join(remote.server.repositoryPath, 'refs', 'heads', 'main.lock');
     try {
-      await client.service.configure({
-        kind: 'git',
-        url: remote.server.url,
-        username: remote.server.username,
-        token: remote.server.token,
-      });
+      await client.service.configure(remote.settings);
       expect((await client.service.publish({ kind: 'version', record: await makeVersion('before-lock') })).ok).toBe(
         true,
       );
@@ -253,12 +238,7 @@ describe('repository service: git remote faults', () => {
   it('lands both of two clients publishing at the same time, and native git reads a plain repository', async () => {
     const [a, b] = await Promise.all([makeService(), makeService()]);
     for (const client of [a, b]) {
-      await client.service.configure({
-        kind: 'git',
-        url: remote.server.url,
-        username: remote.server.username,
-        token: remote.server.token,
-      });
+      await client.service.configure(remote.settings);
     }
     const ours = await Promise.all(Array.from({ length: 6 }, (_, index) => makeVersion(`race-a-${index}`)));
     const theirs = await Promise.all(Array.from({ length: 6 }, (_, index) => makeVersion(`race-b-${index}`)));

@@ -48,14 +48,7 @@ describe('the built web host (npm run web)', () => {
 
   it('starts, and reaches a git repository through the bundled isomorphic-git', async () => {
     expect(await call('app.info', {})).toMatchObject({ ok: true, value: { transport: 'web' } });
-    expect(
-      await call('repository.configure', {
-        kind: 'git',
-        url: remote.server.url,
-        username: remote.server.username,
-        token: remote.server.token,
-      }),
-    ).toMatchObject({ ok: true, value: { ok: true } });
+    expect(await call('repository.configure', remote.settings)).toMatchObject({ ok: true, value: { ok: true } });
     expect(await call('repository.test', {})).toMatchObject({ ok: true, value: { ok: true, empty: true } });
   });
 });
