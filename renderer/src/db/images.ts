@@ -1,5 +1,5 @@
 import { newId } from '../domain/ids';
-import { isAllowedImageType, maxImageBytes } from '../domain/images';
+import { isAllowedImageType, maxImageBytes, maxImageSize } from '../domain/images';
 import type { ChorusDb } from './database';
 
 export class ImageRejected extends Error {
@@ -15,7 +15,7 @@ export function createImageStore(db: ChorusDb) {
   return {
     async store(blob: Blob): Promise<string> {
       if (!isAllowedImageType(blob.type)) throw new ImageRejected('Only PNG, JPEG, GIF and WebP images can be added.');
-      if (blob.size > maxImageBytes) throw new ImageRejected('Images must be smaller than 10 MB.');
+      if (blob.size > maxImageBytes) throw new ImageRejected(`Pictures can be up to ${maxImageSize}.`);
       const id = newId();
       await db.images.add({ id, blob, createdAt: Date.now() });
       return id;

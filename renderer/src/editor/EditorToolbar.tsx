@@ -3,7 +3,7 @@ import type { Editor } from '@tiptap/core';
 import { redoDepth, undoDepth } from '@tiptap/pm/history';
 import { useEditorState } from '@tiptap/react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { allowedImageTypes } from '../domain/images';
+import { allowedImageTypes, maxImageSize } from '../domain/images';
 import { checkImageFile } from './image-files';
 import { Modal } from '../ui/Modal';
 import { connectEditorUi } from './editor-ui';
@@ -80,8 +80,7 @@ function Tool({ label, pressed, keys, disabled, opensDialog, className, onClick,
   );
 }
 
-const imageNotAllowed =
-  'This file cannot be added. Chorus can add pictures saved as PNG, JPEG, GIF or WebP, of up to 20 MB.';
+const imageNotAllowed = `This file cannot be added. Chorus can add pictures saved as PNG, JPEG, GIF or WebP, of up to ${maxImageSize}.`;
 
 /**
  * The formatting toolbar: one tab stop, arrow keys between buttons (Radix roving focus), Escape back
