@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumProfile } from '../helpers/chromium';
+import { tinyPng } from '../helpers/editor';
 import { startTestWebHost, type TestWebHost } from '../helpers/web-host';
 import { DraftEditorPage, DraftsListPage } from './pages/drafts-page';
 import { ProfilesPage, ReviewResourcePage } from './pages/review-page';
@@ -42,6 +43,15 @@ describe('co-production on one device with two profiles', () => {
     const editor = new DraftEditorPage(page);
     await editor.title.fill('My story');
     await editor.typeInEditor('Nobody asked me why. Call me on 07700 900123 if you want to talk.');
+    await editor.waitForSaved();
+    // A picture: pictures are not shared yet, and the sign-off must say so.
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('toolbar').getByRole('button', { name: 'Image', exact: true }).click();
+    await (await chooser).setFiles({ name: 'map.png', mimeType: 'image/png', buffer: Buffer.from(tinyPng) });
+    const pictureDialog = page.getByRole('dialog', { name: 'Add an image' });
+    await pictureDialog.getByRole('textbox', { name: 'Description' }).fill('A hand-drawn map of the estate');
+    await pictureDialog.getByRole('button', { name: 'Add image' }).click();
+    await editor.editor.getByRole('img', { name: 'A hand-drawn map of the estate' }).waitFor();
     await editor.waitForSaved();
 
     await shell.goTo('Review');
@@ -109,8 +119,15 @@ describe('co-production on one device with two profiles', () => {
     expect(await shared.innerText()).not.toContain('07700 900123');
     expect(await shared.innerText()).toContain('Please listen.');
     expect(await shared.innerText()).not.toContain('Shall we keep');
+    // Trainers will not get the picture, so the preview shows what they will see: its description.
+    await shared.getByText('Image not available. Its description: “A hand-drawn map of the estate”').waitFor();
+    expect(await shared.getByRole('img').count()).toBe(0);
+    await shared.getByText('Pictures are not shared yet.', { exact: false }).waitFor();
     const agreement = page.getByRole('region', { name: 'What you are agreeing to' });
     expect(await agreement.innerText()).toContain('I can withdraw it at any time');
+    expect(await agreement.innerText()).toContain(
+      'It has one picture. It is not shared: trainers will see the description written for each picture instead.',
+    );
     await page.getByRole('button', { name: 'I agree, and sign off this version' }).click();
     await page.getByRole('heading', { name: /^Approved · version 1/ }).waitFor();
 

@@ -39,6 +39,16 @@ describe('consent', () => {
     expect(wording).toContain('“Written by Robin (a chosen name)”');
     expect(wording).toContain('I can withdraw it at any time');
     expect(wording).toContain('copies already handed out cannot be recalled');
+    expect(wording).not.toContain('picture');
+  });
+
+  it('says that pictures are not shared, only when there are some', () => {
+    const resource = { title: 'What I wish you knew', version: 2 };
+    expect(consentWording(choices, resource, 1)).toContain(
+      'It has one picture. It is not shared: trainers will see the description written for each picture instead.',
+    );
+    expect(consentWording(choices, resource, 3)).toContain('It has 3 pictures. They are not shared:');
+    expect(consentWording(choices, resource, 0)).toBe(consentWording(choices, resource));
   });
 
   it('says what is missing before agreeing', () => {

@@ -68,13 +68,25 @@ function list(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
 }
 
+/** Pictures are not published yet (docs/repository-format.md), and consent must not suggest they are. */
+function picturesLine(pictures: number): string {
+  const count = pictures === 1 ? 'one picture. It is' : `${pictures} pictures. They are`;
+  return `It has ${count} not shared: trainers will see the description written for each picture instead.`;
+}
+
 /**
- * The exact words the consultee agrees to, for this version only. They are stored with the
- * approved version, so what was agreed can always be shown word for word.
+ * The exact words the consultee agrees to, for this version only (with `pictures`, how many
+ * pictures it has). They are stored with the approved version, so what was agreed can always be
+ * shown word for word.
  */
-export function consentWording(choices: ConsentChoices, resource: { title: string; version: number }): string {
+export function consentWording(
+  choices: ConsentChoices,
+  resource: { title: string; version: number },
+  pictures = 0,
+): string {
   return [
     `I agree that version ${resource.version} of “${resource.title.trim()}”, exactly as shown to me, can be shared with trainers through the shared repository.`,
+    ...(pictures === 0 ? [] : [picturesLine(pictures)]),
     `It may be seen by professionals in: ${list(choices.audiences.map((audience) => audienceLabels[audience].toLowerCase()))}.`,
     `It may be used in ${list(choices.purposes.map((purpose) => purposeLabels[purpose]))}.`,
     `It will be credited as: “${attributionLine(choices.attribution)}”.`,

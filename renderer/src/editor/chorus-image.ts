@@ -132,10 +132,12 @@ function createImageView(initial: ProseMirrorNode, images: ImageStore | null) {
   let request = 0;
   let destroyed = false;
 
+  // Without the picture, its description is all there is to go on, so it is shown in its place.
   const showMissing = () => {
     const missing = document.createElement('p');
     missing.className = 'chorus-image__missing';
-    missing.textContent = 'Image not available';
+    const alt = node.attrs.alt as string;
+    missing.textContent = alt === '' ? 'Image not available' : `Image not available. Its description: “${alt}”`;
     frame.replaceChildren(missing);
   };
 
@@ -192,6 +194,7 @@ function createImageView(initial: ProseMirrorNode, images: ImageStore | null) {
       } else {
         const img = frame.querySelector('img');
         if (img) img.alt = next.attrs.alt as string;
+        else if (frame.querySelector('.chorus-image__missing')) showMissing();
       }
       showNote();
       return true;

@@ -21,3 +21,14 @@ export const SAFE_IMAGE_ID = safeIdPattern;
 export function isSafeImageId(value: unknown): value is string {
   return typeof value === 'string' && SAFE_IMAGE_ID.test(value);
 }
+
+/**
+ * A store with no pictures, for documents whose pictures are not on this device: pictures are not
+ * published yet (docs/repository-format.md), so the library's documents name a picture only by the
+ * id it had on its author's device, and each one shows as not available, with its description.
+ * The review's preview of what trainers will see uses it too, so it shows them exactly that.
+ */
+export const noPictures: ImageStore = {
+  store: () => Promise.reject(new Error('These pictures are read only.')),
+  resolve: () => Promise.resolve(null),
+};

@@ -102,7 +102,10 @@ describe('chorusImage', () => {
     expect(shown?.getAttribute('src')).toBe(`blob:chorus-test/${imageId}`);
     expect(shown?.getAttribute('alt')).toBe('A tiny picture');
     expect(views[1]?.querySelector('img')).toBeNull();
-    expect(views[1]?.textContent).toContain('Image not available');
+    // Without the picture, its description stands in its place, and follows a change to it.
+    expect(views[1]?.textContent).toContain('Image not available. Its description: “Lost”');
+    editor.chain().setNodeSelection(editor.state.doc.child(0).nodeSize).setChorusImageAlt('A lost map').run();
+    expect(views[1]?.textContent).toContain('Image not available. Its description: “A lost map”');
     // The rendered document still carries no src: only the node view shows one.
     expect(editor.getHTML()).not.toContain('src=');
   });

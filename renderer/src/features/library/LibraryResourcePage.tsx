@@ -3,20 +3,10 @@ import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'reac
 import { approvedAt, useLibraryResource, type LibraryVersionRecord } from '../../db';
 import { purposeLabels } from '../../domain/consent';
 import { ChorusEditor } from '../../editor/ChorusEditor';
-import type { ImageStore } from '../../editor/image-store';
+import { noPictures } from '../../editor/image-store';
 import { Page } from '../../ui/Page';
 import { audienceList, formatDay, formatIsoDate, isReviewDue, labelKey } from './library';
 import type { LibraryLinkState } from './LibraryList';
-
-/**
- * Pictures are not published yet (see docs/repository-format.md): a library document names a
- * picture only by the id it had on its author's device, so every picture shows as not available
- * rather than whatever this device may hold under that id.
- */
-const noPictures: ImageStore = {
-  store: () => Promise.reject(new Error('The library is read only.')),
-  resolve: () => Promise.resolve(null),
-};
 
 function titleOf(record: LibraryVersionRecord): string {
   const title = record.approved.content.title.trim();

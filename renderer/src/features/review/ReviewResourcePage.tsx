@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { currentVersionContent, useActiveProfile, useDb, useResource, useSavedDocument } from '../../db';
 import { hashContent } from '../../domain/approved-version';
 import type { ConsentChoices } from '../../domain/consent';
-import { documentText } from '../../domain/document-text';
+import { documentText, imageIdsOf } from '../../domain/document-text';
 import { hasPendingSuggestions, stripReviewMarks } from '../../editor/review';
 import { Page } from '../../ui/Page';
 import { AuditTrail } from './AuditTrail';
@@ -27,6 +27,7 @@ export function ReviewResourcePage() {
   // Everything here is about what would be shared: pending suggestions rejected, comments removed.
   const shared = useMemo(() => (document ? stripReviewMarks(document.doc) : null), [document]);
   const sharedText = useMemo(() => (shared === null ? '' : documentText(shared)), [shared]);
+  const pictures = useMemo(() => (shared === null ? 0 : imageIdsOf(shared).length), [shared]);
   const findings = useFindings(resourceId, sharedText);
 
   useEffect(() => {
@@ -89,7 +90,7 @@ export function ReviewResourcePage() {
             There are suggested edits in the draft. The consultee must accept or reject each one before sign-off.
           </p>
         )}
-        <SharedPreview resource={resource} doc={shared} choices={consentChoices} />
+        <SharedPreview resource={resource} doc={shared} choices={consentChoices} pictures={pictures} />
       </div>
       <aside className="resource-side" aria-label="Review">
         <WorkflowPanel resource={resource} profile={profile} />
@@ -99,6 +100,7 @@ export function ReviewResourcePage() {
           profile={profile}
           counts={counts}
           currentHash={hash}
+          pictures={pictures}
           choices={consentChoices}
           onChoicesChange={(update) => setChoices((current) => update(current ?? consentChoices))}
         />

@@ -1,22 +1,25 @@
-import { createImageStore, useDb, type ResourceRecord } from '../../db';
+import type { ResourceRecord } from '../../db';
 import { audienceLabels } from '../../domain/audiences';
 import { attributionLine, type ConsentChoices } from '../../domain/consent';
 import type { DocumentNode } from '../../domain/document-text';
 import { ChorusEditor } from '../../editor/ChorusEditor';
-import { useMemo } from 'react';
+import { noPictures } from '../../editor/image-store';
 
-/** Exactly what trainers will see of this version: the cover details and the text, read-only. */
+/**
+ * Exactly what trainers will see of this version: the cover details and the text, read-only. Its
+ * `pictures` are not shared, so they show as the library shows them: each one's description.
+ */
 export function SharedPreview({
   resource,
   doc,
   choices,
+  pictures,
 }: {
   resource: ResourceRecord;
   doc: DocumentNode;
   choices: ConsentChoices;
+  pictures: number;
 }) {
-  const db = useDb();
-  const images = useMemo(() => createImageStore(db), [db]);
   return (
     <section className="shared-preview" aria-labelledby="shared-preview-heading">
       <h2 id="shared-preview-heading">What trainers will see</h2>
@@ -35,10 +38,16 @@ export function SharedPreview({
         )}
         {resource.summary !== '' && <p>{resource.summary}</p>}
       </div>
+      {pictures > 0 && (
+        <p className="field-hint">
+          Pictures are not shared yet. Trainers will see the description written for each picture instead, as shown
+          below.
+        </p>
+      )}
       <ChorusEditor
         key={resource.updatedAt}
         content={doc}
-        images={images}
+        images={noPictures}
         label="Shared text, read only"
         editable={false}
       />

@@ -40,6 +40,7 @@ export function SignOffPanel({
   profile,
   counts,
   currentHash,
+  pictures,
   choices,
   onChoicesChange,
 }: {
@@ -47,6 +48,8 @@ export function SignOffPanel({
   profile: ProfileRecord;
   counts: ReviewCounts;
   currentHash: string | null;
+  /** How many pictures the version has: the consent says they are not shared. */
+  pictures: number;
   choices: ConsentChoices;
   /** Takes an update of the current choices, so quick successive changes compose. */
   onChoicesChange: (update: (current: ConsentChoices) => ConsentChoices) => void;
@@ -56,7 +59,7 @@ export function SignOffPanel({
   const [answers, setAnswers] = useState<ChecklistAnswers>({});
   const [error, setError] = useState<string | null>(null);
   const id = useId();
-  const wording = consentWording(choices, resource);
+  const wording = consentWording(choices, resource, pictures);
   const problems = consentProblems(choices);
 
   const submit = async (event: SyntheticEvent) => {
