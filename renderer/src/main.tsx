@@ -7,10 +7,15 @@ import './app/styles.css';
 
 ensureStartRoute();
 void requestPersistentStorage();
+const db = openChorusDb();
+// The browser opens (on a first start, creates) the database while React draws the first screen,
+// rather than when that screen first asks for something. A failure to open is not lost: every
+// query made afterwards fails with it, and the screens say so.
+db.open().catch(() => undefined);
 const root = document.getElementById('root');
 if (root === null) throw new Error('The page has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App platform={connectPlatform()} db={openChorusDb()} />
+    <App platform={connectPlatform()} db={db} />
   </StrictMode>,
 );
