@@ -68,7 +68,8 @@ describe('drafting', () => {
     await editor.typeInEditor(' Then listen again.');
     await editor.waitForSaved();
     expect(await editor.writingAid('Words').textContent()).toBe('7');
-    expect(await editor.writingAid('Reading age').textContent()).toBe('Write a little more to see this');
+    // The reading age waits for a pause in writing; until then it says it is being worked out.
+    await editor.writingAid('Reading age').filter({ hasText: 'Write a little more to see this' }).waitFor();
     // What changes with every save sits in fixed boxes that clip (styles.css, .live-value): it must fit them.
     const clipped = await page.evaluate(() =>
       Array.from(document.querySelectorAll('.live-value'))

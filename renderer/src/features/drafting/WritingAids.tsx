@@ -19,6 +19,11 @@ function readingTimeText(wordCount: number): string {
   return minutes === 0 ? 'None yet' : `About ${plural(minutes, 'minute')}`;
 }
 
+function readingAgeText(rating: Readability | null | undefined): string {
+  if (rating === undefined) return 'Working it out…';
+  return rating === null ? 'Write a little more to see this' : `About ${rating.readingAge}`;
+}
+
 /** Word count, reading time and a plain-English hint. Advisory only: nothing here blocks anything. */
 export const WritingAids = memo(function WritingAids({ saved }: { saved: ValueStore<SavedText> }) {
   // The count and reading time follow every save straight in the page, without a render.
@@ -30,15 +35,19 @@ export const WritingAids = memo(function WritingAids({ saved }: { saved: ValueSt
     useCallback(() => readingTimeText(saved.get().wordCount), [saved]),
     saved,
   );
-  const [rating, setRating] = useState<Readability | null>(null);
+  // undefined until the first pause after the draft opens: "too little to rate" would not be true yet.
+  const [rating, setRating] = useState<Readability | null | undefined>(undefined);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const schedule = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
         const next = readabilityOf(saved.get().reading());
+        // The same rating keeps its object, so nothing re-renders for it.
         setRating((current) =>
-          current?.readingAge === next?.readingAge && current?.hint === next?.hint ? current : next,
+          current != null && next !== null && current.readingAge === next.readingAge && current.hint === next.hint
+            ? current
+            : next,
         );
       }, readabilityPauseMs);
     };
@@ -61,9 +70,9 @@ export const WritingAids = memo(function WritingAids({ saved }: { saved: ValueSt
         <dt>Reading time</dt>
         <dd ref={readingTime} />
         <dt>Reading age</dt>
-        <dd>{rating === null ? 'Write a little more to see this' : `About ${rating.readingAge}`}</dd>
+        <dd>{readingAgeText(rating)}</dd>
       </dl>
-      {rating !== null && <p className="field-hint">{rating.hint} This is only a guide.</p>}
+      {rating != null && <p className="field-hint">{rating.hint} This is only a guide.</p>}
     </section>
   );
 });
