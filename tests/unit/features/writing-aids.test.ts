@@ -22,29 +22,41 @@ afterEach(() => {
 });
 
 describe('writing aids', () => {
-  it('says the reading age is being worked out until the first pause, not that there is too little text', async () => {
+  it('says the reading age is being worked out until the first pause, not that there is too little text', () => {
     const long = 'We listened to her and we wrote down what she said. '.repeat(12);
     const saved = createValueStore(savedText(long, 132));
-    await act(async () => view.root.render(createElement(WritingAids, { saved })));
+    act(() => {
+      view.root.render(createElement(WritingAids, { saved }));
+    });
     expect(view.container.querySelectorAll('dd')[0]?.textContent).toBe('132');
     expect(readingAge()).toBe('Working it out…');
 
-    await act(async () => vi.advanceTimersByTime(1500));
+    act(() => {
+      vi.advanceTimersByTime(1500);
+    });
     expect(readingAge()).toMatch(/^About \d+$/);
     expect(view.container.textContent).toContain('This is only a guide.');
 
     // Too little text is said only once the short text has been read.
-    await act(async () => saved.set(savedText('Too short.', 2)));
-    await act(async () => vi.advanceTimersByTime(1500));
+    act(() => {
+      saved.set(savedText('Too short.', 2));
+    });
+    act(() => {
+      vi.advanceTimersByTime(1500);
+    });
     expect(readingAge()).toBe('Write a little more to see this');
     expect(view.container.textContent).not.toContain('This is only a guide.');
   });
 
-  it('says there is too little to rate once a short draft has been read', async () => {
+  it('says there is too little to rate once a short draft has been read', () => {
     const saved = createValueStore(savedText('Listen first, then ask.', 4));
-    await act(async () => view.root.render(createElement(WritingAids, { saved })));
+    act(() => {
+      view.root.render(createElement(WritingAids, { saved }));
+    });
     expect(readingAge()).toBe('Working it out…');
-    await act(async () => vi.advanceTimersByTime(1500));
+    act(() => {
+      vi.advanceTimersByTime(1500);
+    });
     expect(readingAge()).toBe('Write a little more to see this');
   });
 });
