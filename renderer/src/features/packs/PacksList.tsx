@@ -68,7 +68,10 @@ export function PacksList() {
             each. Chorus builds a session plan from it, with every content warning and the support services to signpost,
             and exports it as Word, PDF, PowerPoint or HTML.
           </p>
-          <p>Each pack is for one audience, and only holds resources the people who shared them agreed to for it.</p>
+          <p>
+            Each pack is for one audience and one way of using it, and only holds resources the people who shared them
+            agreed to for both.
+          </p>
           {library?.length === 0 && (
             <p>
               The library on this device is empty, so there is nothing to add yet. <Link to="/sync">Set up sync</Link>{' '}
