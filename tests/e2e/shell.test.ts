@@ -188,6 +188,69 @@ describe('app shell in browser mode', () => {
     await expect(page.getByRole('navigation').count()).resolves.toBe(0);
   });
 
+  it('keeps the navigation and the quick exit when a screen fails on a damaged record, and recovers', async () => {
+    await shell.open(host.url);
+    // A draft whose details are not what Chorus wrote (damaged storage, or an old bug), put straight
+    // into the browser's database behind the app's back.
+    const damaged = {
+      id: 'damaged',
+      title: 42,
+      summary: null,
+      audiences: 'police',
+      topics: null,
+      contentWarnings: null,
+      reviewBy: 7,
+      status: 'weird',
+      version: 'x',
+      wordCount: 'lots',
+      createdAt: 1,
+      updatedAt: Date.now(),
+      inTrash: 0,
+      trashedAt: 0,
+    };
+    const writeRaw = (record: typeof damaged | null) =>
+      page.evaluate(
+        (value) =>
+          new Promise<void>((resolve, reject) => {
+            const opening = indexedDB.open('chorus');
+            opening.onerror = () => reject(opening.error ?? new Error('open'));
+            opening.onsuccess = () => {
+              const db = opening.result;
+              const transaction = db.transaction('resources', 'readwrite');
+              const store = transaction.objectStore('resources');
+              if (value === null) store.delete('damaged');
+              else store.put(value);
+              transaction.oncomplete = () => {
+                db.close();
+                resolve();
+              };
+              transaction.onerror = () => reject(transaction.error ?? new Error('write'));
+            };
+          }),
+        record,
+      );
+    await writeRaw(damaged);
+    try {
+      await page.reload();
+      await shell.heading('Something went wrong on this screen').waitFor();
+      await page.getByText('Everything already saved is still on this device.').waitFor();
+      await expect(shell.quickExit.isEnabled()).resolves.toBe(true);
+      const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+      expect(results.violations.map((v) => v.id)).toEqual([]);
+      // The rest of the app still works, and coming back tries the screen again.
+      await shell.goTo('Settings');
+      await shell.link('Drafts').click();
+      await shell.heading('Something went wrong on this screen').waitFor();
+      await writeRaw(null);
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await shell.heading('Drafts').waitFor();
+    } finally {
+      await writeRaw(null);
+    }
+    // React reports the failure in the console, and nothing else went wrong.
+    expect(consoleErrors.filter((error) => !/audiences|The above error occurred/.test(error))).toEqual([]);
+  });
+
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no WCAG 2.2 AA violations on any screen (${colorScheme})`, async () => {
       await page.emulateMedia({ colorScheme });

@@ -7,6 +7,7 @@ import { LockGate } from '../features/lock/LockGate';
 import { SyncProvider } from '../features/sync/SyncProvider';
 import { PlatformProvider, type Platform } from '../platform';
 import { areas } from './areas';
+import { AppBoundary } from './failures';
 import { NeutralScreen } from './NeutralScreen';
 import { runQuickExit } from './quick-exit';
 import { useQuickExitKeys } from './quick-exit-keys';
@@ -59,19 +60,21 @@ export function App({ platform, db }: { platform: Platform; db: ChorusDb }) {
 function Screens({ appLock, onQuickExit }: { appLock: AppLock; onQuickExit: () => void }) {
   const exitKeys = useQuickExitKeys(onQuickExit);
   return (
-    <LockGate lock={appLock} onQuickExit={onQuickExit} quickExitHint={exitKeys}>
-      <SyncProvider>
-        <HashRouter>
-          <Routes>
-            <Route path="/" element={<Shell onQuickExit={onQuickExit} exitKeys={exitKeys} />}>
-              {areas.map(({ path, Page }) => (
-                <Route key={path} path={`${path}/*`} element={<Page />} />
-              ))}
-              <Route path="*" element={<Navigate to={startPath} replace />} />
-            </Route>
-          </Routes>
-        </HashRouter>
-      </SyncProvider>
-    </LockGate>
+    <AppBoundary onQuickExit={onQuickExit}>
+      <LockGate lock={appLock} onQuickExit={onQuickExit} quickExitHint={exitKeys}>
+        <SyncProvider>
+          <HashRouter>
+            <Routes>
+              <Route path="/" element={<Shell onQuickExit={onQuickExit} exitKeys={exitKeys} />}>
+                {areas.map(({ path, Page }) => (
+                  <Route key={path} path={`${path}/*`} element={<Page />} />
+                ))}
+                <Route path="*" element={<Navigate to={startPath} replace />} />
+              </Route>
+            </Routes>
+          </HashRouter>
+        </SyncProvider>
+      </LockGate>
+    </AppBoundary>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useSyncStatus } from '../features/sync/SyncProvider';
 import { areas } from './areas';
+import { ScreenBoundary } from './failures';
 import { ProfileSwitcher } from './ProfileSwitcher';
 import type { QuickExitKeys } from './quick-exit-keys';
 
@@ -74,7 +75,9 @@ export function Shell({ onQuickExit, exitKeys }: { onQuickExit: () => void; exit
         <SyncStatusLine />
       </div>
       <main id="main" ref={mainRef} className="content">
-        <Outlet />
+        <ScreenBoundary place={location.pathname}>
+          <Outlet />
+        </ScreenBoundary>
       </main>
     </div>
   );
