@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApprovedVersion, Audience } from '../../electron/shared/repository-records';
 import { freezeApprovedVersion } from '../../renderer/src/domain/approved-version';
 import { consentWording, type Purpose } from '../../renderer/src/domain/consent';
+import { appStore } from '../helpers/app-store';
 import { launchChromium, type ChromiumProfile } from '../helpers/chromium';
 import { makeService, makeWithdrawal, tempDir } from '../helpers/repository';
 import { startTestWebHost, type TestWebHost } from '../helpers/web-host';
@@ -328,25 +329,11 @@ describe('training packs', () => {
     await expect.poll(() => editor.itemTitles()).toEqual([whatHelped]);
 
     // As Chorus stored packs before it asked how they would be used: no use at all.
-    await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('chorus');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error ?? new Error('indexedDB.open failed'));
-      });
-      const store = db.transaction('packs', 'readwrite').objectStore('packs');
-      const packs = await new Promise<Array<Record<string, unknown>>>((resolve) => {
-        const all = store.getAll();
-        all.onsuccess = () => resolve(all.result as Array<Record<string, unknown>>);
-      });
-      const pack = packs.find((each) => each.name === 'From last year');
-      if (pack === undefined) throw new Error('no pack');
-      delete pack.purpose;
-      await new Promise((resolve) => {
-        store.put(pack).onsuccess = resolve;
-      });
-      db.close();
-    });
+    const packs = appStore(page, 'packs');
+    const pack = (await packs.getAll()).find((each) => each.name === 'From last year');
+    if (pack === undefined) throw new Error('no pack');
+    delete pack.purpose;
+    await packs.put(pack);
     await page.reload();
     await editor.heading('From last year').waitFor();
 

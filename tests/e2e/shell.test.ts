@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { appStore } from '../helpers/app-store';
 import { launchChromium, type ChromiumProfile } from '../helpers/chromium';
 import { startTestWebHost, type TestWebHost } from '../helpers/web-host';
 import { areaNames, SettingsPage, ShellPage } from './pages/shell-page';
@@ -208,28 +209,8 @@ describe('app shell in browser mode', () => {
       inTrash: 0,
       trashedAt: 0,
     };
-    const writeRaw = (record: typeof damaged | null) =>
-      page.evaluate(
-        (value) =>
-          new Promise<void>((resolve, reject) => {
-            const opening = indexedDB.open('chorus');
-            opening.onerror = () => reject(opening.error ?? new Error('open'));
-            opening.onsuccess = () => {
-              const db = opening.result;
-              const transaction = db.transaction('resources', 'readwrite');
-              const store = transaction.objectStore('resources');
-              if (value === null) store.delete('damaged');
-              else store.put(value);
-              transaction.oncomplete = () => {
-                db.close();
-                resolve();
-              };
-              transaction.onerror = () => reject(transaction.error ?? new Error('write'));
-            };
-          }),
-        record,
-      );
-    await writeRaw(damaged);
+    const resources = appStore(page, 'resources');
+    await resources.put(damaged);
     try {
       await page.reload();
       await shell.heading('Something went wrong on this screen').waitFor();
@@ -241,11 +222,11 @@ describe('app shell in browser mode', () => {
       await shell.goTo('Settings');
       await shell.link('Drafts').click();
       await shell.heading('Something went wrong on this screen').waitFor();
-      await writeRaw(null);
+      await resources.delete('damaged');
       await page.getByRole('button', { name: 'Try again' }).click();
       await shell.heading('Drafts').waitFor();
     } finally {
-      await writeRaw(null);
+      await resources.delete('damaged');
     }
     // React reports the failure in the console, and nothing else went wrong.
     expect(consoleErrors.filter((error) => !/audiences|The above error occurred/.test(error))).toEqual([]);
