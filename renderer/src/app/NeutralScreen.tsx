@@ -1,5 +1,5 @@
 import { useLayoutEffect } from 'react';
-import { revealNeutralScreen } from './quick-exit';
+import { revealNeutralScreen, startChorusAgain } from './quick-exit';
 
 /**
  * What the quick exit leaves on screen: a blank page that says nothing about Chorus or its
@@ -13,11 +13,7 @@ export function NeutralScreen() {
   }, []);
   return (
     <main className="neutral">
-      <button
-        type="button"
-        className="neutral-button"
-        onClick={() => window.location.replace(window.location.pathname)}
-      >
+      <button type="button" className="neutral-button" onClick={startChorusAgain}>
         Start again
       </button>
     </main>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
 import { Link } from 'react-router';
 import { Page } from '../ui/Page';
+import { startChorusAgain } from './quick-exit';
 
 /** What went wrong, for whoever helps: the error's own words, never anything from the person's work. */
 function ErrorDetails({ error }: { error: unknown }) {
@@ -58,7 +59,7 @@ export function AppBoundary({ onQuickExit, children }: { onQuickExit: () => void
           <h1 tabIndex={-1}>Chorus stopped working</h1>
           <p>Everything already saved is still on this device. Starting Chorus again usually puts this right.</p>
           <div className="failure-actions">
-            <button type="button" className="button" onClick={() => window.location.replace(window.location.pathname)}>
+            <button type="button" className="button" onClick={startChorusAgain}>
               Start Chorus again
             </button>
           </div>

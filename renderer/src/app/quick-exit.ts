@@ -28,6 +28,14 @@ function concealPage(): void {
   document.title = 'New tab';
 }
 
+/**
+ * Starts Chorus afresh from its first screen: the page is loaded again without its address's screen
+ * (the hash), so nothing of where the person was comes back.
+ */
+export function startChorusAgain(): void {
+  window.location.replace(window.location.pathname);
+}
+
 /** Lets the neutral screen show: called by it once it is the only thing in the DOM. */
 export function revealNeutralScreen(): void {
   document.documentElement.classList.remove(concealedClass);
