@@ -64,10 +64,11 @@ const waivedRatio = 1.2;
 
 /**
  * The bare page's autosave: the least that meets the issue's visible rules, written the plain way.
- * A status line above the editor (in a box of its own, as Chorus's is) says "Saving…" from the first change; 300 ms after the last one
- * the document is serialised whole (JSON.stringify(getJSON())) and put into IndexedDB with its
- * updatedAt in one transaction; when that completes the line says "Saved 14:02". Installing it
- * resolves once its database is open. It also times the serialisation with performance.now().
+ * A status line above the editor (in a box of its own, as Chorus's is) says "Saving…" from the
+ * first change; 300 ms after the last one the document is serialised whole
+ * (JSON.stringify(getJSON())) and put into IndexedDB with its updatedAt in one transaction; when
+ * that completes the line says "Saved 14:02". Installing it resolves once its database is open. It
+ * also times the serialisation with performance.now().
  */
 const bareSaverSource = `new Promise(function (resolve, reject) {
   var editor = window.__bareTiptap;
