@@ -135,6 +135,34 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
     languageOptions: { globals: globals.browser },
   },
+  {
+    // Tests fix the moment and the time zone through the clock, so nothing in the app reads them itself.
+    name: 'renderer: one clock',
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/domain/clock.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Ask the clock (domain/clock.ts, useClock in features).' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Ask the clock (domain/clock.ts, useClock in features).',
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(getFullYear|getMonth|getDate|getDay|getHours|getMinutes|toDateString|toLocaleDateString|toLocaleTimeString|toLocaleString)$/]',
+          message: "Days and times are read in the clock's zone: use domain/clock.ts.",
+        },
+        {
+          selector: "NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']",
+          message: "Days and times are written in the clock's zone: use domain/clock.ts.",
+        },
+      ],
+    },
+  },
   ...layers.map(withRendererBase).map(({ name, files, paths = [], patterns = [] }) => ({
     name,
     files,

@@ -135,7 +135,8 @@ async function listTrial(
 const listBuckets: readonly Bucket[] = [
   probeBucket,
   { label: 'filterResources / topicsOf (search.ts)', matches: inFile('features/drafting/search.ts') },
-  { label: 'formatWhen / plural (ui/format.ts)', matches: inFile('ui/format.ts') },
+  { label: 'formatWhen (domain/clock.ts)', matches: inFile('domain/clock.ts') },
+  { label: 'plural (ui/format.ts)', matches: inFile('ui/format.ts') },
   { label: 'DraftsList and its rows', matches: inFile('features/drafting/DraftsList.tsx') },
   { label: 'Dexie + IndexedDB (open, query, reading records)', matches: inPackage(['dexie']) },
   { label: 'zod (platform contract checks)', matches: inPackage(['zod']) },

@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApprovedVersion, Audience } from '../../electron/shared/repository-records';
 import { freezeApprovedVersion } from '../../renderer/src/domain/approved-version';
 import { consentWording, type Purpose } from '../../renderer/src/domain/consent';
@@ -70,7 +70,8 @@ async function publish(item: Parameters<typeof publisher.service.publish>[0]): P
   expect(result.ok).toBe(true);
 }
 
-beforeAll(async () => {
+// Each test has its own web host, browser profile and repository, so each can run alone and in any order.
+beforeEach(async () => {
   [host, browser, folder, publisher] = await Promise.all([
     startTestWebHost(),
     launchChromium(),
@@ -90,7 +91,7 @@ beforeAll(async () => {
   for (const record of versions) await publish({ kind: 'version', record });
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await browser.close();
   await host.close();
   await rm(folder, { recursive: true, force: true });
@@ -323,6 +324,9 @@ describe('training packs', () => {
     const page = await browser.context.newPage();
     const shell = new ShellPage(page);
     await shell.open(host.url);
+    await shell.goTo('Sync');
+    await useSharedFolder(page, folder);
+    await syncStatusLine(page, 'Up to date').waitFor();
     await shell.goTo('Training packs');
     const editor = await new PacksListPage(page).create('From last year', 'Social care');
     await editor.addResources([whatHelped]);
@@ -343,8 +347,8 @@ describe('training packs', () => {
       page
         .locator(`[id="${(await editor.exportButton('Word').getAttribute('aria-describedby')) ?? ''}"]`)
         .textContent();
-    expect(await editor.exportButton('Word').isDisabled()).toBe(true);
-    expect(await reason()).toBe('Export is off: choose how this pack will be used first.');
+    await expect.poll(() => editor.exportButton('Word').isDisabled()).toBe(true);
+    await expect.poll(reason).toBe('Export is off: choose how this pack will be used first.');
     await chooser.getByRole('button', { name: 'Save the use' }).click();
     await chooser.getByRole('alert').getByText('Choose how the pack will be used.').waitFor();
     await checkScreen(page, 'Pack editor, no use yet', 'no-use');
@@ -363,21 +367,23 @@ describe('training packs', () => {
         'Not agreed for this use. The person who shared it did not agree to its use for Social care, in printed or written training materials. Remove it before exporting.',
       )
       .waitFor();
-    expect(await editor.exportButton('PDF').isDisabled()).toBe(true);
-    expect(await reason()).toBe(
-      `Export is off: the consent for “${whatHelped}” does not cover how this pack will be used. Remove it from the pack first.`,
-    );
+    await expect.poll(() => editor.exportButton('PDF').isDisabled()).toBe(true);
+    await expect
+      .poll(reason)
+      .toBe(
+        `Export is off: the consent for “${whatHelped}” does not cover how this pack will be used. Remove it from the pack first.`,
+      );
     await checkScreen(page, 'Pack editor, not agreed for this use', 'not-agreed');
 
     // Only what was agreed for handouts is offered now.
     const dialog = await editor.openAddDialog();
     const offered = dialog.getByRole('list', { name: 'Resources you can add' });
-    expect(await offered.getByRole('heading', { level: 3 }).allTextContents()).toEqual([handoutOnly]);
+    await expect.poll(() => offered.getByRole('heading', { level: 3 }).allTextContents()).toEqual([handoutOnly]);
     await dialog.getByRole('button', { name: 'Done' }).click();
     await editor.actions(whatHelped).getByRole('button', { name: 'Remove' }).click();
     await expect.poll(() => editor.itemTitles()).toEqual([]);
     await editor.addResources([handoutOnly]);
-    expect(await editor.exportButton('HTML').isEnabled()).toBe(true);
+    await expect.poll(() => editor.exportButton('HTML').isEnabled()).toBe(true);
     await page.close();
   });
 });

@@ -1,6 +1,7 @@
 import { newId } from '../domain/ids';
 import type { ChorusDb } from './database';
 import type { CommentRecord, CommentThreadRecord, ProfileRecord } from './records';
+import { systemClock } from '../domain/clock';
 
 /** Starts a thread with its first comment. The editor anchors it to the words by the returned id. */
 export async function startThread(
@@ -9,7 +10,7 @@ export async function startThread(
   quote: string,
   body: string,
   profile: ProfileRecord,
-  now = Date.now(),
+  now = systemClock.now(),
 ): Promise<string> {
   const text = body.trim();
   if (text === '') throw new Error('A comment needs some words.');
@@ -28,7 +29,13 @@ export async function startThread(
   return id;
 }
 
-export async function reply(db: ChorusDb, threadId: string, body: string, profile: ProfileRecord, now = Date.now()) {
+export async function reply(
+  db: ChorusDb,
+  threadId: string,
+  body: string,
+  profile: ProfileRecord,
+  now = systemClock.now(),
+) {
   const thread = await db.commentThreads.get(threadId);
   if (thread === undefined) throw new Error(`No thread ${threadId}`);
   const text = body.trim();
@@ -43,7 +50,7 @@ export async function reply(db: ChorusDb, threadId: string, body: string, profil
   });
 }
 
-export async function setThreadResolved(db: ChorusDb, threadId: string, resolved: boolean, now = Date.now()) {
+export async function setThreadResolved(db: ChorusDb, threadId: string, resolved: boolean, now = systemClock.now()) {
   await db.commentThreads.update(threadId, { resolvedAt: resolved ? now : 0 });
 }
 

@@ -9,6 +9,7 @@ import {
   type WriteRequest,
 } from './document-writer-protocol';
 import { saveDocument } from './resources';
+import { systemClock } from '../domain/clock';
 
 export interface DocumentWriter {
   /** Saves a draft as `saveDocument` does, and resolves when it is on disk. */
@@ -60,7 +61,7 @@ function createDocumentWriter(db: ChorusDb): DocumentWriter {
   const saveInPage = (resourceId: string, document: BlockDocument, now: number) =>
     saveDocument(db, resourceId, assembleDocument(document), now);
   const inPage: DocumentWriter = {
-    save: (resourceId, document, now = Date.now()) => saveInPage(resourceId, document, now),
+    save: (resourceId, document, now = systemClock.now()) => saveInPage(resourceId, document, now),
     keep: () => undefined,
     forget: () => undefined,
   };
@@ -130,7 +131,7 @@ function createDocumentWriter(db: ChorusDb): DocumentWriter {
     });
 
   return {
-    async save(resourceId, document, now = Date.now()) {
+    async save(resourceId, document, now = systemClock.now()) {
       if (broken) return saveInPage(resourceId, document, now);
       let answer = await send(resourceId, document, now);
       if (!answer.ok && answer.name === outOfStep) {
@@ -147,7 +148,7 @@ function createDocumentWriter(db: ChorusDb): DocumentWriter {
       return saveInPage(resourceId, document, now);
     },
     keep(resourceId, document) {
-      if (!broken) post('keep', resourceId, document, Date.now());
+      if (!broken) post('keep', resourceId, document, systemClock.now());
     },
     forget(resourceId) {
       if (broken || !sent.delete(resourceId)) return;

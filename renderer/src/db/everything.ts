@@ -1,4 +1,5 @@
 import { renderDocumentHtml, renderHtmlPage } from '../../../electron/shared/document-html';
+import { formatMoment, systemClock, type Clock } from '../domain/clock';
 import type { DocumentNode } from '../domain/document-text';
 import type { ChorusDb } from './database';
 import {
@@ -77,10 +78,6 @@ function imagePath(image: ImageRecord): string {
   return `images/${safeId(image.id)}.${imageExtensions[image.blob.type] ?? 'bin'}`;
 }
 
-function when(at: number): string {
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short' }).format(at);
-}
-
 function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
@@ -108,57 +105,65 @@ function imagesJson(images: readonly ImageRecord[]): string {
   );
 }
 
-function draftPage(resource: ResourceRecord, doc: DocumentNode): string {
+function draftPage(resource: ResourceRecord, doc: DocumentNode, clock: Clock): string {
   return renderHtmlPage({
     title: resource.title,
     lead: [
       { label: 'Status', items: [resource.inTrash === 1 ? 'In the Trash' : statusLabels[resource.status]] },
-      { label: 'Last changed', items: [when(resource.updatedAt)] },
+      { label: 'Last changed', items: [formatMoment(resource.updatedAt, clock)] },
       { label: 'Content warnings', items: resource.contentWarnings },
     ],
     body: renderDocumentHtml(doc),
   });
 }
 
-function snapshotPage(title: string, snapshot: SnapshotRecord): string {
+function snapshotPage(title: string, snapshot: SnapshotRecord, clock: Clock): string {
   const kind = snapshotKindLabels[snapshot.kind];
   return renderHtmlPage({
     title: `${title}: ${snapshot.label === '' ? kind : snapshot.label}`,
     lead: [
-      { label: 'Kept', items: [when(snapshot.createdAt)] },
+      { label: 'Kept', items: [formatMoment(snapshot.createdAt, clock)] },
       { label: 'Kind', items: [kind] },
     ],
     body: renderDocumentHtml(snapshot.doc),
   });
 }
 
-function draftFiles(resources: readonly ResourceRecord[], documents: readonly DocumentRecord[]): ArchiveFile[] {
+function draftFiles(
+  resources: readonly ResourceRecord[],
+  documents: readonly DocumentRecord[],
+  clock: Clock,
+): ArchiveFile[] {
   const byId = new Map(documents.map((document) => [document.resourceId, document.doc]));
   return resources.map((resource) => ({
     path: `drafts/${safeFileTitle(resource.title)}-${safeId(resource.id)}.html`,
-    content: draftPage(resource, byId.get(resource.id) ?? { type: 'doc' }),
+    content: draftPage(resource, byId.get(resource.id) ?? { type: 'doc' }, clock),
   }));
 }
 
-function snapshotFiles(resources: readonly ResourceRecord[], snapshots: readonly SnapshotRecord[]): ArchiveFile[] {
+function snapshotFiles(
+  resources: readonly ResourceRecord[],
+  snapshots: readonly SnapshotRecord[],
+  clock: Clock,
+): ArchiveFile[] {
   const titles = new Map(resources.map((resource) => [resource.id, resource.title]));
   return snapshots.map((snapshot) => {
     const title = titles.get(snapshot.resourceId) ?? 'A deleted draft';
     return {
       path: `history/${safeFileTitle(title)}-${safeId(snapshot.resourceId)}/${safeId(snapshot.id ?? 0)}.html`,
-      content: snapshotPage(title, snapshot),
+      content: snapshotPage(title, snapshot, clock),
     };
   });
 }
 
-function readme(tableNames: readonly string[], exportedAt: number): string {
+function readme(tableNames: readonly string[], clock: Clock): string {
   const tables = tableNames.map(
     (name) => `  data/${name}.json: ${tableDescriptions[name] ?? `the records Chorus keeps in its ${name} table`}`,
   );
   return [
     'Everything of mine: what Chorus keeps on this device',
     '',
-    `Made on ${when(exportedAt)}.`,
+    `Made on ${formatMoment(clock.now(), clock)}.`,
     '',
     'This archive is not encrypted. It holds your drafts, their history and everything else Chorus keeps',
     'on this device, so keep it somewhere only you can reach, and delete it when you no longer need it.',
@@ -182,7 +187,7 @@ function readme(tableNames: readonly string[], exportedAt: number): string {
  * version as a readable web page, and a README saying what is what. Tables are found from the
  * schema, so a table added later is exported without changes here.
  */
-export async function collectEverything(db: ChorusDb, now = Date.now()): Promise<ArchiveFile[]> {
+export async function collectEverything(db: ChorusDb, clock: Clock = systemClock): Promise<ArchiveFile[]> {
   const tables = [...db.tables].sort((a, b) => a.name.localeCompare(b.name));
   const contents = await db.transaction('r', tables, () =>
     Promise.all(tables.map(async (table) => ({ name: table.name, records: (await table.toArray()) as unknown[] }))),
@@ -200,13 +205,13 @@ export async function collectEverything(db: ChorusDb, now = Date.now()): Promise
       path: 'README.txt',
       content: readme(
         tables.map((table) => table.name),
-        now,
+        clock,
       ),
     },
     ...dataFiles,
     ...(await imageFiles(images)),
-    ...draftFiles(resources, recordsOf<DocumentRecord>('documents')),
-    ...snapshotFiles(resources, recordsOf<SnapshotRecord>('snapshots')),
+    ...draftFiles(resources, recordsOf<DocumentRecord>('documents'), clock),
+    ...snapshotFiles(resources, recordsOf<SnapshotRecord>('snapshots'), clock),
   ];
 }
 

@@ -4,6 +4,7 @@ import { countWords } from '../domain/text-stats';
 import { newId } from '../domain/ids';
 import type { ChorusDb } from './database';
 import type { FindingDecisionRecord, ProfileRecord } from './records';
+import { systemClock } from '../domain/clock';
 
 /** The key of a finding's decision: its kind and exact words, so moving text around keeps it. */
 export function findingKey(kind: string, text: string): string {
@@ -17,7 +18,7 @@ export async function decideFinding(
   finding: { kind: string; text: string },
   decision: Pick<FindingDecisionRecord, 'decision' | 'replacement' | 'reason'>,
   profile: ProfileRecord,
-  now = Date.now(),
+  now = systemClock.now(),
 ): Promise<void> {
   await db.transaction('rw', db.decisions, () => putDecision(db, resourceId, finding, decision, profile, now));
 }
@@ -63,7 +64,7 @@ export async function replaceEverywhere(
   finding: { kind: string; text: string },
   replacement: string,
   profile: ProfileRecord,
-  now = Date.now(),
+  now = systemClock.now(),
 ): Promise<number> {
   return db.transaction('rw', [db.documents, db.resources, db.decisions, db.anonymisationLog], async () => {
     const document = await db.documents.get(resourceId);

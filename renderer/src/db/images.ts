@@ -1,6 +1,7 @@
 import { newId } from '../domain/ids';
 import { isAllowedImageType, maxImageBytes, maxImageSize } from '../domain/images';
 import type { ChorusDb } from './database';
+import { systemClock } from '../domain/clock';
 
 export class ImageRejected extends Error {
   override name = 'ImageRejected';
@@ -17,7 +18,7 @@ export function createImageStore(db: ChorusDb) {
       if (!isAllowedImageType(blob.type)) throw new ImageRejected('Only PNG, JPEG, GIF and WebP images can be added.');
       if (blob.size > maxImageBytes) throw new ImageRejected(`Pictures can be up to ${maxImageSize}.`);
       const id = newId();
-      await db.images.add({ id, blob, createdAt: Date.now() });
+      await db.images.add({ id, blob, createdAt: systemClock.now() });
       return id;
     },
     /** An object URL for the image, created once per id and store. */

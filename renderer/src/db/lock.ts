@@ -11,6 +11,7 @@ import {
   wrapDataKey,
   type WrappedKey,
 } from './vault';
+import { systemClock } from '../domain/clock';
 
 /**
  * The app lock's life: turning it on (sealing every record in place), unlocking, locking,
@@ -144,7 +145,7 @@ export async function turnOnLock(
 }
 
 /** Opens the data key with the passphrase and keeps it in memory until `lock`. */
-export async function unlock(db: ChorusDb, passphrase: string, now = Date.now()): Promise<LockState> {
+export async function unlock(db: ChorusDb, passphrase: string, now = systemClock.now()): Promise<LockState> {
   const record = await getLockRecord(db);
   if (record === null) return 'on';
   const key = await openWithPassphrase(db, record, passphrase, now);
@@ -175,7 +176,12 @@ export function lock(db: ChorusDb): void {
 }
 
 /** A new passphrase wraps the same data key: nothing else is rewritten. */
-export async function changePassphrase(db: ChorusDb, current: string, next: string, now = Date.now()): Promise<void> {
+export async function changePassphrase(
+  db: ChorusDb,
+  current: string,
+  next: string,
+  now = systemClock.now(),
+): Promise<void> {
   const record = await getLockRecord(db);
   if (record === null) throw new Error('The lock is not on.');
   const key = await openWithPassphrase(db, record, current, now);
@@ -188,7 +194,7 @@ export async function turnOffLock(
   db: ChorusDb,
   passphrase: string,
   onProgress: (progress: Progress) => void = () => undefined,
-  now = Date.now(),
+  now = systemClock.now(),
 ): Promise<void> {
   const record = await getLockRecord(db);
   if (record === null) return;

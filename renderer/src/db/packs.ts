@@ -3,6 +3,7 @@ import { consentCovers, type PackUse, type Purpose } from '../domain/consent';
 import { newId } from '../domain/ids';
 import type { ChorusDb } from './database';
 import type { LibraryVersionRecord, PackItem, PackRecord, SupportContactRecord } from './records';
+import { systemClock } from '../domain/clock';
 
 /**
  * Training packs and the support contacts their session plans signpost. Packs hold only ids of
@@ -28,7 +29,7 @@ function cleanName(name: string): string {
 export async function createPack(
   db: ChorusDb,
   init: { name: string; audience: Audience; purpose: Purpose; description?: string },
-  now = Date.now(),
+  now = systemClock.now(),
 ): Promise<string> {
   const id = newId();
   await db.packs.add({
@@ -82,7 +83,7 @@ export async function updatePack(
   db: ChorusDb,
   id: string,
   edits: { details?: Partial<PackDetails>; notes?: Readonly<Record<string, string>> },
-  now = Date.now(),
+  now = systemClock.now(),
 ): Promise<void> {
   await changePack(db, id, now, (pack) => {
     const { name, description, introduction } = edits.details ?? {};
@@ -126,7 +127,7 @@ export async function addPackItem(
   db: ChorusDb,
   packId: string,
   resourceId: string,
-  now = Date.now(),
+  now = systemClock.now(),
 ): Promise<PackItem> {
   return changePack(db, packId, now, async (pack) => {
     const versions = await versionsOf(db, resourceId);
@@ -151,7 +152,7 @@ export async function choosePackPurpose(
   db: ChorusDb,
   packId: string,
   purpose: Purpose,
-  now = Date.now(),
+  now = systemClock.now(),
 ): Promise<void> {
   await changePack(db, packId, now, (pack) => {
     if (pack.purpose !== undefined && pack.purpose !== purpose) {
@@ -171,7 +172,7 @@ export async function removePackItem(
   db: ChorusDb,
   packId: string,
   itemId: string,
-  now = Date.now(),
+  now = systemClock.now(),
 ): Promise<RemovedPackItem | undefined> {
   return changePack(db, packId, now, (pack) => {
     const index = pack.items.findIndex((item) => item.id === itemId);
@@ -186,7 +187,7 @@ export async function restorePackItem(
   db: ChorusDb,
   packId: string,
   removed: RemovedPackItem,
-  now = Date.now(),
+  now = systemClock.now(),
 ): Promise<void> {
   await changePack(db, packId, now, (pack) => {
     if (pack.items.some((item) => item.id === removed.item.id)) return;
@@ -200,7 +201,7 @@ export async function movePackItem(
   packId: string,
   itemId: string,
   by: -1 | 1,
-  now = Date.now(),
+  now = systemClock.now(),
 ): Promise<{ index: number; count: number }> {
   return changePack(db, packId, now, (pack) => {
     const index = pack.items.findIndex((item) => item.id === itemId);
@@ -222,7 +223,7 @@ export async function switchPackItemVersion(
   packId: string,
   itemId: string,
   versionId: string,
-  now = Date.now(),
+  now = systemClock.now(),
 ): Promise<void> {
   await changePack(db, packId, now, async (pack) => {
     const item = pack.items.find((each) => each.id === itemId);
@@ -250,7 +251,7 @@ export async function restorePack(db: ChorusDb, pack: PackRecord): Promise<void>
 }
 
 /** A copy with the same resources, versions and notes, to adapt for another session. */
-export async function duplicatePack(db: ChorusDb, id: string, now = Date.now()): Promise<string> {
+export async function duplicatePack(db: ChorusDb, id: string, now = systemClock.now()): Promise<string> {
   const pack = await db.packs.get(id);
   if (pack === undefined) throw new PackRefused('This pack is no longer on this device.');
   const copyId = newId();

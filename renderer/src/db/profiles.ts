@@ -2,10 +2,16 @@ import { newId } from '../domain/ids';
 import type { Role } from '../domain/workflow';
 import type { ChorusDb } from './database';
 import type { ProfileRecord } from './records';
+import { systemClock } from '../domain/clock';
 
 const activeProfileKey = 'activeProfileId';
 
-export async function createProfile(db: ChorusDb, displayName: string, role: Role, now = Date.now()): Promise<string> {
+export async function createProfile(
+  db: ChorusDb,
+  displayName: string,
+  role: Role,
+  now = systemClock.now(),
+): Promise<string> {
   const name = displayName.trim();
   if (name === '') throw new Error('A profile needs a name.');
   const id = newId();

@@ -11,6 +11,7 @@ import { countWords } from '../domain/text-stats';
 import type { ChorusDb } from './database';
 import type { DocumentRecord, ResourceRecord } from './records';
 import { autoSnapshotIntervalMs } from './snapshots';
+import { systemClock } from '../domain/clock';
 
 export type ResourceDetails = Pick<
   ResourceRecord,
@@ -22,7 +23,7 @@ export const untitled = 'Untitled draft';
 export async function createResource(
   db: ChorusDb,
   init: { title?: string; doc?: DocumentNode } = {},
-  now = Date.now(),
+  now = systemClock.now(),
 ): Promise<string> {
   const id = newId();
   const doc = init.doc ?? emptyDocument();
@@ -98,7 +99,7 @@ export async function updateDetails(
   db: ChorusDb,
   id: string,
   patch: Partial<ResourceDetails>,
-  now = Date.now(),
+  now = systemClock.now(),
 ): Promise<void> {
   const clean: Partial<ResourceDetails> = { ...patch };
   if (clean.title !== undefined) clean.title = clean.title.trim() || untitled;
@@ -116,7 +117,7 @@ export async function saveDocument(
   db: ChorusDb,
   id: string,
   document: DocumentNode | SerializedDocument,
-  now = Date.now(),
+  now = systemClock.now(),
 ): Promise<{ savedAt: number; text: string; wordCount: number }> {
   const { json, text, wordCount } = isSerialized(document) ? document : serialize(document);
   await db.transaction('rw', db.resources, db.documents, db.snapshots, async () => {
@@ -152,7 +153,7 @@ function serialize(doc: DocumentNode): SerializedDocument {
   return { json: JSON.stringify(doc), text, wordCount: countWords(text) };
 }
 
-export async function duplicateResource(db: ChorusDb, id: string, now = Date.now()): Promise<string> {
+export async function duplicateResource(db: ChorusDb, id: string, now = systemClock.now()): Promise<string> {
   const [resource, document] = await Promise.all([db.resources.get(id), db.documents.get(id)]);
   if (resource === undefined || document === undefined) throw new Error(`No resource ${id}`);
   const copyId = newId();
@@ -173,7 +174,7 @@ export async function duplicateResource(db: ChorusDb, id: string, now = Date.now
   return copyId;
 }
 
-export async function moveToTrash(db: ChorusDb, id: string, now = Date.now()): Promise<void> {
+export async function moveToTrash(db: ChorusDb, id: string, now = systemClock.now()): Promise<void> {
   await db.resources.update(id, { inTrash: 1, trashedAt: now });
 }
 

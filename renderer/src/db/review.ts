@@ -17,6 +17,7 @@ import {
 } from '../domain/workflow';
 import type { ChorusDb } from './database';
 import type { AuditAction, AuditEventRecord, ProfileRecord, ResourceRecord, SignOffRecord } from './records';
+import { systemClock } from '../domain/clock';
 
 export class ReviewRefused extends Error {
   override name = 'ReviewRefused';
@@ -116,7 +117,7 @@ export async function moveResource(
   resourceId: string,
   action: Exclude<WorkflowAction, 'sign-off' | 'withdraw'>,
   profile: ProfileRecord,
-  now = Date.now(),
+  now = systemClock.now(),
 ): Promise<void> {
   const decision = await decideMove(db, resourceId, action, profile);
   if (!decision.allowed) throw new ReviewRefused(decision.reason);
@@ -145,7 +146,7 @@ export async function signOff(
   counts: ReviewCounts,
   given: { consent?: Omit<ConsentRecord, 'agreedAt'>; checklist?: Record<string, boolean> },
   share: ShareDocument,
-  now = Date.now(),
+  now = systemClock.now(),
 ): Promise<{ approved: boolean }> {
   // Consent is dated by the same clock as the sign-off it comes with.
   const extra = {
@@ -238,7 +239,7 @@ export async function cancelStaleSignOffs(
   resourceId: string,
   profile: ProfileRecord | null,
   share: ShareDocument,
-  now = Date.now(),
+  now = systemClock.now(),
 ): Promise<number> {
   const resource = await db.resources.get(resourceId);
   if (resource === undefined || resource.status !== 'in-review') return 0;
@@ -266,7 +267,7 @@ export async function withdrawResource(
   resourceId: string,
   profile: ProfileRecord,
   reason: string,
-  now = Date.now(),
+  now = systemClock.now(),
 ): Promise<void> {
   const decision = await decideMove(db, resourceId, 'withdraw', profile);
   if (!decision.allowed) throw new ReviewRefused(decision.reason);

@@ -3,6 +3,7 @@ import { documentText } from '../domain/document-text';
 import { countWords } from '../domain/text-stats';
 import type { ChorusDb } from './database';
 import type { SnapshotKind, SnapshotRecord } from './records';
+import { systemClock } from '../domain/clock';
 
 /** An automatic snapshot is taken at most this often while someone is editing. */
 export const autoSnapshotIntervalMs = 10 * 60 * 1000;
@@ -26,7 +27,7 @@ export async function takeSnapshot(
   resourceId: string,
   kind: SnapshotKind,
   label = '',
-  now = Date.now(),
+  now = systemClock.now(),
 ): Promise<number> {
   return db.transaction('rw', db.documents, db.snapshots, async () => {
     const current = await db.documents.get(resourceId);
@@ -47,7 +48,7 @@ export async function takeSnapshot(
  * Puts a snapshot's document back as the current draft, after snapshotting the current state, in
  * one transaction: a restore can always be undone by restoring the "before restore" snapshot.
  */
-export async function restoreSnapshot(db: ChorusDb, snapshotId: number, now = Date.now()): Promise<void> {
+export async function restoreSnapshot(db: ChorusDb, snapshotId: number, now = systemClock.now()): Promise<void> {
   await db.transaction('rw', db.resources, db.documents, db.snapshots, async () => {
     const snapshot = await db.snapshots.get(snapshotId);
     if (snapshot === undefined) throw new Error(`No snapshot ${snapshotId}`);

@@ -1,13 +1,3 @@
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-
-/** "14:02" today, "3 Nov 2026, 14:02" on another day. */
-export function formatWhen(time: number, now = Date.now()): string {
-  const date = new Date(time);
-  const sameDay = new Date(now).toDateString() === date.toDateString();
-  return sameDay ? timeFormat.format(date) : `${dateFormat.format(date)}, ${timeFormat.format(date)}`;
-}
-
 const numberFormat = new Intl.NumberFormat('en-GB');
 
 /** "30,129". */

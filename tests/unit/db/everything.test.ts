@@ -18,6 +18,7 @@ import {
 } from '../../../renderer/src/db';
 import { bytesToBase64 } from '../../../renderer/src/domain/base64';
 import { archiveFileName, buildArchive } from '../../../renderer/src/features/settings/archive';
+import { fixedClock } from '../../../renderer/src/domain/clock';
 import { openTestDb, paragraphs } from '../../helpers/db';
 
 let db: ChorusDb;
@@ -91,7 +92,7 @@ function jsonOf(files: readonly ArchiveFile[], path: string): unknown {
 describe('collectEverything', () => {
   it('gives one JSON file per table, each picture as a file, a page per draft and per saved version, and a README', async () => {
     const { resourceId, imageId, snapshotId } = await seed();
-    const files = await collectEverything(db, 10_000);
+    const files = await collectEverything(db, fixedClock(10_000));
 
     const tableFiles = db.tables.map((table) => `data/${table.name}.json`).sort();
     const draftPath = `drafts/Where it started b-${resourceId}.html`;
@@ -105,6 +106,7 @@ describe('collectEverything', () => {
     const readme = text(files, 'README.txt');
     expect(readme).toContain('data/resources.json: your drafts’ details');
     expect(readme).toContain('not encrypted');
+    expect(readme).toContain('Made on 1 January 1970 at 01:00.');
   });
 
   it('puts the records in the JSON and the pictures in their own files, with the JSON naming them', async () => {
@@ -194,7 +196,13 @@ describe('the archive', () => {
   });
 
   it('is named with the local date', () => {
-    expect(archiveFileName(new Date(2026, 10, 23, 23, 59))).toBe('Chorus – everything of mine – 2026-11-23.zip');
+    expect(archiveFileName(fixedClock(Date.UTC(2026, 10, 23, 23, 59), 'Europe/London'))).toBe(
+      'Chorus – everything of mine – 2026-11-23.zip',
+    );
+    // Just past midnight in Auckland, the same moment is already the next day there.
+    expect(archiveFileName(fixedClock(Date.UTC(2026, 10, 23, 11, 30), 'Pacific/Auckland'))).toBe(
+      'Chorus – everything of mine – 2026-11-24.zip',
+    );
   });
 
   it('turns bytes into base64 in slices, the same as a one-piece conversion', () => {

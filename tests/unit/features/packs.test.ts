@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../renderer/src/domain/clock';
 import { base64ToBytes } from '../../../renderer/src/domain/base64';
 import type { ApprovedVersion } from '../../../electron/shared/repository-records';
 import type { LibraryVersionRecord, PackItemView, PackView, SupportContactRecord } from '../../../renderer/src/db';
@@ -145,7 +146,7 @@ describe('export blockers', () => {
   it('turns export off for an empty pack, a withdrawn item, a missing version or too many items, and says why', async () => {
     const a = record(await packVersion('a', { title: 'Being heard' }));
     const b = record(await packVersion('b', { title: 'What helped' }));
-    const withdrawnOn = new Date(2026, 0, 2, 12).getTime();
+    const withdrawnOn = Date.UTC(2026, 0, 2, 12);
 
     const empty = exportBlockers(packView([]));
     expect(canExport(empty)).toBe(false);
@@ -161,7 +162,7 @@ describe('export blockers', () => {
     expect(exportBlockedReason(oneWithdrawn)).toBe(
       'Export is off: “What helped” was withdrawn. Remove it from the pack first.',
     );
-    expect(withdrawnMessage('What helped', withdrawnOn)).toBe(
+    expect(withdrawnMessage('What helped', withdrawnOn, fixedClock(withdrawnOn))).toBe(
       '“What helped” was withdrawn on 2 January 2026. Remove it before exporting.',
     );
 

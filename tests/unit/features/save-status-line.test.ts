@@ -1,11 +1,15 @@
 // @vitest-environment happy-dom
 import { act, createElement, Profiler, useCallback, useEffect, useState } from 'react';
 import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../renderer/src/domain/clock';
+import { ClockProvider } from '../../../renderer/src/features/clock';
 import { SaveStatusLine } from '../../../renderer/src/features/drafting/SaveStatusLine';
 import { useAutosaver } from '../../../renderer/src/features/saving/useAutosaver';
 import { createValueStore } from '../../../renderer/src/features/saving/value-store';
 import type { SaveStatus } from '../../../renderer/src/features/saving/autosave';
 import { useReactRoot } from '../../helpers/react';
+
+const savedAt = Date.UTC(2026, 10, 24, 14, 2);
 
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 400)));
 
@@ -27,7 +31,7 @@ function Harness({
     await Promise.resolve();
     if (store.full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     store.saved += 1;
-    return Date.UTC(2026, 10, 24, 14, 2);
+    return savedAt;
   }, [store]);
   const { saver, status } = useAutosaver(save);
   const [details] = useState(() => createValueStore<SaveStatus>({ state: 'idle' }));
@@ -43,13 +47,20 @@ function Harness({
 
 describe('the save status line', () => {
   const view = useReactRoot();
+  const clock = fixedClock(Date.UTC(2026, 10, 24, 18, 30), 'Europe/London');
 
   it('says a full disk is full, offers a retry that saves, and renders only when that changes', async () => {
     const store = { full: true, saved: 0 };
     const handle: Handle = {};
     let renders = 0;
     await act(async () => {
-      view.root.render(createElement(Harness, { store, handle, onRender: () => (renders += 1) }));
+      view.root.render(
+        createElement(
+          ClockProvider,
+          { clock },
+          createElement(Harness, { store, handle, onRender: () => (renders += 1) }),
+        ),
+      );
       await Promise.resolve();
     });
     const line = view.container.querySelector('[role="status"]');
@@ -74,7 +85,7 @@ describe('the save status line', () => {
       await Promise.resolve();
     });
     await settle();
-    expect(line?.textContent).toMatch(/^Saved \d\d:\d\d$/);
+    expect(line?.textContent).toBe('Saved 14:02');
     expect(view.container.querySelector('button')).toBeNull();
     expect(store.saved).toBe(1);
     expect(renders - rendersAtStart).toBe(2);

@@ -1,5 +1,6 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../renderer/src/domain/clock';
 import { combineStatuses, describeSaveError, statusText } from '../../../renderer/src/features/saving/save-status';
 
 describe('save status', () => {
@@ -24,7 +25,11 @@ describe('save status', () => {
       state: 'saved',
       at: 5,
     });
-    expect(statusText({ state: 'failed', reason: 'the disk is full' })).toBe('Not saved — the disk is full.');
-    expect(statusText({ state: 'saving' })).toBe('Saving…');
+    const clock = fixedClock(Date.UTC(2026, 10, 24, 18), 'Europe/London');
+    expect(statusText({ state: 'failed', reason: 'the disk is full' }, clock)).toBe('Not saved — the disk is full.');
+    expect(statusText({ state: 'saving' }, clock)).toBe('Saving…');
+    expect(statusText({ state: 'saved', at: Date.UTC(2026, 10, 24, 14, 2) }, clock)).toBe('Saved 14:02');
+    clock.set(Date.UTC(2026, 10, 25, 0, 1));
+    expect(statusText({ state: 'saved', at: Date.UTC(2026, 10, 24, 14, 2) }, clock)).toBe('Saved 24 Nov 2026, 14:02');
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../renderer/src/domain/clock';
 import type { RepositoryStatus } from '../../../electron/shared/contract';
 import type { OutboxView, SyncState } from '../../../renderer/src/db';
 import {
@@ -18,7 +19,8 @@ const git: RepositoryStatus = {
 };
 const synced: SyncState = { cursor: 'abc', lastSyncAt: 1_767_225_600_000, lastProblem: '', problemWillPass: false };
 // Local time, so the expected "14:05" holds in any time zone the tests run in.
-const now = new Date(2026, 2, 3, 14, 0).getTime();
+const now = Date.UTC(2026, 2, 3, 14, 0);
+const clock = fixedClock(now, 'Europe/London');
 
 function entry(change: Partial<OutboxView> = {}): OutboxView {
   return {
@@ -128,16 +130,20 @@ describe('sync status', () => {
 
 describe('outbox entries', () => {
   it('says waiting, when it will try again, or that a person must look, with the reason', () => {
-    expect(outboxEntryText(describeOutboxEntry(entry(), now))).toBe('Waiting');
-    const later = new Date(2026, 2, 3, 14, 5).getTime();
+    expect(outboxEntryText(describeOutboxEntry(entry(), now, clock))).toBe('Waiting');
+    const later = Date.UTC(2026, 2, 3, 14, 5);
     const backingOff = entry({ attempts: 3, lastError: 'The repository could not be reached.', nextAttemptAt: later });
-    expect(outboxEntryText(describeOutboxEntry(backingOff, now))).toBe(
+    expect(outboxEntryText(describeOutboxEntry(backingOff, now, clock))).toBe(
       'Will try again at 14:05 (3 tries so far): The repository could not be reached.',
     );
-    expect(outboxEntryText(describeOutboxEntry({ ...backingOff, attempts: 1, nextAttemptAt: now - 1 }, now))).toBe(
-      'Will try again soon (1 try so far): The repository could not be reached.',
+    expect(
+      outboxEntryText(describeOutboxEntry({ ...backingOff, attempts: 1, nextAttemptAt: now - 1 }, now, clock)),
+    ).toBe('Will try again soon (1 try so far): The repository could not be reached.');
+    const flagged = describeOutboxEntry(
+      entry({ attempts: 1, needsAttention: true, lastError: 'Conflict.' }),
+      now,
+      clock,
     );
-    const flagged = describeOutboxEntry(entry({ attempts: 1, needsAttention: true, lastError: 'Conflict.' }), now);
     expect(flagged.attention).toBe(true);
     expect(outboxEntryText(flagged)).toBe('Needs attention: Conflict.');
   });

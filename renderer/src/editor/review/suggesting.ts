@@ -5,6 +5,7 @@ import { decideSuggestions, type SuggestionDecision } from './decide';
 import { DIRECT_CHANGE_META, SUGGESTION_DELETE, SUGGESTION_INSERT, isReviewId } from './names';
 import { findSuggestions } from './ranges';
 import { DELETE_BACKWARD_META, findDeletionTarget, trackChanges } from './track-changes';
+import { systemClock } from '../../domain/clock';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -85,7 +86,7 @@ export const Suggesting = Extension.create<SuggestingOptions>({
   priority: 1100,
 
   addOptions() {
-    return { now: () => Date.now(), createSuggestionId: newId };
+    return { now: systemClock.now, createSuggestionId: newId };
   },
 
   addCommands() {

@@ -5,7 +5,8 @@ import { findCommentAnchors } from '../../editor/review';
 import { sameJson, useRecomputed, type ValueStore } from '../saving/value-store';
 import type { SavedText } from './WritingAids';
 import { FormDialog } from '../../ui/FormDialog';
-import { formatWhen } from '../../ui/format';
+import { formatWhen } from '../../domain/clock';
+import { useClock } from '../clock';
 
 /**
  * Comments on words of the draft, threaded and resolvable. They stay on this device: the anchors
@@ -22,6 +23,7 @@ export const CommentsPanel = memo(function CommentsPanel({
   profile: ProfileRecord | null;
   saved: ValueStore<SavedText>;
 }) {
+  const clock = useClock();
   const db = useDb();
   const threads = useThreads(resourceId);
   const [adding, setAdding] = useState(false);
@@ -87,7 +89,8 @@ export const CommentsPanel = memo(function CommentsPanel({
               {!anchored.has(thread.id) && <p className="field-hint">The words this was about have been deleted.</p>}
               {thread.comments.map((comment) => (
                 <p key={comment.id}>
-                  <strong>{comment.authorName}</strong> <span className="history-meta">{formatWhen(comment.at)}</span>
+                  <strong>{comment.authorName}</strong>{' '}
+                  <span className="history-meta">{formatWhen(comment.at, clock)}</span>
                   <br />
                   {comment.body}
                 </p>

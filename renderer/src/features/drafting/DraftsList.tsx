@@ -20,11 +20,13 @@ import {
 } from '../../db';
 import { EmptyState } from '../../ui/EmptyState';
 import { FormDialog } from '../../ui/FormDialog';
-import { formatWhen, plural } from '../../ui/format';
+import { formatWhen } from '../../domain/clock';
+import { plural } from '../../ui/format';
 import { Notice, type NoticeContent } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
 import { SelectField } from '../../ui/SelectField';
 import { filterResources, noFilters, topicsOf, type DraftFilters } from './search';
+import { useClock } from '../clock';
 
 const pageSize = 100;
 const importTypes = '.docx,.md,.markdown,.txt';
@@ -253,6 +255,7 @@ function ResourceRow({
   onDuplicate: () => void;
   onTrash: () => void;
 }) {
+  const clock = useClock();
   return (
     <li className="resource-row">
       <div className="resource-main">
@@ -262,7 +265,7 @@ function ResourceRow({
         {resource.summary !== '' && <p className="resource-summary">{resource.summary}</p>}
         <p className="resource-meta">
           <span className="badge">{statusLabels[resource.status]}</span>
-          <span>Edited {formatWhen(resource.updatedAt)}</span>
+          <span>Edited {formatWhen(resource.updatedAt, clock)}</span>
           <span>{plural(resource.wordCount, 'word')}</span>
           {resource.audiences.length > 0 && <span>{resource.audiences.map((a) => audienceLabels[a]).join(', ')}</span>}
         </p>

@@ -4,9 +4,11 @@ import { sideBySideDiff, type DiffPart } from '../../domain/text-diff';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormDialog } from '../../ui/FormDialog';
 import { Modal } from '../../ui/Modal';
-import { formatWhen, plural } from '../../ui/format';
+import { formatWhen } from '../../domain/clock';
+import { plural } from '../../ui/format';
 import type { ValueStore } from '../saving/value-store';
 import type { SavedText } from './WritingAids';
+import { useClock } from '../clock';
 
 const kindLabels: Record<SnapshotRecord['kind'], string> = {
   auto: 'Automatic',
@@ -37,6 +39,7 @@ export const HistoryPanel = memo(function HistoryPanel({
   onRestore: (snapshot: SnapshotRecord) => Promise<void>;
   renderPreview: (snapshot: SnapshotRecord) => React.ReactNode;
 }) {
+  const clock = useClock();
   const db = useDb();
   const snapshots = useSnapshots(resourceId);
   const [naming, setNaming] = useState(false);
@@ -69,12 +72,12 @@ export const HistoryPanel = memo(function HistoryPanel({
             <li key={snapshot.id} className="history-item">
               <p className="history-name">{snapshotName(snapshot)}</p>
               <p className="history-meta">
-                {formatWhen(snapshot.createdAt)} · {plural(snapshot.wordCount, 'word')}
+                {formatWhen(snapshot.createdAt, clock)} · {plural(snapshot.wordCount, 'word')}
               </p>
               <div
                 className="row-actions"
                 role="group"
-                aria-label={`${snapshotName(snapshot)}, ${formatWhen(snapshot.createdAt)}`}
+                aria-label={`${snapshotName(snapshot)}, ${formatWhen(snapshot.createdAt, clock)}`}
               >
                 <button
                   type="button"
@@ -127,7 +130,7 @@ export const HistoryPanel = memo(function HistoryPanel({
         title={
           viewing === null
             ? ''
-            : `${viewing.mode === 'preview' ? 'Read' : 'Compare'}: ${snapshotName(viewing.snapshot)}, ${formatWhen(viewing.snapshot.createdAt)}`
+            : `${viewing.mode === 'preview' ? 'Read' : 'Compare'}: ${snapshotName(viewing.snapshot)}, ${formatWhen(viewing.snapshot.createdAt, clock)}`
         }
       >
         {viewing !== null &&
@@ -154,8 +157,8 @@ export const HistoryPanel = memo(function HistoryPanel({
       >
         <p>
           The draft will go back to “{restoring === null ? '' : snapshotName(restoring)}” from{' '}
-          {restoring === null ? '' : formatWhen(restoring.createdAt)}. What is there now is kept as a version first, so
-          you can change your mind.
+          {restoring === null ? '' : formatWhen(restoring.createdAt, clock)}. What is there now is kept as a version
+          first, so you can change your mind.
         </p>
       </ConfirmDialog>
     </section>

@@ -33,6 +33,7 @@ import { DetailsForm } from './DetailsForm';
 import { HistoryPanel } from './HistoryPanel';
 import { SaveStatusLine } from './SaveStatusLine';
 import { SuggestionsPanel } from './SuggestionsPanel';
+import { useClock } from '../clock';
 import { useAutosaver, useFlushOnLeave } from '../saving/useAutosaver';
 import { createValueStore } from '../saving/value-store';
 import { WhereUsedPanel } from './WhereUsedPanel';
@@ -46,6 +47,7 @@ import { WritingAids, type SavedText } from './WritingAids';
 export function ResourcePage() {
   const { resourceId = '' } = useParams();
   const db = useDb();
+  const clock = useClock();
   const resource = useResourceDetails(resourceId);
   const profile = useActiveProfile();
   const [loaded, setLoaded] = useState<{ doc: DocumentNode; text: string } | null | undefined>(undefined);
@@ -92,9 +94,9 @@ export function ResourcePage() {
 
   const saveDocumentNow = async () => {
     const current = editorRef.current;
-    if (current === null) return Date.now();
+    if (current === null) return clock.now();
     const document = serialize(current.state.doc);
-    const { savedAt } = await documentWriterFor(db).save(resourceId, document);
+    const { savedAt } = await documentWriterFor(db).save(resourceId, document, clock.now());
     lastSaved.current = document;
     // Only a draft in review has sign-offs an edit can make stale.
     if (resource?.status === 'in-review') await cancelStaleSignOffs(db, resourceId, profile ?? null, stripReviewMarks);
@@ -103,14 +105,15 @@ export function ResourcePage() {
   const saveDetailsNow = async () => {
     const patch = pendingDetails.current;
     pendingDetails.current = {};
+    const at = clock.now();
     try {
-      await updateDetails(db, resourceId, patch);
+      await updateDetails(db, resourceId, patch, at);
       await cancelStaleSignOffs(db, resourceId, profile ?? null, stripReviewMarks);
     } catch (error) {
       pendingDetails.current = { ...patch, ...pendingDetails.current };
       throw error;
     }
-    return Date.now();
+    return at;
   };
   // The writing aids and panels follow the saved text, updated with "Saved". The whole text is
   // put together only if something reads it (the reading age, after a pause; a comparison).

@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import { useClock } from '../clock';
 import type { SaveStatus } from '../saving/autosave';
 import { combineStatuses, statusText } from '../saving/save-status';
 import { useDerivedValue, useLiveText, type ValueStore } from '../saving/value-store';
@@ -13,10 +14,11 @@ export function SaveStatusLine({
   details: ValueStore<SaveStatus>;
   onRetry: () => void;
 }) {
+  const clock = useClock();
   const current = useCallback(() => combineStatuses([document.get(), details.get()]), [document, details]);
   // The words change twice a save, straight in the page; only a failure (and its retry) renders.
   const text = useLiveText<HTMLSpanElement>(
-    useCallback(() => statusText(current()), [current]),
+    useCallback(() => statusText(current(), clock), [current, clock]),
     document,
     details,
   );

@@ -3,11 +3,14 @@ import { Link } from 'react-router';
 import { emptyTrash, restoreFromTrash, useDb, useResourceList } from '../../db';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState } from '../../ui/EmptyState';
-import { formatWhen, plural } from '../../ui/format';
+import { formatWhen } from '../../domain/clock';
+import { plural } from '../../ui/format';
 import { Notice, type NoticeContent } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
+import { useClock } from '../clock';
 
 export function TrashList() {
+  const clock = useClock();
   const db = useDb();
   const trashed = useResourceList(1);
   const [confirming, setConfirming] = useState(false);
@@ -42,7 +45,7 @@ export function TrashList() {
               <div className="resource-main">
                 <h2 className="resource-title">{resource.title}</h2>
                 <p className="resource-meta">
-                  <span>Moved to the Trash {formatWhen(resource.trashedAt)}</span>
+                  <span>Moved to the Trash {formatWhen(resource.trashedAt, clock)}</span>
                   <span>{plural(resource.wordCount, 'word')}</span>
                 </p>
               </div>

@@ -1,9 +1,10 @@
 import { memo, useId } from 'react';
 import { useResourceUse, type VersionUse } from '../../db';
-import { formatDay } from '../library/library';
+import { formatDay, type Clock } from '../../domain/clock';
+import { useClock } from '../clock';
 
-function sharingLine(version: VersionUse): string {
-  if (version.published !== null) return `In the shared repository since ${formatDay(version.published.at)}`;
+function sharingLine(version: VersionUse, clock: Clock): string {
+  if (version.published !== null) return `In the shared repository since ${formatDay(version.published.at, clock)}`;
   if (version.needsAttention) return 'Waiting to be shared: held until someone checks the Sync page';
   if (version.waiting) return 'Waiting to be shared';
   return 'Not shared';
@@ -15,6 +16,7 @@ function sharingLine(version: VersionUse): string {
  * up) or still waiting on this device, and whether it was withdrawn.
  */
 export const WhereUsedPanel = memo(function WhereUsedPanel({ resourceId }: { resourceId: string }) {
+  const clock = useClock();
   const use = useResourceUse(resourceId);
   const id = useId();
   return (
@@ -36,10 +38,12 @@ export const WhereUsedPanel = memo(function WhereUsedPanel({ resourceId }: { res
             {use.versions.map((version) => (
               <li key={version.id} className="history-item">
                 <p className="history-name">Version {version.version}</p>
-                <p className="history-meta">Approved on {formatDay(version.approvedAt)}</p>
-                <p className="history-meta">{sharingLine(version)}</p>
+                <p className="history-meta">Approved on {formatDay(version.approvedAt, clock)}</p>
+                <p className="history-meta">{sharingLine(version, clock)}</p>
                 {use.withdrawal !== null && (
-                  <p className="history-meta where-used-withdrawn">Withdrawn on {formatDay(use.withdrawal.at)}</p>
+                  <p className="history-meta where-used-withdrawn">
+                    Withdrawn on {formatDay(use.withdrawal.at, clock)}
+                  </p>
                 )}
               </li>
             ))}

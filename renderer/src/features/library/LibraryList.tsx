@@ -11,7 +11,6 @@ import {
   filterLibrary,
   filtersFromParams,
   filtersToParams,
-  formatIsoDate,
   isFiltering,
   isReviewDue,
   noLibraryFilters,
@@ -22,6 +21,8 @@ import {
   type ReviewFilter,
 } from './library';
 import { libraryIndexFor } from './library-search';
+import { formatIsoDate, today as todayIn } from '../../domain/clock';
+import { useClock } from '../clock';
 
 const pageSize = 50;
 
@@ -37,7 +38,8 @@ export function LibraryList() {
   const location = useLocation();
   const filters = useMemo(() => filtersFromParams(params), [params]);
   // Whether a review is due is read once when the page opens; dates do not change while reading it.
-  const [now] = useState(() => Date.now());
+  const clock = useClock();
+  const [today] = useState(() => todayIn(clock));
   const searchBox = useRef<HTMLInputElement>(null);
   const ids = useId();
 
@@ -54,8 +56,8 @@ export function LibraryList() {
     [index, query, indexState],
   );
   const visible = useMemo(
-    () => (library === undefined ? [] : filterLibrary(library, filters, now, matches?.ids ?? null)),
-    [library, filters, now, matches],
+    () => (library === undefined ? [] : filterLibrary(library, filters, today, matches?.ids ?? null)),
+    [library, filters, today, matches],
   );
   const topics = useMemo(() => topicChoices(library ?? []), [library]);
   const warnings = useMemo(() => warningChoices(library ?? []), [library]);
@@ -171,7 +173,7 @@ export function LibraryList() {
           {visible.length > 0 && (
             <ul className="resource-list" aria-label="Approved resources">
               {visible.slice(0, shownCount).map((record) => (
-                <LibraryItem key={record.id} record={record} now={now} linkState={linkState} />
+                <LibraryItem key={record.id} record={record} today={today} linkState={linkState} />
               ))}
             </ul>
           )}
@@ -254,15 +256,15 @@ function WarningFilter({
 
 function LibraryItem({
   record,
-  now,
+  today,
   linkState,
 }: {
   record: LibraryVersionRecord;
-  now: number;
+  today: string;
   linkState: LibraryLinkState;
 }) {
   const { content, consent, attribution } = record.approved;
-  const due = isReviewDue(content.reviewBy, now);
+  const due = isReviewDue(content.reviewBy, today);
   return (
     <li className="library-item">
       <h2 className="resource-title">

@@ -5,8 +5,10 @@ import { purposeLabels } from '../../domain/consent';
 import { ChorusEditor } from '../../editor/ChorusEditor';
 import { noPictures } from '../../editor/image-store';
 import { Page } from '../../ui/Page';
-import { audienceList, formatDay, formatIsoDate, isReviewDue, labelKey } from './library';
+import { formatDay, formatIsoDate, today as todayIn } from '../../domain/clock';
+import { audienceList, isReviewDue, labelKey } from './library';
 import type { LibraryLinkState } from './LibraryList';
+import { useClock } from '../clock';
 
 function titleOf(record: LibraryVersionRecord): string {
   const title = record.approved.content.title.trim();
@@ -19,6 +21,7 @@ function titleOf(record: LibraryVersionRecord): string {
  * withdrawn resource says so and shows nothing of its content.
  */
 export function LibraryResourcePage() {
+  const clock = useClock();
   const { resourceId = '' } = useParams();
   const [params] = useSearchParams();
   const location = useLocation();
@@ -44,7 +47,7 @@ export function LibraryResourcePage() {
       <Page title="This resource was withdrawn">
         <p className="notice-inline">
           <strong>
-            {name} was withdrawn on {formatDay(resource.withdrawnAt ?? 0)} and cannot be used.
+            {name} was withdrawn on {formatDay(resource.withdrawnAt ?? 0, clock)} and cannot be used.
           </strong>
         </p>
         <p>
@@ -184,15 +187,16 @@ function VersionView({
   listPath: string;
   linkState: unknown;
 }) {
+  const clock = useClock();
   const heading = useFocusOnMount<HTMLHeadingElement>();
   // Whether a review is due is read once when the version opens.
-  const [now] = useState(() => Date.now());
+  const [today] = useState(() => todayIn(clock));
   const id = useId();
   const { content, consent, attribution } = record.approved;
   const newest = versions[0] ?? record;
   const isNewest = newest.id === record.id;
   const others = versions.filter((each) => each.id !== record.id);
-  const due = isReviewDue(content.reviewBy, now);
+  const due = isReviewDue(content.reviewBy, today);
 
   return (
     <article className="page library-resource" aria-labelledby={`${id}-title`}>
@@ -224,7 +228,7 @@ function VersionView({
         <dt>Version</dt>
         <dd>{content.version}</dd>
         <dt>Approved on</dt>
-        <dd>{formatDay(approvedAt(record.approved))}</dd>
+        <dd>{formatDay(approvedAt(record.approved), clock)}</dd>
         <dt>Who may see it</dt>
         <dd>
           {consent.choices.audiences.length > 0
@@ -287,7 +291,7 @@ function VersionView({
                   Version {each.version}
                   {each.id === newest.id ? ' (newest)' : ''}
                 </Link>{' '}
-                <span className="version-meta">approved on {formatDay(approvedAt(each.approved))}</span>
+                <span className="version-meta">approved on {formatDay(approvedAt(each.approved), clock)}</span>
               </li>
             ))}
           </ul>

@@ -1,33 +1,9 @@
 import type { LibraryVersionRecord } from '../../db';
 import { audienceLabels, audiences, type Audience } from '../../domain/audiences';
 
-/** Today's date in this computer's time zone, as an ISO date (`2027-03-31`). */
-export function localIsoDate(now: number): string {
-  const date = new Date(now);
-  const month = String(date.getMonth() + 1).padStart(2, '0');
-  const day = String(date.getDate()).padStart(2, '0');
-  return `${date.getFullYear()}-${month}-${day}`;
-}
-
-/** Whether a version's review-by date has passed; a version with no date is never due. */
-export function isReviewDue(reviewBy: string, now: number): boolean {
-  return reviewBy !== '' && reviewBy < localIsoDate(now);
-}
-
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** "31 March 2027" for an ISO date; the date as it is if it is not one. */
-export function formatIsoDate(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (match === null) return iso;
-  return dayFormat.format(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-}
-
-const localDayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-
-/** "3 January 2026" for a moment, in this computer's time zone. */
-export function formatDay(time: number): string {
-  return localDayFormat.format(time);
+/** Whether a version's review-by date (an ISO date) is before `today`; a version with no date is never due. */
+export function isReviewDue(reviewBy: string, today: string): boolean {
+  return reviewBy !== '' && reviewBy < today;
 }
 
 /** "Police, Social care" in the order the audiences were chosen. */
@@ -116,7 +92,7 @@ export function warningChoices(records: readonly LibraryVersionRecord[]): Choice
 export function filterLibrary(
   records: readonly LibraryVersionRecord[],
   filters: LibraryFilters,
-  now: number,
+  today: string,
   matches: readonly string[] | null,
 ): LibraryVersionRecord[] {
   let ordered: readonly LibraryVersionRecord[] = records;
@@ -131,7 +107,7 @@ export function filterLibrary(
     if (filters.topic !== '' && !content.topics.some((topic) => labelKey(topic) === filters.topic)) return false;
     if (filters.leaveOutAllWarnings && content.contentWarnings.length > 0) return false;
     if (leaveOut.size > 0 && content.contentWarnings.some((warning) => leaveOut.has(labelKey(warning)))) return false;
-    if (filters.review !== 'all' && isReviewDue(content.reviewBy, now) !== (filters.review === 'due')) return false;
+    if (filters.review !== 'all' && isReviewDue(content.reviewBy, today) !== (filters.review === 'due')) return false;
     return true;
   });
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
 import { UnlockRefused } from '../../db';
 import type { AppLock, LockReason } from './app-lock';
+import { useClock } from '../clock';
 
 const reasonText: Record<LockReason, string> = {
   asked: 'Chorus is locked.',
@@ -29,7 +30,8 @@ export function LockScreen({
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const [waitUntil, setWaitUntil] = useState(0);
-  const [now, setNow] = useState(() => Date.now());
+  const clock = useClock();
+  const [now, setNow] = useState(() => clock.now());
   const input = useRef<HTMLInputElement>(null);
   const id = useId();
 
@@ -41,9 +43,9 @@ export function LockScreen({
   // Counts down a wait after wrong tries, so the button says when it will work again.
   useEffect(() => {
     if (waitUntil <= now) return;
-    const timer = setTimeout(() => setNow(Date.now()), 250);
+    const timer = setTimeout(() => setNow(clock.now()), 250);
     return () => clearTimeout(timer);
-  }, [waitUntil, now]);
+  }, [clock, waitUntil, now]);
   const waitSeconds = Math.max(0, Math.ceil((waitUntil - now) / 1000));
 
   const submit = async (event: SyntheticEvent) => {
@@ -63,8 +65,8 @@ export function LockScreen({
       setPassphrase('');
       if (caught instanceof UnlockRefused) {
         setError(caught.message);
-        setWaitUntil(Date.now() + caught.waitMs);
-        setNow(Date.now());
+        setWaitUntil(clock.now() + caught.waitMs);
+        setNow(clock.now());
       } else {
         setError(`Chorus could not unlock: ${caught instanceof Error ? caught.message : String(caught)}`);
       }

@@ -1,3 +1,5 @@
+import { systemClock } from '../../domain/clock';
+
 /** Starts a one-off timer and answers a function that cancels it. */
 export type Schedule = (callback: () => void, ms: number) => () => void;
 
@@ -44,7 +46,7 @@ const defaultSchedule: Schedule = (callback, ms) => {
  * key arrives after a sleep, the time already away is counted before that activity resets it.
  */
 export function createIdleTimer(options: IdleTimerOptions): IdleTimer {
-  const now = options.now ?? Date.now;
+  const now = options.now ?? systemClock.now;
   const schedule = options.schedule ?? defaultSchedule;
   const activityTarget = options.activityTarget ?? window;
   const visibilityTarget = options.visibilityTarget ?? document;

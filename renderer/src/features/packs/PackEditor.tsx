@@ -10,6 +10,7 @@ import {
   type PackDetails,
   type PackRecord,
 } from '../../db';
+import { useClock } from '../clock';
 import { statusText } from '../saving/save-status';
 import { useAutosaver, useFlushOnLeave } from '../saving/useAutosaver';
 import { useStoreValue, type ValueStore } from '../saving/value-store';
@@ -42,12 +43,14 @@ export function PackEditor() {
   const view = usePackView(packId);
   const contacts = useSupportContacts();
   const pending = useRef<PendingEdits>(noEdits());
+  const clock = useClock();
 
   const saveNow = async () => {
     const edits = pending.current;
+    const at = clock.now();
     pending.current = noEdits();
     try {
-      await updatePack(db, packId, edits);
+      await updatePack(db, packId, edits, at);
     } catch (error) {
       // Kept for the next try, under anything typed since.
       pending.current = {
@@ -56,7 +59,7 @@ export function PackEditor() {
       };
       throw error;
     }
-    return Date.now();
+    return at;
   };
   const { saver, status } = useAutosaver(saveNow);
   const flush = useCallback(() => saver.flush(), [saver]);
@@ -119,7 +122,7 @@ export function PackEditor() {
             </h2>
             <ul>
               {blockers.withdrawn.map((each) => (
-                <li key={each.itemId}>{withdrawnMessage(each.title, each.at)}</li>
+                <li key={each.itemId}>{withdrawnMessage(each.title, each.at, clock)}</li>
               ))}
             </ul>
             <p>
@@ -140,9 +143,10 @@ export function PackEditor() {
 
 function SaveStatusText({ status, onRetry }: { status: ValueStore<SaveStatus>; onRetry: () => void }) {
   const current = useStoreValue(status);
+  const clock = useClock();
   return (
     <div className="save-status" role="status">
-      <span>{statusText(current)}</span>
+      <span>{statusText(current, clock)}</span>
       {current.state === 'failed' && (
         <button type="button" className="link-button" onClick={onRetry}>
           Try again

@@ -13,6 +13,7 @@ import { describeUse, purposeLabels } from '../../domain/consent';
 import { Notice, type NoticeContent } from '../../ui/Notice';
 import { AddResourceDialog } from './AddResourceDialog';
 import { itemState, packLimits, positionMessage, titleOf, withdrawnMessage, type ItemState } from './pack-rules';
+import { useClock } from '../clock';
 
 /** The resources of a pack in order, each with its trainer notes, and the Add resource dialog. */
 export function PackItemsSection({
@@ -158,6 +159,7 @@ function PackItemCard({
   onRemove: () => void;
   onSwitchVersion: (versionId: string, version: number) => void;
 }) {
+  const clock = useClock();
   const id = useId();
   const { item, pinned } = itemView;
   const [notes, setNotes] = useState(item.notes);
@@ -176,7 +178,7 @@ function PackItemCard({
       </h3>
       {state.kind === 'withdrawn' && (
         <p className="pack-item-alert">
-          <strong>Withdrawn.</strong> {withdrawnMessage(title, state.at)}
+          <strong>Withdrawn.</strong> {withdrawnMessage(title, state.at, clock)}
         </p>
       )}
       {state.kind === 'not-consented' && (

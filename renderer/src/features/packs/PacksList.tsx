@@ -18,11 +18,13 @@ import { describeUse, type Purpose } from '../../domain/consent';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { FormDialog } from '../../ui/FormDialog';
-import { formatWhen, plural } from '../../ui/format';
+import { formatWhen } from '../../domain/clock';
+import { plural } from '../../ui/format';
 import { Notice, type NoticeContent } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
 import { packLimits } from './pack-rules';
 import { PurposeRadios } from './PurposeRadios';
+import { useClock } from '../clock';
 
 export function PacksList() {
   const db = useDb();
@@ -130,6 +132,7 @@ function PackRow({
   onDuplicate: () => void;
   onDelete: () => void;
 }) {
+  const clock = useClock();
   const { pack, withdrawnCount } = summary;
   return (
     <li className="resource-row pack-row">
@@ -141,7 +144,7 @@ function PackRow({
         <p className="resource-meta">
           <span className="badge">For {describeUse(pack)}</span>
           <span>{plural(pack.items.length, 'resource')}</span>
-          <span>Updated {formatWhen(pack.updatedAt)}</span>
+          <span>Updated {formatWhen(pack.updatedAt, clock)}</span>
         </p>
         {withdrawnCount > 0 && (
           <p className="pack-row-warning">

@@ -1,6 +1,7 @@
 import { gatherWarnings, type GatheredWarning } from '../../../../electron/shared/content-warnings';
 import type { ChannelOutput, ExportFormat, ExportRequest } from '../../../../electron/shared/contract';
 import type { ApprovedVersion } from '../../domain/approved-version';
+import { formatDay, type Clock } from '../../domain/clock';
 import { consentCovers, type PackUse } from '../../domain/consent';
 import type { LibraryVersionRecord, PackItemView, PackView, SupportContactRecord } from '../../db';
 
@@ -93,15 +94,8 @@ export function itemState(view: PackItemView, use: PackUse): ItemState {
   };
 }
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-
-/** "2 January 2026". */
-export function formatDay(time: number): string {
-  return dayFormat.format(new Date(time));
-}
-
-export function withdrawnMessage(title: string, at: number): string {
-  return `“${title}” was withdrawn on ${formatDay(at)}. Remove it before exporting.`;
+export function withdrawnMessage(title: string, at: number, clock: Clock): string {
+  return `“${title}” was withdrawn on ${formatDay(at, clock)}. Remove it before exporting.`;
 }
 
 /** Why a pack cannot be exported now; empty when it can. */

@@ -1,6 +1,7 @@
 import { useAuditTrail, type AuditAction } from '../../db';
 import { roleLabels } from '../../domain/roles';
-import { formatWhen } from '../../ui/format';
+import { formatWhen } from '../../domain/clock';
+import { useClock } from '../clock';
 
 const actionLabels: Record<AuditAction, string> = {
   submitted: 'Sent for review',
@@ -15,6 +16,7 @@ const actionLabels: Record<AuditAction, string> = {
 
 /** Every state change, sign-off and withdrawal, with who and when. Read-only for everyone. */
 export function AuditTrail({ resourceId }: { resourceId: string }) {
+  const clock = useClock();
   const events = useAuditTrail(resourceId);
   return (
     <section className="side-section" aria-labelledby="audit-heading">
@@ -28,7 +30,7 @@ export function AuditTrail({ resourceId }: { resourceId: string }) {
               {event.detail !== '' && <> — {event.detail}</>}
               <br />
               <span className="history-meta">
-                {event.profileName}, {roleLabels[event.role].toLowerCase()}, {formatWhen(event.at)}
+                {event.profileName}, {roleLabels[event.role].toLowerCase()}, {formatWhen(event.at, clock)}
               </span>
             </li>
           ))}

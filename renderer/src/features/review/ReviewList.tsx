@@ -1,8 +1,9 @@
 import { Link } from 'react-router';
 import { statusLabels, useResourceList, type ResourceRecord, type ResourceStatus } from '../../db';
 import { EmptyState } from '../../ui/EmptyState';
-import { formatWhen } from '../../ui/format';
+import { formatWhen } from '../../domain/clock';
 import { Page } from '../../ui/Page';
+import { useClock } from '../clock';
 
 const groups: { status: ResourceStatus; title: string }[] = [
   { status: 'in-review', title: 'In review' },
@@ -42,6 +43,7 @@ export function ReviewList() {
 }
 
 function ReviewRow({ resource }: { resource: ResourceRecord }) {
+  const clock = useClock();
   return (
     <li className="resource-row">
       <div className="resource-main">
@@ -51,7 +53,7 @@ function ReviewRow({ resource }: { resource: ResourceRecord }) {
         <p className="resource-meta">
           <span className="badge">{statusLabels[resource.status]}</span>
           <span>Version {resource.version}</span>
-          <span>Edited {formatWhen(resource.updatedAt)}</span>
+          <span>Edited {formatWhen(resource.updatedAt, clock)}</span>
         </p>
       </div>
     </li>

@@ -20,8 +20,10 @@ import {
   type Purpose,
 } from '../../domain/consent';
 import { stripReviewMarks } from '../../editor/review';
-import { capitalise, formatWhen } from '../../ui/format';
+import { formatWhen } from '../../domain/clock';
+import { capitalise } from '../../ui/format';
 import { checklistComplete, safeguardingChecklist, type ChecklistAnswers } from './checklist';
+import { useClock } from '../clock';
 
 const attributionLabels: Record<AttributionKind, string> = {
   anonymous: 'Anonymous',
@@ -54,6 +56,7 @@ export function SignOffPanel({
   /** Takes an update of the current choices, so quick successive changes compose. */
   onChoicesChange: (update: (current: ConsentChoices) => ConsentChoices) => void;
 }) {
+  const clock = useClock();
   const db = useDb();
   const signOffs = useSignOffs(resource.id);
   const [answers, setAnswers] = useState<ChecklistAnswers>({});
@@ -98,7 +101,7 @@ export function SignOffPanel({
           {given.map((each) => (
             <li key={each.id}>
               {each.role === 'consultee' ? 'Consultee gave consent' : 'Facilitator signed the checklist'},{' '}
-              {formatWhen(each.at)}, for this exact version.
+              {formatWhen(each.at, clock)}, for this exact version.
             </li>
           ))}
         </ul>

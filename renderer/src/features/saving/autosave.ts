@@ -1,3 +1,5 @@
+import { systemClock } from '../../domain/clock';
+
 export type SaveStatus =
   | { state: 'idle' }
   | { state: 'pending' }
@@ -62,7 +64,7 @@ export function createAutosaver(options: AutosaveOptions): Autosaver {
     timer = null;
   };
 
-  const schedule = (now = Date.now()) => {
+  const schedule = (now = systemClock.now()) => {
     clearTimer();
     const wait = Math.max(0, Math.min(lastChangeAt + delayMs, firstUnsavedAt + maxWaitMs) - now);
     timer = setTimeout(() => void start(false), wait);
@@ -99,7 +101,7 @@ export function createAutosaver(options: AutosaveOptions): Autosaver {
 
   return {
     changed() {
-      const now = Date.now();
+      const now = systemClock.now();
       if (!isDirty()) firstUnsavedAt = now;
       lastChangeAt = now;
       version += 1;

@@ -1,5 +1,5 @@
 import { isQuotaError } from '../../db';
-import { formatWhen } from '../../ui/format';
+import { formatWhen, type Clock } from '../../domain/clock';
 import type { SaveStatus } from './autosave';
 
 /** The words for a failed save: what happened and that the text is still on screen. */
@@ -19,7 +19,7 @@ export function combineStatuses(statuses: readonly SaveStatus[]): SaveStatus {
   return saved.length > 0 ? { state: 'saved', at: Math.max(...saved) } : { state: 'idle' };
 }
 
-export function statusText(status: SaveStatus): string {
+export function statusText(status: SaveStatus, clock: Clock): string {
   switch (status.state) {
     case 'idle':
       return 'All changes saved';
@@ -27,7 +27,7 @@ export function statusText(status: SaveStatus): string {
     case 'saving':
       return 'Saving…';
     case 'saved':
-      return `Saved ${formatWhen(status.at)}`;
+      return `Saved ${formatWhen(status.at, clock)}`;
     case 'failed':
       return `Not saved — ${status.reason}.`;
   }

@@ -5,6 +5,7 @@ import { collectEverything, useDb, useOutbox } from '../../db';
 import { PlatformError, usePlatform } from '../../platform';
 import { bytesToBase64 } from '../../domain/base64';
 import { downloadBytes } from '../../ui/download';
+import { useClock } from '../clock';
 import { archiveFileName, archiveMimeType, buildArchive } from './archive';
 import { EraseIncomplete, eraseEverything } from './erase';
 
@@ -44,6 +45,7 @@ export function YourDataSection() {
 
 function ExportEverything() {
   const db = useDb();
+  const clock = useClock();
   const platform = usePlatform();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
@@ -56,7 +58,7 @@ function ExportEverything() {
   };
 
   const save = async (bytes: Uint8Array): Promise<string> => {
-    const fileName = archiveFileName();
+    const fileName = archiveFileName(clock);
     if (platform.transport === 'web') {
       downloadBytes(fileName, archiveMimeType, bytes);
       return `Saved “${fileName}” to your browser’s downloads.`;
@@ -78,7 +80,7 @@ function ExportEverything() {
     announced.current = 0;
     setStatus('Preparing…');
     try {
-      const bytes = await buildArchive(await collectEverything(db), onProgress);
+      const bytes = await buildArchive(await collectEverything(db, clock), onProgress);
       setStatus(await save(bytes));
     } catch (error) {
       setStatus(

@@ -1,12 +1,11 @@
 import type { ArchiveFile } from '../../db';
+import { today, type Clock } from '../../domain/clock';
 
 export const archiveMimeType = 'application/zip';
 
-/** The archive's file name, with the local date: `Chorus – everything of mine – 2026-11-23.zip`. */
-export function archiveFileName(now: Date = new Date()): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  const date = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-  return `Chorus – everything of mine – ${date}.zip`;
+/** The archive's file name, with the clock's date: `Chorus – everything of mine – 2026-11-23.zip`. */
+export function archiveFileName(clock: Clock): string {
+  return `Chorus – everything of mine – ${today(clock)}.zip`;
 }
 
 /**

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useOutbox, useSkippedFiles, useSyncState } from '../../db';
-import { formatWhen } from '../../ui/format';
+import { formatWhen } from '../../domain/clock';
 import { Page } from '../../ui/Page';
 import { RepositorySettings } from './RepositorySettings';
 import { useRepositoryStatus, useSyncActivity, useSyncEngine, useSyncStatus } from './SyncProvider';
 import { describeOutboxEntry, describeOutboxKind, isSetUp } from './status';
+import { useClock, useNow } from '../clock';
 
 export function SyncPage() {
   return (
@@ -18,6 +19,7 @@ export function SyncPage() {
 }
 
 function StatusSection() {
+  const clock = useClock();
   const engine = useSyncEngine();
   const status = useSyncStatus();
   const activity = useSyncActivity();
@@ -41,7 +43,7 @@ function StatusSection() {
       <p>{status.detail}</p>
       {syncState !== undefined && repository !== undefined && isSetUp(repository) && (
         <p className="sync-last">
-          {syncState.lastSyncAt === null ? 'Not synced yet' : `Last synced ${formatWhen(syncState.lastSyncAt)}`}
+          {syncState.lastSyncAt === null ? 'Not synced yet' : `Last synced ${formatWhen(syncState.lastSyncAt, clock)}`}
         </p>
       )}
       {repository !== undefined && isSetUp(repository) && (
@@ -58,6 +60,7 @@ function StatusSection() {
 
 function OutboxSection() {
   const outbox = useOutbox();
+  const clock = useClock();
   const now = useNow(15_000);
   return (
     <section className="card sync-card" aria-labelledby="outbox-heading">
@@ -71,7 +74,7 @@ function OutboxSection() {
       {outbox !== undefined && outbox.length > 0 && (
         <ul className="sync-list" aria-labelledby="outbox-heading">
           {outbox.map((entry) => {
-            const { attention, state, reason } = describeOutboxEntry(entry, now);
+            const { attention, state, reason } = describeOutboxEntry(entry, now, clock);
             return (
               <li key={entry.seq} className="sync-item" data-attention={attention}>
                 <p className="sync-item-title">
@@ -110,14 +113,4 @@ function SkippedFilesSection() {
       </ul>
     </section>
   );
-}
-
-/** The time, refreshed every `intervalMs`, so "will try again at" turns into "soon" when due. */
-function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
-  }, [intervalMs]);
-  return now;
 }

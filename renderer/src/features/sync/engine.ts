@@ -13,6 +13,7 @@ import {
   type ChorusDb,
 } from '../../db';
 import type { Platform } from '../../platform';
+import { systemClock } from '../../domain/clock';
 
 /** What the sync status line shows. */
 export type SyncActivity =
@@ -63,7 +64,7 @@ function plainError(error: unknown): string {
  */
 export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const { db, platform } = options;
-  const now = options.now ?? Date.now;
+  const now = options.now ?? systemClock.now;
   const random = options.random ?? Math.random;
   const isOnline = options.isOnline ?? (() => navigator.onLine);
   const intervalMs = options.intervalMs ?? 5 * 60_000;

@@ -1,6 +1,7 @@
 import type { RepositoryStatus } from '../../../../electron/shared/contract';
 import type { OutboxView, SyncState } from '../../db';
-import { formatWhen, plural } from '../../ui/format';
+import { formatWhen, type Clock } from '../../domain/clock';
+import { plural } from '../../ui/format';
 import type { SyncActivity } from './engine';
 
 /** The kinds of status, for styling: one word per state the status line can be in. */
@@ -135,11 +136,11 @@ export interface OutboxEntryState {
   reason: string;
 }
 
-export function describeOutboxEntry(entry: OutboxView, now: number): OutboxEntryState {
+export function describeOutboxEntry(entry: OutboxView, now: number, clock: Clock): OutboxEntryState {
   if (entry.needsAttention) return { attention: true, state: 'Needs attention', reason: entry.lastError };
   if (entry.attempts === 0) return { attention: false, state: 'Waiting', reason: '' };
   const tries = `${plural(entry.attempts, 'try', 'tries')} so far`;
-  const when = entry.nextAttemptAt > now ? `at ${formatWhen(entry.nextAttemptAt, now)}` : 'soon';
+  const when = entry.nextAttemptAt > now ? `at ${formatWhen(entry.nextAttemptAt, clock)}` : 'soon';
   return { attention: false, state: `Will try again ${when} (${tries})`, reason: entry.lastError };
 }
 

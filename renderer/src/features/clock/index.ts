@@ -1,0 +1,1 @@
+export { ClockProvider, useClock, useNow } from './ClockProvider';
