@@ -33,7 +33,14 @@ export async function dispatch(
     return { ok: false, error: { code: 'unknown_channel', message: `No such channel: ${channel.slice(0, 80)}` } };
   }
   const spec = contract[channel];
-  const input = spec.input.safeParse(raw);
+  let input: ReturnType<typeof spec.input.safeParse>;
+  try {
+    input = spec.input.safeParse(raw);
+  } catch (error) {
+    // The schemas measure nesting before they recurse; this is the last guard, for the host's sake.
+    onFailure(channel, error);
+    return { ok: false, error: { code: 'invalid_input', message: `Invalid request for ${channel}` } };
+  }
   if (!input.success) {
     return {
       ok: false,
@@ -48,7 +55,13 @@ export async function dispatch(
     onFailure(channel, error);
     return { ok: false, error: { code: 'internal', message: `${channel} failed` } };
   }
-  const output = spec.output.safeParse(result);
+  let output: ReturnType<typeof spec.output.safeParse>;
+  try {
+    output = spec.output.safeParse(result);
+  } catch (error) {
+    onFailure(channel, error);
+    return { ok: false, error: { code: 'invalid_output', message: `${channel} returned an invalid answer` } };
+  }
   if (!output.success) {
     onFailure(channel, output.error);
     return { ok: false, error: { code: 'invalid_output', message: `${channel} returned an invalid answer` } };

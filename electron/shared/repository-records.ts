@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonDepthWithin } from './json-depth';
 
 /**
  * The records of the shared repository, format 1: what an approved version and a withdrawal hold.
@@ -70,19 +71,36 @@ const markSchema = z.strictObject({
   attrs: z.record(z.string(), z.json()).optional(),
 });
 
+/** How many blocks deep a document may nest (a list in a list in a quote…); far more than anyone writes. */
+export const maxDocumentDepth = 64;
+
 /**
- * A document node. Recursive, so deeply nested hostile input could exhaust the stack while it
- * is checked: readers of untrusted files parse inside a try and treat that as an invalid file.
+ * Each block level is two JSON levels (the node and its `content` array), with room for a mark's
+ * or an attribute's own nesting at the bottom.
  */
-export const documentNodeSchema: z.ZodType<DocumentNode> = z.lazy(() =>
+const maxDocumentJsonDepth = 2 * maxDocumentDepth + 8;
+
+const nodeShapeSchema: z.ZodType<DocumentNode> = z.lazy(() =>
   z.strictObject({
     type: z.string().max(64).optional(),
     text: z.string().optional(),
-    content: z.array(documentNodeSchema).optional(),
+    content: z.array(nodeShapeSchema).optional(),
     attrs: z.record(z.string(), z.json()).optional(),
     marks: z.array(markSchema).optional(),
   }),
 );
+
+/**
+ * A document node. Its shape is checked recursively, so its depth is measured first, without
+ * recursion: a hostile document nested thousands of levels deep is refused in constant stack,
+ * here and on the other side of the API, instead of exhausting the stack of whoever reads it.
+ */
+export const documentNodeSchema: z.ZodType<DocumentNode> = z
+  .custom<unknown>((value) => jsonDepthWithin(value, maxDocumentJsonDepth), {
+    message: `is nested more than ${maxDocumentDepth} levels deep`,
+    abort: true,
+  })
+  .pipe(nodeShapeSchema);
 
 const text = (max: number) => z.string().max(max);
 

@@ -68,6 +68,15 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
  * end-to-end tests. Every API request must carry the per-start token; requests whose Host is
  * not this server (DNS rebinding) or whose Origin is another site are refused.
  */
+/** A channel name from the request path; null when its %-escapes are malformed. */
+function decodeChannel(escaped: string): string | null {
+  try {
+    return decodeURIComponent(escaped);
+  } catch {
+    return null;
+  }
+}
+
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const tokenBytes = Buffer.from(token);
@@ -123,7 +132,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Forbidden host');
         return;
       }
-      const url = new URL(request.url ?? '/', origin);
+      const url = URL.parse(request.url ?? '/', origin);
+      if (url === null) {
+        response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request');
+        return;
+      }
       if (url.pathname.startsWith('/api/')) {
         const requestOrigin = request.headers.origin;
         if (requestOrigin !== undefined && !allowedOrigins.has(requestOrigin)) {
@@ -132,7 +145,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         if (!isAuthorised(request)) return sendError(response, 'unauthorised', 'Missing or wrong token');
         if (url.pathname === eventsPath && request.method === 'GET') return handleEvents(request, response);
         if (url.pathname.startsWith(apiPrefix)) {
-          return handleCall(request, response, decodeURIComponent(url.pathname.slice(apiPrefix.length)));
+          const channel = decodeChannel(url.pathname.slice(apiPrefix.length));
+          if (channel === null) return sendError(response, 'unknown_channel', 'No such channel');
+          return handleCall(request, response, channel);
         }
         return sendError(response, 'unknown_channel', 'No such endpoint');
       }

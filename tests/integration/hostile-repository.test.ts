@@ -3,11 +3,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordBytes } from '../../electron/services/repository/format';
 import { canonicalJson, contentHash, type CanonicalValue } from '../../electron/shared/canonical-json';
-import type { ApprovedVersion } from '../../electron/shared/repository-records';
+import type { ApprovedVersion, DocumentNode } from '../../electron/shared/repository-records';
 import {
   makeService,
   pullAll,
   makeVersion,
+  makeWithdrawal,
   nativeGit,
   startTestGitRemote,
   tempDir,
@@ -29,6 +30,13 @@ async function reseal(version: ApprovedVersion, change: Partial<ApprovedVersion[
   return { ...withoutId, id: await contentHash(rest as unknown as CanonicalValue) };
 }
 
+/** A document `levels` blocks deep: quotes in quotes, far past what the format allows. */
+function nestedDocument(levels: number): DocumentNode {
+  let node: DocumentNode = { type: 'paragraph', content: [{ type: 'text', text: 'Deep.' }] };
+  for (let level = 0; level < levels; level += 1) node = { type: 'blockquote', content: [node] };
+  return { type: 'doc', content: [node] };
+}
+
 /**
  * What someone with write access to the repository could plant: every kind of bad file next to
  * good ones. Paths are relative to the repository root; `null` content marks a symbolic link.
@@ -39,6 +47,9 @@ async function hostileFiles() {
   const tampered = { ...(await makeVersion('tampered')), attribution: 'Written by someone else' };
   const misplaced = await makeVersion('misplaced');
   const huge = await reseal(await makeVersion('huge'), { summary: 'x'.repeat(5 * 1024 * 1024) });
+  // Sealed with hashes that match, so only its depth is wrong: it once stopped every pull.
+  const deep = await makeVersion('deep', 1, { document: nestedDocument(900) });
+  const withdrawal = await makeWithdrawal('good-two');
   const files: Record<string, string> = {
     [versionFile(good)]: new TextDecoder().decode(recordBytes(good)),
     [versionFile(alsoGood)]: new TextDecoder().decode(recordBytes(alsoGood)),
@@ -47,6 +58,11 @@ async function hostileFiles() {
     [versionFile(tampered)]: canonicalJson(tampered as unknown as CanonicalValue),
     [versionFile(misplaced, 'elsewhere')]: new TextDecoder().decode(recordBytes(misplaced)),
     [versionFile(huge)]: new TextDecoder().decode(recordBytes(huge)),
+    [versionFile(deep)]: new TextDecoder().decode(recordBytes(deep)),
+    'resources/deeper/withdrawals/ffffffffffff.json': `${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+    [`resources/good-two/withdrawals/${withdrawal.id.slice(0, 12)}.json`]: new TextDecoder().decode(
+      recordBytes(withdrawal),
+    ),
     'resources/bad id!/versions/0001-cccccccccccc.json': '{}',
     'resources/good-one/versions/0009-dddddddddddd.html': `<html><body>${scriptText}</body></html>`,
     'resources/good-one/notes.txt': 'not part of the layout',
@@ -57,11 +73,19 @@ async function hostileFiles() {
     [versionFile(tampered)]: /does not match its hash/,
     [versionFile(misplaced, 'elsewhere')]: /wrong place/,
     [versionFile(huge)]: /larger than 5 MB/,
+    [versionFile(deep)]: /nested too deeply to read safely/,
+    'resources/deeper/withdrawals/ffffffffffff.json': /nested too deeply to read safely/,
     'resources/bad id!/versions/0001-cccccccccccc.json': /not part of the Chorus repository layout/,
     'resources/good-one/notes.txt': /not part of the Chorus repository layout/,
     'resources/linked/versions/0001-eeeeeeeeeeee.json': /link or special file/,
   };
-  return { files, expectedSkipped, good: [good, alsoGood], link: 'resources/linked/versions/0001-eeeeeeeeeeee.json' };
+  return {
+    files,
+    expectedSkipped,
+    good: [good, alsoGood],
+    withdrawal,
+    link: 'resources/linked/versions/0001-eeeeeeeeeeee.json',
+  };
 }
 
 async function plant(root: string, files: Record<string, string>, link: string): Promise<void> {
@@ -103,7 +127,12 @@ describe('a hostile repository', () => {
       const client = await makeService();
       await client.service.configure(kind === 'git' ? remote.settings : { kind: 'folder', path: folder });
       const { items, skipped } = await pullAll(client.service);
-      expect(items.map((item) => item.record.id).sort()).toEqual(planted.good.map((version) => version.id).sort());
+      const versions = items.filter((item) => item.kind === 'version');
+      expect(versions.map((item) => item.record.id).sort()).toEqual(planted.good.map((version) => version.id).sort());
+      // The withdrawal comes first, whatever else the repository holds.
+      expect(items[0]?.kind).toBe('withdrawal');
+      expect(items[0]?.record.id).toBe(planted.withdrawal.id);
+      expect(items).toHaveLength(3);
       const reasons = Object.fromEntries(skipped.map((file) => [file.path, file.reason]));
       expect(Object.keys(reasons).sort()).toEqual(Object.keys(planted.expectedSkipped).sort());
       for (const [file, reason] of Object.entries(planted.expectedSkipped)) expect(reasons[file]).toMatch(reason);

@@ -3,10 +3,13 @@ import { request } from 'node:http';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract } from '../../electron/shared/contract';
 import { startTestWebHost, type TestWebHost } from '../helpers/web-host';
 
 let host: TestWebHost;
+const channels = Object.keys(contract);
 let rendererDir: string;
 
 /** A raw request, so tests can send what no browser would: a forged Host, a huge body. */
@@ -157,6 +160,33 @@ describe('web host', () => {
     while (!text.includes('stream_test')) text += (await reader.read()).value ?? '';
     expect(text).toContain('"name":"app.pong"');
     controller.abort();
+    expect(host.failures).toEqual([]);
+  });
+
+  it('answers a malformed %-escape in the channel with a 404, not a failure', async () => {
+    for (const channel of ['%', '%E0%A4%A', 'app.ping%ZZ', '%C0%80']) {
+      const response = await send({ method: 'POST', path: `/api/call/${channel}`, headers: auth(), body: '{}' });
+      expect(response.status).toBe(404);
+      expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    }
+    expect(host.failures).toEqual([]);
+  });
+
+  it('answers anything sent to any channel with a clear 4xx or an answer, never a 500', async () => {
+    const deep = `${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}`;
+    const body = fc.oneof(
+      fc.jsonValue().map((value) => JSON.stringify(value)),
+      fc.constant(deep),
+      fc.constant(`{"document":${'{"content":['.repeat(5000)}{}${']}'.repeat(5000)}}`),
+      fc.string({ unit: 'grapheme', maxLength: 80 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...channels), body, async (channel, text) => {
+        const response = await send({ method: 'POST', path: `/api/call/${channel}`, headers: auth(), body: text });
+        expect(response.status === 200 || (response.status >= 400 && response.status < 500)).toBe(true);
+      }),
+      { numRuns: 150 },
+    );
     expect(host.failures).toEqual([]);
   });
 

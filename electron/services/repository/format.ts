@@ -1,7 +1,9 @@
 import { canonicalJson, contentHash, type CanonicalValue } from '../../shared/canonical-json';
+import { jsonDepthWithin } from '../../shared/json-depth';
 import {
   approvedVersionSchema,
   markerSchema,
+  maxDocumentDepth,
   repositoryFormat,
   withdrawalSchema,
   type ApprovedVersion,
@@ -26,6 +28,12 @@ export const markerPath = 'chorus-repository.json';
 export const resourcesDir = 'resources';
 /** No file larger than this is read from a remote. */
 export const maxFileBytes = 5 * 1024 * 1024;
+/**
+ * No record nests deeper than this: a version's document sits a few levels down and may itself
+ * nest `maxDocumentDepth` blocks, two levels each. Checked before any schema or hash reads it.
+ */
+const maxRecordJsonDepth = 2 * maxDocumentDepth + 16;
+const tooDeep = `The file is nested too deeply to read safely (a document may nest at most ${maxDocumentDepth} levels).`;
 
 const versionPathPattern = /^resources\/([A-Za-z0-9_-]{1,64})\/versions\/(\d{4})-([0-9a-f]{12})\.(json|html)$/;
 const withdrawalPathPattern = /^resources\/([A-Za-z0-9_-]{1,64})\/withdrawals\/([0-9a-f]{12})\.json$/;
@@ -77,11 +85,14 @@ function parseJson(bytes: Uint8Array): Checked<unknown> {
   if (bytes.byteLength > maxFileBytes) {
     return { ok: false, reason: `The file is larger than ${maxFileBytes / 1024 / 1024} MB.` };
   }
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown };
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
   } catch {
     return { ok: false, reason: 'The file is not readable JSON.' };
   }
+  if (!jsonDepthWithin(value, maxRecordJsonDepth)) return { ok: false, reason: tooDeep };
+  return { ok: true, value };
 }
 
 export function checkMarker(bytes: Uint8Array): Checked<RepositoryMarker> {
@@ -134,8 +145,8 @@ export async function checkVersionFile(path: string, bytes: Uint8Array): Promise
     }
     return { ok: true, value: version };
   } catch {
-    // Deeply nested input can exhaust the stack while it is checked or hashed.
-    return { ok: false, reason: 'The file is too deeply nested to read safely.' };
+    // Depth is checked first, so this is only a last guard: no file read can stop a pull.
+    return { ok: false, reason: 'The file could not be checked.' };
   }
 }
 
@@ -145,16 +156,20 @@ export async function checkWithdrawalFile(path: string, bytes: Uint8Array): Prom
   if (meaning.kind !== 'withdrawal') return { ok: false, reason: 'Not a withdrawal path.' };
   const json = parseJson(bytes);
   if (!json.ok) return json;
-  const parsed = withdrawalSchema.safeParse(json.value);
-  if (!parsed.success) return { ok: false, reason: schemaReason('withdrawal', parsed.error.issues) };
-  const withdrawal = parsed.data;
-  if (withdrawal.resourceId !== meaning.resourceId) {
-    return { ok: false, reason: 'The file is in the wrong place for the resource it withdraws.' };
+  try {
+    const parsed = withdrawalSchema.safeParse(json.value);
+    if (!parsed.success) return { ok: false, reason: schemaReason('withdrawal', parsed.error.issues) };
+    const withdrawal = parsed.data;
+    if (withdrawal.resourceId !== meaning.resourceId) {
+      return { ok: false, reason: 'The file is in the wrong place for the resource it withdraws.' };
+    }
+    if (!withdrawal.id.startsWith(meaning.hash12) || (await idOf(withdrawal)) !== withdrawal.id) {
+      return { ok: false, reason: 'The content does not match its hash.' };
+    }
+    return { ok: true, value: withdrawal };
+  } catch {
+    return { ok: false, reason: 'The file could not be checked.' };
   }
-  if (!withdrawal.id.startsWith(meaning.hash12) || (await idOf(withdrawal)) !== withdrawal.id) {
-    return { ok: false, reason: 'The content does not match its hash.' };
-  }
-  return { ok: true, value: withdrawal };
 }
 
 /** Whether a record the renderer asks to publish is whole: its hashes match what it holds. */

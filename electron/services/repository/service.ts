@@ -284,7 +284,10 @@ export function createRepositoryService(options: RepositoryServiceOptions) {
       const skipped: SkippedFile[] = [];
       let bytesSoFar = 0;
       let more = false;
-      for (const file of listing.files) {
+      // Withdrawals first: a withdrawal must never wait behind a page of versions (or a bad file).
+      const isWithdrawal = (file: { path: string }) => describePath(file.path).kind === 'withdrawal';
+      const files = [...listing.files.filter(isWithdrawal), ...listing.files.filter((file) => !isWithdrawal(file))];
+      for (const file of files) {
         if (known.has(file.path)) continue;
         const meaning = describePath(file.path);
         if (meaning.kind === 'version' && meaning.rendered && file.kind === 'file') continue;

@@ -125,8 +125,8 @@ export async function knownPaths(db: ChorusDb): Promise<string[]> {
 }
 
 /**
- * Stores one page of a pull in one transaction: new versions into the library, withdrawals
- * marking every version of their resource, and the files that were skipped with the reason.
+ * Stores one page of a pull in one transaction: withdrawals first, marking every version of their
+ * resource, then new versions into the library, and the files that were skipped with the reason.
  */
 export async function storePulled(
   db: ChorusDb,
@@ -136,7 +136,11 @@ export async function storePulled(
   let added = 0;
   let withdrawn = 0;
   await db.transaction('rw', [db.library, db.libraryWithdrawals, db.skippedFiles], async () => {
-    for (const item of page.items) {
+    const withdrawalsFirst = [
+      ...page.items.filter((item) => item.kind === 'withdrawal'),
+      ...page.items.filter((item) => item.kind === 'version'),
+    ];
+    for (const item of withdrawalsFirst) {
       if (item.kind === 'version') {
         if ((await db.library.get(item.record.id)) !== undefined) continue;
         const earliest = await db.libraryWithdrawals.where('resourceId').equals(item.record.content.resourceId).first();
