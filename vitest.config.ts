@@ -1,5 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Time-outs here only catch a test that hangs; none measures speed (benchmarks do, in bench/).
+ * They are generous so a loaded 2-core machine never fails a test for being slow.
+ */
+const unitTimeout = { testTimeout: 60_000, hookTimeout: 60_000 };
+
 export default defineConfig({
   test: {
     projects: [
@@ -9,6 +15,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          ...unitTimeout,
           setupFiles: ['fake-indexeddb/auto'],
         },
       },
@@ -18,6 +25,7 @@ export default defineConfig({
           name: 'unit-sealed',
           include: ['tests/unit/db/**/*.test.ts'],
           environment: 'node',
+          ...unitTimeout,
           setupFiles: ['fake-indexeddb/auto'],
           env: { CHORUS_TEST_SEALED: '1' },
         },
@@ -27,7 +35,9 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 30_000,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          expect: { poll: { timeout: 30_000 } },
         },
       },
       {
@@ -36,8 +46,10 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          // expect.poll waits on a condition in the page; a second (its default) is short on a loaded machine.
+          expect: { poll: { timeout: 30_000 } },
           fileParallelism: false,
         },
       },

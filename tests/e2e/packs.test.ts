@@ -127,7 +127,7 @@ describe('training packs', () => {
   // One long journey with axe and screenshots in both themes at seven points, so it has more time.
   it(
     'builds a pack for one audience with a session plan, exports it in all four formats, and a withdrawal stops its export',
-    { timeout: 120_000 },
+    { timeout: 360_000 },
     async () => {
       const page = await browser.context.newPage();
       const shell = new ShellPage(page);

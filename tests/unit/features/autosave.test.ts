@@ -26,7 +26,7 @@ describe('autosave', () => {
     const save = vi.fn(() => Promise.resolve(Date.now()));
     const { saver, statuses } = setup(save);
     saver.changed();
-    await vi.advanceTimersByTimeAsync(200);
+    await vi.advanceTimersByTimeAsync(100);
     saver.changed();
     await vi.advanceTimersByTimeAsync(299);
     expect(save).not.toHaveBeenCalled();
@@ -36,10 +36,10 @@ describe('autosave', () => {
     expect(saver.hasUnsavedChanges()).toBe(false);
   });
 
-  it('saves at least every half second while typing never pauses', async () => {
+  it('saves at least every 400 ms while typing never pauses, leaving a save 100 ms to reach the disk', async () => {
     const save = vi.fn(() => Promise.resolve(Date.now()));
     const { saver } = setup(save);
-    for (let elapsed = 0; elapsed < 400; elapsed += 100) {
+    for (let elapsed = 0; elapsed < 300; elapsed += 100) {
       saver.changed();
       await vi.advanceTimersByTimeAsync(100);
     }
@@ -47,11 +47,23 @@ describe('autosave', () => {
     saver.changed();
     await vi.advanceTimersByTimeAsync(100);
     expect(save).toHaveBeenCalledOnce();
-    for (let elapsed = 0; elapsed < 500; elapsed += 100) {
+    for (let elapsed = 0; elapsed < 400; elapsed += 100) {
       saver.changed();
       await vi.advanceTimersByTimeAsync(100);
     }
     expect(save).toHaveBeenCalledTimes(2);
+  });
+
+  it('saves every 400 ms, not back to back, while typing goes on through saves', async () => {
+    const save = vi.fn(() => new Promise<number>((resolve) => setTimeout(() => resolve(Date.now()), 20)));
+    const { saver } = setup(save);
+    for (let elapsed = 0; elapsed < 3000; elapsed += 50) {
+      saver.changed();
+      await vi.advanceTimersByTimeAsync(50);
+    }
+    // Saves start at 400, then 400 ms after the first change each save did not hold.
+    expect(save.mock.calls.length).toBeGreaterThanOrEqual(6);
+    expect(save.mock.calls.length).toBeLessThanOrEqual(8);
   });
 
   it('saves a change made during a save after its own pause, within the delay of the keystroke', async () => {
