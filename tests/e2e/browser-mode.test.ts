@@ -1,0 +1,46 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumProfile } from '../helpers/chromium';
+import { startTestWebHost, type TestWebHost } from '../helpers/web-host';
+import { DraftEditorPage, DraftsListPage } from './pages/drafts-page';
+import { ShellPage } from './pages/shell-page';
+
+let host: TestWebHost;
+let browser: ChromiumProfile;
+
+beforeEach(async () => {
+  [host, browser] = await Promise.all([startTestWebHost(), launchChromium()]);
+  browser.allowOrigin(host.origin);
+});
+
+afterEach(async () => {
+  await browser.close();
+  await host.close();
+  expect(browser.foreignRequests()).toEqual([]);
+});
+
+describe('browser mode', () => {
+  it('keeps answering after the app is loaded again and again in one tab', async () => {
+    const page = await browser.context.newPage();
+    const shell = new ShellPage(page);
+    await shell.open(host.url);
+    await new DraftsListPage(page).newDraft.click();
+    const editor = new DraftEditorPage(page);
+    await editor.title.fill('Loaded again');
+    await editor.waitForSaved();
+    const draft = page.url();
+
+    // Each load used to leave its event stream open, until Chromium's six connections to the host
+    // were all held and the next load's requests were never answered.
+    for (let load = 1; load <= 10; load += 1) {
+      if (load === 1) await page.goto(host.url);
+      else if (load === 2) await page.goto(draft);
+      else if (load % 2 === 1) await page.goBack();
+      else await page.goForward();
+      if (load % 2 === 0) await expect.poll(() => editor.title.inputValue()).toBe('Loaded again');
+      else await shell.heading('Drafts').waitFor();
+      const answered = await page.evaluate(async () => (await fetch('/index.html', { cache: 'no-store' })).ok);
+      expect(answered, `load ${load}`).toBe(true);
+    }
+    await page.close();
+  });
+});
