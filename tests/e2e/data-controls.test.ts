@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFile, rm } from 'node:fs/promises';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumProfile } from '../helpers/chromium';
 import { tempDir } from '../helpers/repository';
 import { startTestWebHost, type TestWebHost } from '../helpers/web-host';
@@ -23,7 +23,8 @@ let page: Page;
 let folder: string;
 let pageErrors: string[];
 
-beforeAll(async () => {
+// Each test has its own web host, browser profile and folder, so each can run alone and in any order.
+beforeEach(async () => {
   [host, browser, folder] = await Promise.all([startTestWebHost(), launchChromium(), tempDir('data-controls')]);
   browser.allowOrigin(host.origin);
   page = await browser.context.newPage();
@@ -32,7 +33,7 @@ beforeAll(async () => {
   await new ShellPage(page).open(host.url);
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await browser.close();
   await host.close();
   await rm(folder, { recursive: true, force: true });
@@ -82,6 +83,15 @@ async function expectNoAxeViolations(where: string, include: string): Promise<vo
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
+/** Writes the draft with the phrase (and markup that must stay text) and waits for "Saved". */
+async function writeDraft(): Promise<void> {
+  await new DraftsListPage(page).newDraft.click();
+  const editor = new DraftEditorPage(page);
+  await editor.title.fill(title);
+  await editor.typeInEditor(`${phrase} <script>alert(1)</script>`);
+  await editor.waitForSaved();
+}
+
 async function isFocused(locator: ReturnType<Page['locator']>): Promise<boolean> {
   return locator.evaluate((element) => element === document.activeElement);
 }
@@ -89,11 +99,7 @@ async function isFocused(locator: ReturnType<Page['locator']>): Promise<boolean>
 describe('data controls', () => {
   it('exports everything of mine as a zip with the draft in its JSON and its web page', async () => {
     const shell = new ShellPage(page);
-    await new DraftsListPage(page).newDraft.click();
-    const editor = new DraftEditorPage(page);
-    await editor.title.fill(title);
-    await editor.typeInEditor(`${phrase} <script>alert(1)</script>`);
-    await editor.waitForSaved();
+    await writeDraft();
 
     await shell.goTo('Settings');
     const data = new YourDataPage(page);
@@ -116,6 +122,8 @@ describe('data controls', () => {
   });
 
   it('leaves everything in place when the erase dialog is cancelled with the keyboard', async () => {
+    await writeDraft();
+    await new ShellPage(page).goTo('Settings');
     const data = new YourDataPage(page);
     await data.eraseButton.focus();
     await page.keyboard.press('Enter');
@@ -130,6 +138,7 @@ describe('data controls', () => {
 
   it('erases everything on this device after ERASE is typed: database, storage, caches and the repository settings', async () => {
     const shell = new ShellPage(page);
+    await writeDraft();
     await shell.goTo('Sync');
     const sync = new SyncPage(page);
     await sync.settings.getByRole('radio', { name: 'Shared folder' }).check();

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun, type IRunOptions } from 'docx';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumProfile } from '../helpers/chromium';
 import { startTestWebHost, type TestWebHost } from '../helpers/web-host';
 import { DraftEditorPage, DraftsListPage } from './pages/drafts-page';
@@ -14,17 +14,9 @@ let browser: ChromiumProfile;
 let page: Page;
 let consoleErrors: string[];
 
-beforeAll(async () => {
-  host = await startTestWebHost();
-});
-
-afterAll(async () => {
-  await host.close();
-});
-
-// Each test gets a fresh profile, so IndexedDB starts empty.
+// Each test gets its own web host and a fresh profile, so IndexedDB starts empty and each can run alone.
 beforeEach(async () => {
-  browser = await launchChromium();
+  [host, browser] = await Promise.all([startTestWebHost(), launchChromium()]);
   browser.allowOrigin(host.origin);
   page = await browser.context.newPage();
   consoleErrors = [];
@@ -37,6 +29,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await browser.close();
+  await host.close();
   // Every request the browser made went to the app; anything else was refused and listed here.
   expect(browser.foreignRequests()).toEqual([]);
 });

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumProfile } from '../helpers/chromium';
 import { makeService, makeWithdrawal, tempDir } from '../helpers/repository';
 import { startTestWebHost, type TestWebHost } from '../helpers/web-host';
@@ -93,7 +93,9 @@ async function checkPage(where: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-beforeAll(async () => {
+// Each test has its own repository, web host and browser profile, synced and on the full library list,
+// so each can run alone and in any order.
+beforeEach(async () => {
   folder = await tempDir('library-folder');
   await mkdir(screenshots, { recursive: true });
   [host, browser] = await Promise.all([startTestWebHost(), launchChromium(), seedRepository()]);
@@ -112,7 +114,7 @@ beforeAll(async () => {
   await new LibraryListPage(page).waitForTitles([trust, taxi, hospital]);
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await browser.close();
   await host.close();
   await rm(folder, { recursive: true, force: true });

@@ -3,7 +3,7 @@ import { lstat, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   launchChromium,
   removeProfileDir,
@@ -19,13 +19,15 @@ const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const passphrase = 'otter kettle meadow';
 
 let host: TestWebHost;
-const profileDirs: string[] = [];
+let profileDirs: string[] = [];
 
-beforeAll(async () => {
+// Each test has its own web host (and its own browser profiles), so each can run alone and in any order.
+beforeEach(async () => {
   host = await startTestWebHost();
+  profileDirs = [];
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await host.close();
   await Promise.all(profileDirs.map(removeProfileDir));
 });
@@ -136,7 +138,7 @@ describe('the app lock in Chromium', () => {
         .waitFor();
     }
     await expect(page.getByRole('alert').innerText()).resolves.toContain('Wait 1 second');
-    await page.waitForTimeout(1100);
+    await lock.waitUntilUnlockAllowed();
     await lock.unlock(passphrase);
     await lock.section.waitFor();
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumProfile } from '../helpers/chromium';
 import type { RecordedRequest } from '../helpers/request-recorder';
 import { startTestWebHost, type TestWebHost } from '../helpers/web-host';
@@ -81,26 +81,13 @@ function readWatch(page: Page): Promise<LeakWatch> {
   });
 }
 
-let host: TestWebHost;
-let browser: ChromiumProfile;
-
-beforeAll(async () => {
-  [host, browser] = await Promise.all([startTestWebHost(), launchChromium()]);
-  browser.allowOrigin(host.origin);
-});
-
-afterAll(async () => {
-  await browser.close();
-  await host.close();
-  expect(browser.foreignRequests()).toEqual([]);
-});
-
 describe('the request recorder', () => {
   let control: ChromiumProfile;
   let bystander: Server;
   let bystanderHits = 0;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
+    bystanderHits = 0;
     bystander = createServer((_request, response) => {
       bystanderHits += 1;
       response.end('should never be reached');
@@ -109,7 +96,7 @@ describe('the request recorder', () => {
     control = await launchChromium();
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await control.close();
     await new Promise<void>((resolve) => bystander.close(() => resolve()));
   });
@@ -146,6 +133,20 @@ describe('the request recorder', () => {
 });
 
 describe('walking every area of the app with a resource open', () => {
+  let host: TestWebHost;
+  let browser: ChromiumProfile;
+
+  beforeEach(async () => {
+    [host, browser] = await Promise.all([startTestWebHost(), launchChromium()]);
+    browser.allowOrigin(host.origin);
+  });
+
+  afterEach(async () => {
+    await browser.close();
+    await host.close();
+    expect(browser.foreignRequests()).toEqual([]);
+  });
+
   it('keeps its content out of window titles and notifications, registers no service worker and calls nobody', async () => {
     const phrase = `Marigold lantern ${randomBytes(4).toString('hex')}`;
     const page = await browser.context.newPage();

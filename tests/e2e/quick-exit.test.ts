@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumProfile } from '../helpers/chromium';
 import { startTestWebHost, type TestWebHost } from '../helpers/web-host';
 import { DraftEditorPage, DraftsListPage } from './pages/drafts-page';
@@ -11,17 +11,9 @@ let page: Page;
 let shell: ShellPage;
 let consoleErrors: string[];
 
-beforeAll(async () => {
-  host = await startTestWebHost();
-});
-
-afterAll(async () => {
-  await host.close();
-});
-
-// Each test gets a fresh profile, so the shortcut starts as the default.
+// Each test gets its own web host and a fresh profile, so the shortcut starts as the default.
 beforeEach(async () => {
-  browser = await launchChromium();
+  [host, browser] = await Promise.all([startTestWebHost(), launchChromium()]);
   browser.allowOrigin(host.origin);
   page = await browser.context.newPage();
   consoleErrors = [];
@@ -35,6 +27,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await browser.close();
+  await host.close();
 });
 
 /** The Settings section as a user meets it. */

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** The Library list: search, filters and the approved resources. */
 export class LibraryListPage {
@@ -38,10 +39,8 @@ export class LibraryListPage {
     // The box shows the filter as the address holds it, which updates a moment after the click, so
     // click once and wait for it to follow (setChecked looks straight after its click, and can fail).
     if ((await box.isChecked()) !== leaveOut) await box.click();
-    for (let waited = 0; (await box.isChecked()) !== leaveOut; waited += 50) {
-      if (waited > 5_000) throw new Error(`The “${name}” box did not become ${leaveOut ? 'ticked' : 'unticked'}`);
-      await this.page.waitForTimeout(50);
-    }
+    const state = leaveOut ? 'ticked' : 'unticked';
+    await expect.poll(() => box.isChecked(), { message: `The “${name}” box did not become ${state}` }).toBe(leaveOut);
   }
 
   /** The card of one resource. */

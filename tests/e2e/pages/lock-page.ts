@@ -44,6 +44,11 @@ export class LockPage {
     await this.unlockHeading.waitFor();
   }
 
+  /** Waits out the pause after wrong tries: the button stops counting down and just says "Unlock". */
+  async waitUntilUnlockAllowed(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Unlock', exact: true, disabled: false }).waitFor();
+  }
+
   async unlock(passphrase: string): Promise<void> {
     await this.passphrase.fill(passphrase);
     await this.unlockButton.click();
