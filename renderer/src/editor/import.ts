@@ -6,9 +6,14 @@ import { createChorusExtensions } from './extensions';
 import { imageBlobFromBytes, imageBlobFromDataUrl } from './image-files';
 import { isSafeImageId, type ImageStore } from './image-store';
 import { documentText } from '../domain/document-text';
+import { jsonDepthWithin } from '../../../electron/shared/json-depth';
+import { maxDocumentDepth } from '../../../electron/shared/repository-records';
+import { checkZipSizes, ZipRefused } from './zip-limits';
 
 /** Files larger than this are refused before they are read. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+/** A Word document holding more than this once unpacked is refused before anything inflates it. */
+export const MAX_UNPACKED_WORD_BYTES = 100 * 1024 * 1024;
 
 export type ImportErrorReason = 'empty' | 'too-large' | 'unsupported-type' | 'damaged';
 
@@ -25,6 +30,10 @@ const damagedWordMessage =
   'This file could not be read as a Word document. It may be damaged, or saved in an older format (.doc). Try saving it as .docx and import it again.';
 const oldWordMessage =
   'Chorus cannot read older Word documents (.doc). Open the file in Word or LibreOffice, save it as .docx, and import it again.';
+const unpackedTooLargeMessage =
+  'This Word document is too big to import: unpacked, it holds more than 100 MB. Try removing large pictures, or splitting the document into smaller parts.';
+const tooDeepMessage =
+  'This file is too deeply nested to import: it has lists or quotes inside each other more deeply than any document needs. Try flattening them, or saving it as plain text.';
 const damagedTextMessage =
   'This file could not be read as text. It may be damaged, or it may not be a text file. Try opening it in a text editor and saving it as plain text.';
 
@@ -153,11 +162,33 @@ function textToHtml(text: string): Converted {
 
 const markdown = new Marked({ gfm: true, breaks: false });
 
+/**
+ * How deeply a Markdown text nests at most: quote markers and list indentation (two columns a
+ * level) at the start of each line. Read line by line before parsing, since the parser re-reads
+ * each level's content and recurses into it, so thousands of levels take it minutes and gigabytes.
+ */
+function markdownNesting(text: string): number {
+  let deepest = 0;
+  for (const line of text.split('\n')) {
+    const lead = /^[ \t>]*/.exec(line)?.[0] ?? '';
+    let quotes = 0;
+    let columns = 0;
+    for (const character of lead) {
+      if (character === '>') quotes += 1;
+      else columns += character === '\t' ? 4 : 1;
+    }
+    deepest = Math.max(deepest, quotes + Math.floor(columns / 2));
+  }
+  return deepest;
+}
+
 function markdownToHtml(text: string): Converted {
+  if (markdownNesting(text) > maxDocumentDepth) throw new ImportError('damaged', tooDeepMessage);
   let html: string;
   try {
     html = markdown.parse(text, { async: false });
   } catch (error) {
+    if (error instanceof RangeError) throw new ImportError('damaged', tooDeepMessage, { cause: error });
     throw new ImportError('damaged', damagedTextMessage, { cause: error });
   }
   return { html, pictures: new Map() };
@@ -179,6 +210,13 @@ function isZip(bytes: Uint8Array): boolean {
 
 async function docxToHtml(buffer: ArrayBuffer): Promise<Converted> {
   if (!isZip(new Uint8Array(buffer))) throw new ImportError('damaged', damagedWordMessage);
+  try {
+    await checkZipSizes(new Uint8Array(buffer), MAX_UNPACKED_WORD_BYTES);
+  } catch (error) {
+    if (!(error instanceof ZipRefused)) throw error;
+    if (error.reason === 'too-large') throw new ImportError('too-large', unpackedTooLargeMessage, { cause: error });
+    throw new ImportError('damaged', damagedWordMessage, { cause: error });
+  }
   const pictures = new Map<string, Blob>();
   const convertImage = mammoth.images.imgElement(async (image) => {
     const blob = imageBlobFromBytes(new Uint8Array(await image.readAsArrayBuffer()));
@@ -287,16 +325,23 @@ export async function importFile(file: ImportableFile, images: ImageStore): Prom
   else converted = textToHtml(decodeText(new Uint8Array(buffer)));
 
   const { pictures } = converted;
-  const { body, embeddedImages } = cleanHtml(converted.html, {
-    keepImageRef: (imageId) => pictures.has(imageId),
-    keepEmbeddedImages: kind === 'markdown',
-    keepHeading1: true,
-  });
-  takeEmbeddedPictures(embeddedImages, pictures);
-  const heading = takeTitle(body);
-
-  const extensions = createChorusExtensions({ images });
-  const doc = generateJSON(body.innerHTML, extensions) as JSONContent;
+  let heading: string | null;
+  let doc: JSONContent;
+  try {
+    const { body, embeddedImages } = cleanHtml(converted.html, {
+      keepImageRef: (imageId) => pictures.has(imageId),
+      keepEmbeddedImages: kind === 'markdown',
+      keepHeading1: true,
+    });
+    takeEmbeddedPictures(embeddedImages, pictures);
+    heading = takeTitle(body);
+    doc = generateJSON(body.innerHTML, createChorusExtensions({ images })) as JSONContent;
+    if (!jsonDepthWithin(doc, 2 * maxDocumentDepth)) throw new ImportError('damaged', tooDeepMessage);
+  } catch (error) {
+    // Cleaning and the schema walk the tree recursively: past some depth the stack runs out.
+    if (error instanceof RangeError) throw new ImportError('damaged', tooDeepMessage, { cause: error });
+    throw error;
+  }
   const usedImageIds = new Set<string>();
   collectImageIds(doc, usedImageIds);
   if (heading === null && usedImageIds.size === 0 && documentText(doc).trim() === '') {

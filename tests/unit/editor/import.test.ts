@@ -12,11 +12,36 @@ import {
   type IRunOptions,
   type ISectionOptions,
 } from 'docx';
+import { deflateRawSync } from 'node:zlib';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { findDocumentError } from '../../../renderer/src/editor/extensions';
 import { ImportError, importFile, type ImportableFile } from '../../../renderer/src/editor/import';
 import { documentText } from '../../../renderer/src/domain/document-text';
 import { createMemoryImageStore, nodesOfType, tinyPng, tinyPngDataUrl } from '../../helpers/editor';
+
+/**
+ * Marks a stored zip entry (whose bytes are already raw deflate) as deflated, claiming
+ * `claimedSize` unpacked, in its local header and in the central directory.
+ */
+function asDeflatedEntry(zip: Uint8Array, name: string, claimedSize: number): Uint8Array {
+  const bytes = zip.slice();
+  const view = new DataView(bytes.buffer);
+  const nameBytes = new TextEncoder().encode(name);
+  const matchesName = (at: number) => nameBytes.every((byte, index) => bytes[at + index] === byte);
+  for (let at = 0; at + 46 < bytes.length; at += 1) {
+    const signature = view.getUint32(at, true);
+    if (signature === 0x04034b50 && view.getUint16(at + 26, true) === nameBytes.length && matchesName(at + 30)) {
+      view.setUint16(at + 8, 8, true);
+      view.setUint32(at + 22, claimedSize, true);
+    }
+    if (signature === 0x02014b50 && view.getUint16(at + 28, true) === nameBytes.length && matchesName(at + 46)) {
+      view.setUint16(at + 10, 8, true);
+      view.setUint32(at + 24, claimedSize, true);
+    }
+  }
+  return bytes;
+}
 
 function fileOf(name: string, content: Uint8Array | string): ImportableFile {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
@@ -231,6 +256,49 @@ describe('files that cannot be imported', () => {
     );
     const zipLike = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, ...random]);
     expect((await importError(fileOf('report.docx', zipLike))).reason).toBe('damaged');
+  });
+
+  it('refuses a Word document that unpacks past 100 MB before anything inflates it, storing nothing', async () => {
+    const zip = await JSZip.loadAsync(await Packer.toBuffer(new Document({ sections: [{ children: [] }] })));
+    // 120 MB of zeros deflate to about 120 kB: a small file that would fill the page's memory.
+    zip.file('word/media/filler.bin', deflateRawSync(Buffer.alloc(120 * 1024 * 1024)), {
+      binary: true,
+      compression: 'STORE',
+    });
+    const bomb = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    // Store the deflated zeros as a deflated entry by hand: rewrite its method and sizes in both headers.
+    const images = createMemoryImageStore();
+    const error = await importError(
+      fileOf('bomb.docx', asDeflatedEntry(bomb, 'word/media/filler.bin', 120 * 1024 * 1024)),
+      images,
+    );
+    expect(error.reason).toBe('too-large');
+    expect(error.message).toContain('unpacked, it holds more than 100 MB');
+    expect(images.pictures.size).toBe(0);
+  });
+
+  it('refuses a Word document whose directory understates a file’s size, as damaged', async () => {
+    const zip = await JSZip.loadAsync(await Packer.toBuffer(new Document({ sections: [{ children: [] }] })));
+    zip.file('word/media/filler.bin', deflateRawSync(Buffer.alloc(5 * 1024 * 1024)), {
+      binary: true,
+      compression: 'STORE',
+    });
+    const stored = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    // It claims 1 kB unpacked; it inflates to 5 MB.
+    const error = await importError(fileOf('liar.docx', asDeflatedEntry(stored, 'word/media/filler.bin', 1024)));
+    expect(error.reason).toBe('damaged');
+  });
+
+  it('says a Markdown file nested thousands of levels deep is too deeply nested', async () => {
+    for (const text of [
+      `${'>'.repeat(5000)} deep`,
+      Array.from({ length: 3000 }, (_, level) => `${'  '.repeat(level)}- item`).join('\n'),
+      `${'- '.repeat(2000)}item`,
+    ]) {
+      const error = await importError(fileOf('deep.md', text));
+      expect(error.reason).toBe('damaged');
+      expect(error.message).toContain('too deeply nested to import');
+    }
   });
 
   it('refuses a binary file named as text', async () => {
