@@ -2,6 +2,7 @@ import { Dexie, type Table } from 'dexie';
 import { migrations } from './migrations';
 import type { Migration } from './migrations/migration';
 import { documentCodecMiddleware } from './document-codec';
+import { repairMiddleware } from './repair';
 import { sealingMiddleware, type VaultState } from './sealing';
 import type {
   AnonymisationLogRecord,
@@ -59,6 +60,7 @@ export class ChorusDb extends Dexie {
     }
     this.use(sealingMiddleware(this.vault));
     this.use(documentCodecMiddleware());
+    this.use(repairMiddleware());
   }
 }
 

@@ -1,4 +1,5 @@
 import type { DBCore, DBCoreTable, Middleware } from 'dexie';
+import { repairDocument } from './repair';
 
 /**
  * Autosave stores a draft's document as JSON text (`docJson`), which IndexedDB copies in one piece,
@@ -6,13 +7,14 @@ import type { DBCore, DBCoreTable, Middleware } from 'dexie';
  * 30,000-word draft that copy was most of a save. Readers never see the text form: this layer
  * parses it back into `doc` on the way out, so every reader of `documents` gets the same record
  * whichever way it was written. It sits above the sealing layer, which so seals one string.
+ * A document that cannot be read never throws here: it comes out empty and marked (`repairDocument`).
  */
 function decodeDocument(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const record = value as Record<string, unknown>;
-  if (typeof record.docJson !== 'string') return value;
+  if (!('docJson' in record)) return repairDocument(record, { doc: record.doc });
   const { docJson, ...rest } = record;
-  return { ...rest, doc: JSON.parse(docJson) as unknown };
+  return repairDocument(rest, { json: docJson });
 }
 
 function decodingTable(table: DBCoreTable): DBCoreTable {

@@ -1,7 +1,9 @@
 import { renderDocumentHtml, renderHtmlPage } from '../../../electron/shared/document-html';
 import { formatMoment, systemClock, type Clock } from '../domain/clock';
 import type { DocumentNode } from '../domain/document-text';
+import type { IndexableType, Table } from 'dexie';
 import type { ChorusDb } from './database';
+import { isDocumentDamaged, readableDocument } from './repair';
 import {
   statusLabels,
   type DocumentRecord,
@@ -82,27 +84,124 @@ function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-async function imageFiles(images: readonly ImageRecord[]): Promise<ArchiveFile[]> {
-  return Promise.all(
-    images.map(async (image) => ({
-      path: imagePath(image),
-      content: new Uint8Array(await image.blob.arrayBuffer()),
-      compressed: true,
-    })),
+/** Something in the archive that was damaged on this device, and what was done about it. */
+interface DamageNote {
+  /** Where: a table and a record's key, or a file of the archive. */
+  where: string;
+  what: string;
+}
+
+/** A record's key, as the note names it. */
+function keyText(key: unknown): string {
+  return typeof key === 'string' || typeof key === 'number' ? String(key) : 'a record with no usable key';
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Runs `make`; if it throws, notes why (`where`, `what`) and gives `fallback`. One record never stops the archive. */
+function guarded<T>(notes: DamageNote[], where: string, what: string, make: () => T, fallback: T): T {
+  try {
+    return make();
+  } catch (error) {
+    notes.push({ where, what: `${what} (${reason(error)})` });
+    return fallback;
+  }
+}
+
+async function guardedAsync<T>(
+  notes: DamageNote[],
+  where: string,
+  what: string,
+  make: () => Promise<T>,
+  fallback: T,
+): Promise<T> {
+  try {
+    return await make();
+  } catch (error) {
+    notes.push({ where, what: `${what} (${reason(error)})` });
+    return fallback;
+  }
+}
+
+function isImage(record: unknown): record is ImageRecord {
+  return typeof record === 'object' && record !== null && (record as Partial<ImageRecord>).blob instanceof Blob;
+}
+
+async function imageFiles(images: readonly unknown[], notes: DamageNote[]): Promise<ArchiveFile[]> {
+  const files = await Promise.all(
+    images.map(async (image) => {
+      if (!isImage(image)) return null;
+      return guardedAsync<ArchiveFile | null>(
+        notes,
+        `images/${keyText(image.id)}`,
+        'the picture could not be read, so it has no file in images/; its entry is in data/images.json',
+        async () => ({
+          path: imagePath(image),
+          content: new Uint8Array(await image.blob.arrayBuffer()),
+          compressed: true,
+        }),
+        null,
+      );
+    }),
   );
+  return files.filter((each) => each !== null);
 }
 
 /** The images table without its Blobs: each entry says which file in the archive holds the picture. */
-function imagesJson(images: readonly ImageRecord[]): string {
+function imagesJson(images: readonly unknown[], notes: DamageNote[]): string {
   return json(
-    images.map((image) => ({
-      id: image.id,
-      file: imagePath(image),
-      type: image.blob.type,
-      size: image.blob.size,
-      createdAt: image.createdAt,
-    })),
+    images.map((image) => {
+      if (isImage(image)) {
+        return {
+          id: image.id,
+          file: imagePath(image),
+          type: image.blob.type,
+          size: image.blob.size,
+          createdAt: image.createdAt,
+        };
+      }
+      const id = (image as Partial<ImageRecord> | null)?.id;
+      notes.push({ where: `images/${keyText(id)}`, what: 'the record holds no picture; it is kept here as it was' });
+      return image;
+    }),
   );
+}
+
+/** A value as JSON can hold it: a BigInt as its digits, and an object met again (a cycle) as a few words. */
+function asJsonValue(value: unknown): unknown {
+  const seen = new WeakSet<object>();
+  const text = JSON.stringify(value, (_field, each: unknown) => {
+    if (typeof each === 'bigint') return each.toString();
+    if (typeof each === 'object' && each !== null) {
+      if (seen.has(each)) return '(repeated)';
+      seen.add(each);
+    }
+    return each;
+  }) as string | undefined;
+  return text === undefined ? null : (JSON.parse(text) as unknown);
+}
+
+/** A table as JSON; a record JSON cannot hold as it is (a BigInt, a cycle) is kept as near as JSON allows. */
+function tableJson(name: string, records: readonly unknown[], notes: DamageNote[]): string {
+  try {
+    return json(records);
+  } catch {
+    return json(
+      records.map((record, index) => {
+        try {
+          return JSON.parse(JSON.stringify(record)) as unknown;
+        } catch {
+          notes.push({
+            where: `${name}, record ${index + 1}`,
+            what: 'the record holds something JSON cannot, so those parts are written as text in the data file',
+          });
+          return asJsonValue(record);
+        }
+      }),
+    );
+  }
 }
 
 function draftPage(resource: ResourceRecord, doc: DocumentNode, clock: Clock): string {
@@ -133,30 +232,87 @@ function draftFiles(
   resources: readonly ResourceRecord[],
   documents: readonly DocumentRecord[],
   clock: Clock,
+  notes: DamageNote[],
 ): ArchiveFile[] {
-  const byId = new Map(documents.map((document) => [document.resourceId, document.doc]));
-  return resources.map((resource) => ({
-    path: `drafts/${safeFileTitle(resource.title)}-${safeId(resource.id)}.html`,
-    content: draftPage(resource, byId.get(resource.id) ?? { type: 'doc' }, clock),
-  }));
+  const byId = new Map(documents.map((document) => [document.resourceId, document]));
+  for (const resource of resources) {
+    if (resource.damaged !== undefined) {
+      notes.push({
+        where: `resources/${keyText(resource.id)}`,
+        what:
+          `these details were missing or could not be read: ${resource.damaged.join(', ')}. The draft’s page and ` +
+          'data/resources.json show safe values in their place; what was stored in them is under “found”',
+      });
+    }
+  }
+  for (const document of documents) {
+    if (document.damaged === undefined) continue;
+    notes.push({
+      where: `documents/${keyText(document.resourceId)}`,
+      what: isDocumentDamaged(document)
+        ? 'the draft’s text could not be read as a document. Its page shows the plain text Chorus kept beside it; ' +
+          'what was stored is in data/documents.json under “unreadableDoc”'
+        : `these fields were missing or could not be read: ${document.damaged.join(', ')}`,
+    });
+  }
+  return resources.flatMap((resource) => {
+    const document = byId.get(resource.id);
+    const path = `drafts/${safeFileTitle(resource.title)}-${safeId(resource.id)}.html`;
+    return guarded(
+      notes,
+      path,
+      'this page could not be made; the draft is in data/resources.json and data/documents.json',
+      () => [
+        {
+          path,
+          content: draftPage(resource, document === undefined ? { type: 'doc' } : readableDocument(document), clock),
+        },
+      ],
+      [],
+    );
+  });
 }
 
 function snapshotFiles(
   resources: readonly ResourceRecord[],
   snapshots: readonly SnapshotRecord[],
   clock: Clock,
+  notes: DamageNote[],
 ): ArchiveFile[] {
   const titles = new Map(resources.map((resource) => [resource.id, resource.title]));
-  return snapshots.map((snapshot) => {
-    const title = titles.get(snapshot.resourceId) ?? 'A deleted draft';
-    return {
-      path: `history/${safeFileTitle(title)}-${safeId(snapshot.resourceId)}/${safeId(snapshot.id ?? 0)}.html`,
-      content: snapshotPage(title, snapshot, clock),
-    };
-  });
+  return snapshots.flatMap((snapshot) =>
+    guarded(
+      notes,
+      `snapshots/${keyText(snapshot.id)}`,
+      'this saved version’s page could not be made; it is in data/snapshots.json as it was',
+      () => {
+        const title = titles.get(snapshot.resourceId) ?? 'A deleted draft';
+        return [
+          {
+            path: `history/${safeFileTitle(title)}-${safeId(snapshot.resourceId)}/${safeId(snapshot.id ?? 0)}.html`,
+            content: snapshotPage(title, snapshot, clock),
+          },
+        ];
+      },
+      [],
+    ),
+  );
 }
 
-function readme(tableNames: readonly string[], clock: Clock): string {
+/** The note that goes in the archive when anything was damaged: what, where, and what was done. */
+function damageNote(notes: readonly DamageNote[]): string {
+  return [
+    'Damaged records: what Chorus found and what it did',
+    '',
+    'Some of what Chorus keeps on this device was damaged: missing, or not what Chorus writes. Nothing was',
+    'left out because of it. Each record is in data/ as it was read, and the list below says what happened.',
+    '',
+    ...notes.map((note) => `  ${note.where}: ${note.what}.`),
+    '',
+  ].join('\r\n');
+}
+
+function readme(tableNames: readonly string[], damaged: number, clock: Clock): string {
   const tables = tableNames.map(
     (name) => `  data/${name}.json: ${tableDescriptions[name] ?? `the records Chorus keeps in its ${name} table`}`,
   );
@@ -170,6 +326,9 @@ function readme(tableNames: readonly string[], clock: Clock): string {
     '',
     'What each file is:',
     '  README.txt: this file.',
+    ...(damaged === 0
+      ? []
+      : [`  DAMAGED.txt: ${damaged === 1 ? 'one thing' : `${damaged} things`} Chorus found damaged, and what it did.`]),
     '  drafts/: each draft as a web page you can open in any browser (pictures are shown as placeholders).',
     '  history/: each saved version of each draft, as a web page, in a folder per draft.',
     '  images/: the pictures in your drafts, as they were added.',
@@ -182,36 +341,78 @@ function readme(tableNames: readonly string[], clock: Clock): string {
 }
 
 /**
+ * A table's records. When the table cannot be read at once (a record that cannot be opened), each
+ * record is read on its own, and the ones that cannot be read are noted.
+ */
+async function readTable(table: Table, notes: DamageNote[]): Promise<unknown[]> {
+  try {
+    return (await table.toArray()) as unknown[];
+  } catch {
+    const keys = await guardedAsync<unknown[]>(
+      notes,
+      table.name,
+      'the table could not be read, so it is not in this archive',
+      () => table.toCollection().primaryKeys(),
+      [],
+    );
+    const records = await Promise.all(
+      keys.map((key) =>
+        guardedAsync<unknown>(
+          notes,
+          `${table.name}/${keyText(key)}`,
+          'the record could not be read, so it is not in this archive',
+          () => table.get(key as IndexableType),
+          undefined,
+        ),
+      ),
+    );
+    return records.filter((record) => record !== undefined);
+  }
+}
+
+const asList = <T>(records: readonly unknown[], valid: (record: unknown) => boolean): T[] =>
+  records.filter(valid) as T[];
+const isObject = (record: unknown): boolean => typeof record === 'object' && record !== null;
+
+/**
  * Every table Chorus keeps on this device, read in one transaction so the archive is one moment's
  * state: one JSON file per table, the pictures as files of their own, each draft and each saved
  * version as a readable web page, and a README saying what is what. Tables are found from the
- * schema, so a table added later is exported without changes here.
+ * schema, so a table added later is exported without changes here. It always completes: each
+ * table, page and picture is made on its own, a damaged record is kept in `data/` as it was read,
+ * and `DAMAGED.txt` says what was damaged and what was done.
  */
 export async function collectEverything(db: ChorusDb, clock: Clock = systemClock): Promise<ArchiveFile[]> {
+  const notes: DamageNote[] = [];
   const tables = [...db.tables].sort((a, b) => a.name.localeCompare(b.name));
   const contents = await db.transaction('r', tables, () =>
-    Promise.all(tables.map(async (table) => ({ name: table.name, records: (await table.toArray()) as unknown[] }))),
+    Promise.all(tables.map(async (table) => ({ name: table.name, records: await readTable(table, notes) }))),
   );
-  const recordsOf = <T>(name: string): T[] => (contents.find((each) => each.name === name)?.records ?? []) as T[];
-  const resources = recordsOf<ResourceRecord>('resources');
-  const images = recordsOf<ImageRecord>('images');
+  const recordsOf = (name: string): unknown[] => contents.find((each) => each.name === name)?.records ?? [];
+  const resources = asList<ResourceRecord>(recordsOf('resources'), isObject);
+  const images = recordsOf('images');
 
   const dataFiles = contents.map(({ name, records }) => ({
     path: `data/${name}.json`,
-    content: name === 'images' ? imagesJson(images) : json(records),
+    content: name === 'images' ? imagesJson(images, notes) : tableJson(name, records, notes),
   }));
+  const pictures = await imageFiles(images, notes);
+  const drafts = draftFiles(resources, asList<DocumentRecord>(recordsOf('documents'), isObject), clock, notes);
+  const history = snapshotFiles(resources, asList<SnapshotRecord>(recordsOf('snapshots'), isObject), clock, notes);
   return [
     {
       path: 'README.txt',
       content: readme(
         tables.map((table) => table.name),
+        notes.length,
         clock,
       ),
     },
+    ...(notes.length === 0 ? [] : [{ path: 'DAMAGED.txt', content: damageNote(notes) }]),
     ...dataFiles,
-    ...(await imageFiles(images)),
-    ...draftFiles(resources, recordsOf<DocumentRecord>('documents'), clock),
-    ...snapshotFiles(resources, recordsOf<SnapshotRecord>('snapshots'), clock),
+    ...pictures,
+    ...drafts,
+    ...history,
   ];
 }
 

@@ -112,6 +112,7 @@ export {
 export { autoSnapshotIntervalMs, getSnapshot, restoreSnapshot, takeSnapshot } from './snapshots';
 export { isQuotaError, requestPersistentStorage } from './storage';
 export { collectEverything, eraseDatabases, safeFileTitle, type ArchiveFile } from './everything';
+export { documentFromText, isDocument, isDocumentDamaged } from './repair';
 export {
   autoLockMinutesPreference,
   defaultQuickExitShortcut,

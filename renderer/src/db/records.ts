@@ -18,6 +18,9 @@ export const statusLabels: Record<ResourceStatus, string> = {
   withdrawn: 'Withdrawn',
 };
 
+/** The title of a draft that has none. */
+export const untitled = 'Untitled draft';
+
 /** A resource's details, without its document, so lists never load document bodies. */
 export interface ResourceRecord {
   id: string;
@@ -37,6 +40,13 @@ export interface ResourceRecord {
   /** 1 while in the Trash. A number, not a boolean, because IndexedDB cannot index booleans. */
   inTrash: 0 | 1;
   trashedAt: number;
+  /**
+   * Set only on a record as read, when it was damaged in storage: the fields that were missing or
+   * not what Chorus writes, which now hold safe values (see `repair.ts`). Never stored.
+   */
+  damaged?: string[];
+  /** With `damaged`: what was stored in those fields, if anything. Never stored. */
+  found?: Record<string, unknown>;
 }
 
 export interface DocumentRecord {
@@ -45,6 +55,14 @@ export interface DocumentRecord {
   /** Plain text of `doc`, for search and diffs. */
   text: string;
   updatedAt: number;
+  /**
+   * Set only on a record as read, when it was damaged in storage: `doc` when the stored document
+   * could not be read (it then reads as empty, and `text` still has the words), `text`,
+   * `updatedAt`. Never stored.
+   */
+  damaged?: string[];
+  /** With `damaged` naming `doc`: the stored document as it was found, as text. Never stored. */
+  unreadableDoc?: string;
 }
 
 export type SnapshotKind = 'auto' | 'named' | 'before-restore';

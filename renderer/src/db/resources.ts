@@ -9,7 +9,8 @@ import {
 import { newId } from '../domain/ids';
 import { countWords } from '../domain/text-stats';
 import type { ChorusDb } from './database';
-import type { DocumentRecord, ResourceRecord } from './records';
+import { untitled, type DocumentRecord, type ResourceRecord } from './records';
+import { readableDocument } from './repair';
 import { autoSnapshotIntervalMs } from './snapshots';
 import { systemClock } from '../domain/clock';
 
@@ -18,7 +19,7 @@ export type ResourceDetails = Pick<
   'title' | 'summary' | 'audiences' | 'topics' | 'contentWarnings' | 'reviewBy'
 >;
 
-export const untitled = 'Untitled draft';
+export { untitled };
 
 export async function createResource(
   db: ChorusDb,
@@ -63,14 +64,53 @@ function byLastEdited(db: ChorusDb, inTrash: 0 | 1) {
   return db.resources.where('[inTrash+updatedAt]').between([inTrash, Dexie.minKey], [inTrash, Dexie.maxKey]);
 }
 
+/**
+ * How many resources the compound index holds in or out of the Trash, and the ones it leaves out
+ * that belong there as read (see `repair.ts`): a record damaged in storage, whose `inTrash` or
+ * `updatedAt` is missing or not a key IndexedDB can index, is in neither of its ranges. The common
+ * case costs three counts; only when they do not add up are the keys compared and the strays read.
+ */
+async function indexGaps(db: ChorusDb, inTrash: 0 | 1): Promise<{ count: number; strays: ResourceRecord[] }> {
+  const [count, others, all] = await Promise.all([
+    byLastEdited(db, inTrash).count(),
+    byLastEdited(db, inTrash === 0 ? 1 : 0).count(),
+    db.resources.count(),
+  ]);
+  if (count + others === all) return { count, strays: [] };
+  const [drafts, trashed, keys] = await Promise.all([
+    byLastEdited(db, 0).primaryKeys(),
+    byLastEdited(db, 1).primaryKeys(),
+    db.resources.toCollection().primaryKeys(),
+  ]);
+  const indexed = new Set<string>([...drafts, ...trashed]);
+  const found = await db.resources.bulkGet(keys.filter((key) => !indexed.has(key)));
+  const strays = found.filter((record): record is ResourceRecord => record?.inTrash === inTrash);
+  return { count, strays };
+}
+
+/** `indexed` (newest first, from the index) with `strays` put in their places by their repaired times. */
+function withStrays(indexed: ResourceRecord[], strays: readonly ResourceRecord[]): ResourceRecord[] {
+  if (strays.length === 0) return indexed;
+  return [...indexed, ...strays].sort((a, b) => b.updatedAt - a.updatedAt);
+}
+
 /** Resources newest-edited first, in or out of the Trash, read through the compound index. */
 export async function listResources(db: ChorusDb, inTrash: 0 | 1 = 0): Promise<ResourceRecord[]> {
-  return byLastEdited(db, inTrash).reverse().toArray();
+  return db.transaction('r', db.resources, async () => {
+    const [items, { strays }] = await Promise.all([
+      byLastEdited(db, inTrash).reverse().toArray(),
+      indexGaps(db, inTrash),
+    ]);
+    return withStrays(items, strays);
+  });
 }
 
 /** How many resources there are (in the Trash, or not), counted on the index without reading them. */
 export async function countResources(db: ChorusDb, inTrash: 0 | 1): Promise<number> {
-  return byLastEdited(db, inTrash).count();
+  return db.transaction('r', db.resources, async () => {
+    const { count, strays } = await indexGaps(db, inTrash);
+    return count + strays.length;
+  });
 }
 
 /**
@@ -83,8 +123,14 @@ export async function recentResources(
   limit: number,
 ): Promise<{ items: ResourceRecord[]; total: number }> {
   return db.transaction('r', db.resources, async () => {
-    const items = await byLastEdited(db, inTrash).reverse().limit(limit).toArray();
-    return { items, total: await countResources(db, inTrash) };
+    const [items, { count, strays }] = await Promise.all([
+      byLastEdited(db, inTrash).reverse().limit(limit).toArray(),
+      indexGaps(db, inTrash),
+    ]);
+    if (strays.length === 0) return { items, total: count };
+    // Only with damaged records: the whole list, put in order as `listResources` does, so both agree.
+    const all = withStrays(await byLastEdited(db, inTrash).reverse().toArray(), strays);
+    return { items: all.slice(0, limit), total: all.length };
   });
 }
 
@@ -169,7 +215,8 @@ export async function duplicateResource(db: ChorusDb, id: string, now = systemCl
       inTrash: 0,
       trashedAt: 0,
     });
-    await db.documents.add({ ...document, resourceId: copyId, updatedAt: now });
+    // A damaged document is copied as the words it still has (the copy's `doc` would be empty).
+    await db.documents.add({ ...document, doc: readableDocument(document), resourceId: copyId, updatedAt: now });
   });
   return copyId;
 }
@@ -188,10 +235,8 @@ export async function restoreFromTrash(db: ChorusDb, id: string): Promise<void> 
  */
 export async function emptyTrash(db: ChorusDb): Promise<number> {
   return db.transaction('rw', [db.resources, db.documents, db.snapshots, db.images], async () => {
-    const ids = await db.resources
-      .where('[inTrash+updatedAt]')
-      .between([1, Dexie.minKey], [1, Dexie.maxKey])
-      .primaryKeys();
+    const [indexed, { strays }] = await Promise.all([byLastEdited(db, 1).primaryKeys(), indexGaps(db, 1)]);
+    const ids = [...indexed, ...strays.map((resource) => resource.id)];
     await db.snapshots.where('resourceId').anyOf(ids).delete();
     await db.documents.bulkDelete(ids);
     await db.resources.bulkDelete(ids);

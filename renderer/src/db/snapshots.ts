@@ -3,6 +3,7 @@ import { documentText } from '../domain/document-text';
 import { countWords } from '../domain/text-stats';
 import type { ChorusDb } from './database';
 import type { SnapshotKind, SnapshotRecord } from './records';
+import { readableDocument } from './repair';
 import { systemClock } from '../domain/clock';
 
 /** An automatic snapshot is taken at most this often while someone is editing. */
@@ -37,7 +38,7 @@ export async function takeSnapshot(
       kind,
       label: label.trim(),
       createdAt: now,
-      doc: current.doc,
+      doc: readableDocument(current),
       text: current.text,
       wordCount: countWords(current.text),
     });
@@ -59,7 +60,8 @@ export async function restoreSnapshot(db: ChorusDb, snapshotId: number, now = sy
       kind: 'before-restore',
       label: '',
       createdAt: now,
-      doc: current.doc,
+      // A damaged document is kept as the words it still has: its `doc` reads as empty.
+      doc: readableDocument(current),
       text: current.text,
       wordCount: countWords(current.text),
     });

@@ -25,6 +25,7 @@ import { plural } from '../../ui/format';
 import { Notice, type NoticeContent } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
 import { SelectField } from '../../ui/SelectField';
+import { DamagedBadge, useDamageId } from './DamagedDetails';
 import { filterResources, noFilters, topicsOf, type DraftFilters } from './search';
 import { useClock } from '../clock';
 
@@ -256,13 +257,17 @@ function ResourceRow({
   onTrash: () => void;
 }) {
   const clock = useClock();
+  const damageId = useDamageId(resource.damaged);
   return (
     <li className="resource-row">
       <div className="resource-main">
         <h2 className="resource-title">
-          <Link to={`/drafts/${resource.id}`}>{resource.title}</Link>
+          <Link to={`/drafts/${resource.id}`} aria-describedby={damageId}>
+            {resource.title}
+          </Link>
         </h2>
         {resource.summary !== '' && <p className="resource-summary">{resource.summary}</p>}
+        {damageId !== undefined && <DamagedBadge id={damageId} fields={resource.damaged ?? []} />}
         <p className="resource-meta">
           <span className="badge">{statusLabels[resource.status]}</span>
           <span>Edited {formatWhen(resource.updatedAt, clock)}</span>

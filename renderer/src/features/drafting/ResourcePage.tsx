@@ -5,6 +5,7 @@ import {
   cancelStaleSignOffs,
   createImageStore,
   getDocument,
+  isDocumentDamaged,
   restoreSnapshot,
   documentWriterFor,
   updateDetails,
@@ -29,6 +30,8 @@ import { EditorToolbar } from '../../editor/EditorToolbar';
 import { stripReviewMarks } from '../../editor/review';
 import { Page } from '../../ui/Page';
 import { CommentsPanel } from './CommentsPanel';
+import { DamagedDraft } from './DamagedDraft';
+import { damagedFieldsText } from './DamagedDetails';
 import { DetailsForm } from './DetailsForm';
 import { HistoryPanel } from './HistoryPanel';
 import { SaveStatusLine } from './SaveStatusLine';
@@ -50,7 +53,9 @@ export function ResourcePage() {
   const clock = useClock();
   const resource = useResourceDetails(resourceId);
   const profile = useActiveProfile();
-  const [loaded, setLoaded] = useState<{ doc: DocumentNode; text: string } | null | undefined>(undefined);
+  const [loaded, setLoaded] = useState<{ doc: DocumentNode; text: string; damaged: boolean } | null | undefined>(
+    undefined,
+  );
   const [editorKey, setEditorKey] = useState(0);
   const [editor, setEditor] = useState<Editor | null>(null);
   const editorRef = useRef<Editor | null>(null);
@@ -82,7 +87,9 @@ export function ResourcePage() {
     let live = true;
     void getDocument(db, resourceId).then((record) => {
       if (!live) return;
-      setLoaded(record === undefined ? null : { doc: record.doc, text: record.text });
+      setLoaded(
+        record === undefined ? null : { doc: record.doc, text: record.text, damaged: isDocumentDamaged(record) },
+      );
       const text = record?.text ?? '';
       let reading: ReadingCounts | undefined;
       saved.set({ text: () => text, wordCount: countWords(text), reading: () => (reading ??= readingCounts(text)) });
@@ -206,6 +213,19 @@ export function ResourcePage() {
     );
   }
 
+  if (loaded.damaged) {
+    return (
+      <DamagedDraft
+        resource={resource}
+        text={loaded.text}
+        onRecovered={() => {
+          setLoaded(undefined);
+          setEditorKey((key) => key + 1);
+        }}
+      />
+    );
+  }
+
   // An approved version is frozen, and a withdrawn resource is finished with: neither can change here.
   const locked = resource.status === 'approved' || resource.status === 'withdrawn';
   return (
@@ -221,6 +241,12 @@ export function ResourcePage() {
           onChange={(title) => changeDetails({ title })}
         />
         <SaveStatusLine document={documentStatus} details={detailsStatus} onRetry={() => void flushAll()} />
+        {resource.damaged !== undefined && (
+          <p className="notice-inline">
+            Some of this draft’s details could not be read ({damagedFieldsText(resource.damaged)}), so Chorus shows safe
+            ones instead. Check them under Details: what is shown is kept when the draft is next saved.
+          </p>
+        )}
         {locked && (
           <p className="notice-inline">
             {resource.status === 'approved'

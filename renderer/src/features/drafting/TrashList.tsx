@@ -8,6 +8,7 @@ import { plural } from '../../ui/format';
 import { Notice, type NoticeContent } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
 import { useClock } from '../clock';
+import { DamagedBadge } from './DamagedDetails';
 
 export function TrashList() {
   const clock = useClock();
@@ -48,6 +49,9 @@ export function TrashList() {
                   <span>Moved to the Trash {formatWhen(resource.trashedAt, clock)}</span>
                   <span>{plural(resource.wordCount, 'word')}</span>
                 </p>
+                {resource.damaged !== undefined && (
+                  <DamagedBadge id={`damaged-${resource.id}`} fields={resource.damaged} />
+                )}
               </div>
               <div className="row-actions">
                 <button
