@@ -118,9 +118,10 @@ export function DamagedDraft({
           </>
         )}
         <p>
+          {lastSaved !== undefined ? 'Or start' : 'Start'}{' '}
           {hasWords
-            ? 'Or start again from the words above: they become the draft’s text, as plain paragraphs.'
-            : 'Or start again with an empty page.'}{' '}
+            ? 'again from the words above: they become the draft’s text, as plain paragraphs.'
+            : 'again with an empty page.'}{' '}
           To keep a copy of the damaged text as it is first, use “Export everything of mine” in{' '}
           <Link to="/settings">Settings</Link>.
         </p>
