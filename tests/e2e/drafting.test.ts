@@ -221,6 +221,24 @@ describe('drafting', () => {
     expect(await editor.editor.locator('em', { hasText: 'every time' }).count()).toBe(1);
   });
 
+  it('imports an older Windows text file and says to check its letters', async () => {
+    const list = new DraftsListPage(page);
+    // "I’m fine – really" in Windows-1252: not UTF-8, so its letters are a guess.
+    const bytes = Buffer.from([
+      0x49, 0x92, 0x6d, 0x20, 0x66, 0x69, 0x6e, 0x65, 0x20, 0x96, 0x20, 0x72, 0x65, 0x61, 0x6c, 0x6c, 0x79,
+    ]);
+    await list.importFile({ name: 'old notes.txt', mimeType: 'text/plain', buffer: bytes });
+    const editor = new DraftEditorPage(page);
+    await editor.editor.getByText('I’m fine – really').waitFor();
+    await page
+      .getByText('This file was not saved as UTF-8, so Chorus read it as an older Windows file', { exact: false })
+      .waitFor();
+    // Said once: opening the draft again later does not repeat it.
+    await page.reload();
+    await editor.editor.getByText('I’m fine – really').waitFor();
+    expect(await page.getByText('This file was not saved as UTF-8', { exact: false }).count()).toBe(0);
+  });
+
   it('says clearly when a file cannot be imported, and creates nothing', async () => {
     const list = new DraftsListPage(page);
     await list.importFile({

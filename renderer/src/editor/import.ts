@@ -60,7 +60,13 @@ export interface ImportableFile {
 export interface ImportedDocument {
   title: string;
   doc: JSONContent;
+  /** Something the person should check, said once the draft opens (an encoding guessed). */
+  notice?: string;
 }
+
+/** Said when a text file was not UTF-8, so its letters were read as an older Windows file's. */
+export const windows1252Notice =
+  'This file was not saved as UTF-8, so Chorus read it as an older Windows file (Western European letters). Check that accented letters, quotes and symbols look right.';
 
 type FileKind = 'docx' | 'markdown' | 'text' | 'old-word';
 
@@ -124,8 +130,9 @@ function decodeWindows1252(bytes: Uint8Array): string {
  * byte order mark are read as such; anything else that is not valid UTF-8 is most likely an older
  * Windows file, read as Windows-1252 rather than shown with replacement characters.
  */
-function decodeText(bytes: Uint8Array): string {
+function decodeText(bytes: Uint8Array): { text: string; guessed: boolean } {
   let text: string;
+  let guessed = false;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
   else {
@@ -133,6 +140,7 @@ function decodeText(bytes: Uint8Array): string {
       text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     } catch {
       text = decodeWindows1252(bytes);
+      guessed = true;
     }
   }
   // Control characters other than tab, newline and carriage return do not occur in real text files.
@@ -141,7 +149,7 @@ function decodeText(bytes: Uint8Array): string {
   if (text.includes('\u0000') || controls > text.length / 100) {
     throw new ImportError('damaged', damagedTextMessage);
   }
-  return text;
+  return { text, guessed };
 }
 
 function textToHtml(text: string): Converted {
@@ -320,9 +328,13 @@ export async function importFile(file: ImportableFile, images: ImageStore): Prom
   if (buffer.byteLength === 0) throw new ImportError('empty');
 
   let converted: Converted;
+  let guessedEncoding = false;
   if (kind === 'docx') converted = await docxToHtml(buffer);
-  else if (kind === 'markdown') converted = markdownToHtml(decodeText(new Uint8Array(buffer)));
-  else converted = textToHtml(decodeText(new Uint8Array(buffer)));
+  else {
+    const { text, guessed } = decodeText(new Uint8Array(buffer));
+    guessedEncoding = guessed;
+    converted = kind === 'markdown' ? markdownToHtml(text) : textToHtml(text);
+  }
 
   const { pictures } = converted;
   let heading: string | null;
@@ -358,5 +370,9 @@ export async function importFile(file: ImportableFile, images: ImageStore): Prom
     storedIds.set(imageId, storedId);
   }
 
-  return { title: heading ?? titleFromFileName(file.name), doc: replaceImageIds(doc, storedIds) };
+  return {
+    title: heading ?? titleFromFileName(file.name),
+    doc: replaceImageIds(doc, storedIds),
+    ...(guessedEncoding ? { notice: windows1252Notice } : {}),
+  };
 }

@@ -16,7 +16,7 @@ import { deflateRawSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { findDocumentError } from '../../../renderer/src/editor/extensions';
-import { ImportError, importFile, type ImportableFile } from '../../../renderer/src/editor/import';
+import { ImportError, importFile, windows1252Notice, type ImportableFile } from '../../../renderer/src/editor/import';
 import { documentText } from '../../../renderer/src/domain/document-text';
 import { createMemoryImageStore, nodesOfType, tinyPng, tinyPngDataUrl } from '../../helpers/editor';
 
@@ -241,8 +241,11 @@ describe('importing plain text', () => {
 
   it('reads older Windows text files', async () => {
     const bytes = Uint8Array.from([0x49, 0x92, 0x6d, 0x20, 0x66, 0x69, 0x6e, 0x65]);
-    const { doc } = await importFile(fileOf('old.txt', bytes), createMemoryImageStore());
+    const { doc, notice } = await importFile(fileOf('old.txt', bytes), createMemoryImageStore());
     expect(documentText(doc)).toBe('I’m fine');
+    // The letters were a guess, and the person is told to check them.
+    expect(notice).toBe(windows1252Notice);
+    expect((await importFile(fileOf('new.txt', 'I’m fine'), createMemoryImageStore())).notice).toBeUndefined();
   });
 });
 

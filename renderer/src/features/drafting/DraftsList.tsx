@@ -26,6 +26,7 @@ import { Notice, type NoticeContent } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
 import { SelectField } from '../../ui/SelectField';
 import { DamagedBadge, useDamageId } from './DamagedDetails';
+import type { ImportedDraftState } from './ResourcePage';
 import { filterResources, noFilters, topicsOf, type DraftFilters } from './search';
 import { useClock } from '../clock';
 
@@ -82,8 +83,10 @@ export function DraftsList() {
       // The converters (mammoth, marked, the editor schema) are large; they load on first import.
       const { importFile, ImportError } = await import('../../editor/import');
       try {
-        const id = await createResource(db, await importFile(file, createImageStore(db)));
-        void navigate(`/drafts/${id}`);
+        const { title, doc, notice } = await importFile(file, createImageStore(db));
+        const id = await createResource(db, { title, doc });
+        const state: ImportedDraftState | undefined = notice === undefined ? undefined : { importNotice: notice };
+        void navigate(`/drafts/${id}`, { state });
       } catch (error) {
         setImportError(
           error instanceof ImportError ? error.message : 'This file could not be imported. Please try another file.',

@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import {
   cancelStaleSignOffs,
   createImageStore,
@@ -47,10 +47,22 @@ import { WritingAids, type SavedText } from './WritingAids';
  * within half a second of the last keystroke, and at once when focus leaves the editor, the
  * window is hidden or closed, or the user leaves this screen.
  */
+/** What the Drafts list hands a draft it has just imported: something to check, said once. */
+export interface ImportedDraftState {
+  importNotice: string;
+}
+
 export function ResourcePage() {
   const { resourceId = '' } = useParams();
   const db = useDb();
   const clock = useClock();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [importNotice] = useState(() => (location.state as Partial<ImportedDraftState> | null)?.importNotice);
+  // Said once: the browser keeps a page's state through a reload, so it is taken off at once.
+  useEffect(() => {
+    if (importNotice !== undefined) void navigate(location.pathname, { replace: true, state: null });
+  }, [importNotice, navigate, location.pathname]);
   const resource = useResourceDetails(resourceId);
   const profile = useActiveProfile();
   const [loaded, setLoaded] = useState<{ doc: DocumentNode; text: string; damaged: boolean } | null | undefined>(
@@ -241,6 +253,7 @@ export function ResourcePage() {
           onChange={(title) => changeDetails({ title })}
         />
         <SaveStatusLine document={documentStatus} details={detailsStatus} onRetry={() => void flushAll()} />
+        {typeof importNotice === 'string' && <p className="notice-inline">{importNotice}</p>}
         {resource.damaged !== undefined && (
           <p className="notice-inline">
             Some of this draft’s details could not be read ({damagedFieldsText(resource.damaged)}), so Chorus shows safe
