@@ -14,7 +14,8 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await browser.close();
-  await host.close();
+  // One test stops the host itself; stopping it again is harmless.
+  await host.close().catch(() => undefined);
   expect(browser.foreignRequests()).toEqual([]);
 });
 
@@ -41,6 +42,19 @@ describe('browser mode', () => {
       const answered = await page.evaluate(async () => (await fetch('/index.html', { cache: 'no-store' })).ok);
       expect(answered, `load ${load}`).toBe(true);
     }
+    await page.close();
+  });
+
+  it('says so when the host stops answering, and keeps the app usable', async () => {
+    const page = await browser.context.newPage();
+    const shell = new ShellPage(page);
+    await shell.open(host.url);
+    const notice = page.getByRole('alert').getByText('Chorus has lost touch with its background service.');
+    expect(await notice.count()).toBe(0);
+    await host.close();
+    await notice.waitFor();
+    // Everything on this device still works: the navigation and the quick exit are there.
+    await expect(shell.quickExit.isEnabled()).resolves.toBe(true);
     await page.close();
   });
 });

@@ -68,3 +68,47 @@ describe('platform client', () => {
     expect(received).toEqual([{ nonce: 'a', sentAt: 1 }]);
   });
 });
+
+describe('the host’s status', () => {
+  it('is heard as unreachable when a call cannot reach the host, and as answering when one does again', async () => {
+    let reachable = false;
+    const platform = createPlatform(
+      driver(() => {
+        if (!reachable) throw new Error('connection refused');
+        return { ok: true, value: info };
+      }),
+    );
+    const heard: string[] = [];
+    const stop = platform.onHostStatus((status) => heard.push(status));
+    await expect(platform.invoke('app.info', {})).rejects.toMatchObject({ code: 'unreachable' });
+    await expect(platform.invoke('app.info', {})).rejects.toMatchObject({ code: 'unreachable' });
+    reachable = true;
+    await platform.invoke('app.info', {});
+    expect(heard).toEqual(['unreachable', 'answering']);
+    // A listener added while the host is away hears so at once.
+    const late: string[] = [];
+    reachable = false;
+    await expect(platform.invoke('app.info', {})).rejects.toMatchObject({ code: 'unreachable' });
+    platform.onHostStatus((status) => late.push(status))();
+    expect(late).toEqual(['unreachable']);
+    stop();
+  });
+
+  it('follows what the transport sees of its event stream', () => {
+    let report: ((status: 'answering' | 'unreachable') => void) | undefined;
+    const platform = createPlatform({
+      kind: 'web',
+      send: () => Promise.resolve({ ok: true, value: info }),
+      listen: (_listener, onStatus) => {
+        report = onStatus;
+        return () => undefined;
+      },
+    });
+    const heard: string[] = [];
+    platform.onHostStatus((status) => heard.push(status));
+    report?.('unreachable');
+    report?.('unreachable');
+    report?.('answering');
+    expect(heard).toEqual(['unreachable', 'answering']);
+  });
+});

@@ -1,6 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useSyncStatus } from '../features/sync/SyncProvider';
+import { usePlatform } from '../platform';
+import type { HostStatus } from '../platform/platform';
 import { areas } from './areas';
 import { ScreenBoundary } from './failures';
 import { ProfileSwitcher } from './ProfileSwitcher';
@@ -75,6 +77,7 @@ export function Shell({ onQuickExit, exitKeys }: { onQuickExit: () => void; exit
         <SyncStatusLine />
       </div>
       <main id="main" ref={mainRef} className="content">
+        <HostStatusNotice />
         <ScreenBoundary place={location.pathname}>
           <Outlet />
         </ScreenBoundary>
@@ -94,5 +97,26 @@ function SyncStatusLine() {
         {status.label}
       </Link>
     </p>
+  );
+}
+
+/**
+ * Says so when the part of Chorus that syncs, exports and saves files stops answering (in browser
+ * mode, the web host was stopped), and goes away by itself when it answers again.
+ */
+function HostStatusNotice() {
+  const platform = usePlatform();
+  const [status, setStatus] = useState<HostStatus>('answering');
+  useEffect(() => platform.onHostStatus(setStatus), [platform]);
+  return (
+    <div role="alert">
+      {status === 'unreachable' && (
+        <p className="notice-inline host-status">
+          <strong>Chorus has lost touch with its background service.</strong> Syncing, exports and saving files to this
+          computer will not work until it is back. Everything already saved is still on this device. If this does not
+          clear in a moment, close Chorus and start it again.
+        </p>
+      )}
+    </div>
   );
 }

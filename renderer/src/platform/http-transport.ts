@@ -37,7 +37,7 @@ export function createHttpTransport(origin: string, token: string): TransportDri
       });
       return response.json() as Promise<unknown>;
     },
-    listen(listener) {
+    listen(listener, onStatus) {
       const controller = new AbortController();
       const parse = createEventStreamParser((data) => {
         try {
@@ -52,6 +52,7 @@ export function createHttpTransport(origin: string, token: string): TransportDri
           try {
             const response = await fetch(`${origin}/api/events`, { headers, signal: controller.signal });
             if (!response.ok || response.body === null) throw new Error('no event stream');
+            onStatus?.('answering');
             const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
             for (;;) {
               const { value, done } = await reader.read();
@@ -61,6 +62,7 @@ export function createHttpTransport(origin: string, token: string): TransportDri
           } catch {
             // The host went away or the stream broke: wait, then reconnect unless stopped.
           }
+          if (!stopped()) onStatus?.('unreachable');
           if (!stopped()) await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
         }
       };

@@ -30,21 +30,44 @@ export interface TransportDriver {
   kind: Transport;
   /** Sends one call and resolves with the host's raw envelope. */
   send(channel: Channel, input: unknown): Promise<unknown>;
-  /** Delivers raw event messages until the returned function is called. */
-  listen(listener: (message: unknown) => void): () => void;
+  /**
+   * Delivers raw event messages until the returned function is called, and tells `onStatus`
+   * when the host stops answering and when it answers again, where the transport can see that.
+   */
+  listen(listener: (message: unknown) => void, onStatus?: (status: HostStatus) => void): () => void;
 }
+
+/** Whether the app's host (the main process, or the web host in browser mode) is answering. */
+export type HostStatus = 'answering' | 'unreachable';
 
 /** The one way the renderer reaches the main process, whichever host it runs in. */
 export interface Platform {
   transport: Transport;
   invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** Hears when the host stops answering and when it answers again; keeps the event stream open. */
+  onHostStatus(listener: (status: HostStatus) => void): () => void;
 }
 
 export function createPlatform(driver: TransportDriver): Platform {
   type Listener = (payload: unknown) => void;
   const listeners = new Map<EventName, Set<Listener>>();
   let stopListening: (() => void) | null = null;
+  let hostStatus: HostStatus = 'answering';
+  const statusListeners = new Set<(status: HostStatus) => void>();
+  const setHostStatus = (status: HostStatus) => {
+    if (status === hostStatus) return;
+    hostStatus = status;
+    for (const listener of statusListeners) listener(status);
+  };
+  const listenWhileNeeded = () => {
+    stopListening ??= driver.listen(deliver, setHostStatus);
+  };
+  const stopWhenUnneeded = () => {
+    if (statusListeners.size > 0 || [...listeners.values()].some((each) => each.size > 0)) return;
+    stopListening?.();
+    stopListening = null;
+  };
 
   const deliver = (raw: unknown) => {
     const message = eventMessageSchema.safeParse(raw);
@@ -61,8 +84,10 @@ export function createPlatform(driver: TransportDriver): Platform {
       try {
         raw = await driver.send(channel, input);
       } catch (error) {
+        setHostStatus('unreachable');
         throw new PlatformError('unreachable', error instanceof Error ? error.message : 'The app host did not answer');
       }
+      setHostStatus('answering');
       const envelope = envelopeSchema.safeParse(raw);
       if (!envelope.success)
         throw new PlatformError('invalid_output', `${channel}: the host's answer was not understood`);
@@ -79,13 +104,19 @@ export function createPlatform(driver: TransportDriver): Platform {
       const set = listeners.get(name) ?? new Set<Listener>();
       listeners.set(name, set);
       set.add(listener as Listener);
-      stopListening ??= driver.listen(deliver);
+      listenWhileNeeded();
       return () => {
         set.delete(listener as Listener);
-        if ([...listeners.values()].every((each) => each.size === 0)) {
-          stopListening?.();
-          stopListening = null;
-        }
+        stopWhenUnneeded();
+      };
+    },
+    onHostStatus(listener) {
+      statusListeners.add(listener);
+      listenWhileNeeded();
+      if (hostStatus !== 'answering') listener(hostStatus);
+      return () => {
+        statusListeners.delete(listener);
+        stopWhenUnneeded();
       };
     },
   };
