@@ -1,4 +1,5 @@
-import type { DBCore, DBCoreTable, Middleware } from 'dexie';
+import type { DBCore, Middleware } from 'dexie';
+import { mapReads } from './read-mapping';
 import { repairDocument } from './repair';
 
 /**
@@ -17,22 +18,6 @@ function decodeDocument(value: unknown): unknown {
   return repairDocument(rest, { json: docJson });
 }
 
-function decodingTable(table: DBCoreTable): DBCoreTable {
-  return {
-    ...table,
-    async get(request) {
-      return decodeDocument(await table.get(request));
-    },
-    async getMany(request) {
-      return (await table.getMany(request)).map(decodeDocument);
-    },
-    async query(request) {
-      const response = await table.query(request);
-      return request.values === true ? { ...response, result: response.result.map(decodeDocument) } : response;
-    },
-  };
-}
-
 export function documentCodecMiddleware(): Middleware<DBCore> {
   return {
     stack: 'dbcore',
@@ -43,7 +28,7 @@ export function documentCodecMiddleware(): Middleware<DBCore> {
         ...down,
         table(name: string) {
           const table = down.table(name);
-          return name === 'documents' ? decodingTable(table) : table;
+          return name === 'documents' ? mapReads(table, decodeDocument) : table;
         },
       };
     },

@@ -1,4 +1,5 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
+import { mapReads } from './read-mapping';
 import { audiences } from '../domain/audiences';
 import { documentText, emptyDocument, type DocumentNode } from '../domain/document-text';
 import { resourceStatuses, untitled, type DocumentRecord, type ResourceRecord } from './records';
@@ -216,22 +217,6 @@ function markerStrippingTable(table: DBCoreTable): DBCoreTable {
   };
 }
 
-function repairingTable(table: DBCoreTable): DBCoreTable {
-  return {
-    ...markerStrippingTable(table),
-    async get(request) {
-      return repairResource(await table.get(request));
-    },
-    async getMany(request) {
-      return (await table.getMany(request)).map(repairResource);
-    },
-    async query(request) {
-      const response = await table.query(request);
-      return request.values === true ? { ...response, result: response.result.map(repairResource) } : response;
-    },
-  };
-}
-
 /**
  * The Dexie middleware that repairs `resources` records on the way out and keeps the damage
  * markers of `resources` and `documents` from being written back. It sits above the document
@@ -248,7 +233,7 @@ export function repairMiddleware(): Middleware<DBCore> {
         ...down,
         table(name: string) {
           const table = down.table(name);
-          if (name === 'resources') return repairingTable(table);
+          if (name === 'resources') return markerStrippingTable(mapReads(table, repairResource));
           return name === 'documents' ? markerStrippingTable(table) : table;
         },
       };
