@@ -11,9 +11,26 @@ import tseslint from 'typescript-eslint';
 const node = '^node:|^(fs|path|os|http|https|net|crypto|child_process|url|util|stream|events)(/|$)';
 const layers = [
   {
-    name: 'electron/shared: zod only',
+    name: 'core: the product rules, plain TypeScript',
+    files: ['core/**/*.ts'],
+    patterns: [
+      {
+        regex: '^(?!(zod|diff|compromise)$|\\.\\.?/)',
+        message:
+          'core is plain TypeScript: zod, diff, compromise and its own modules only (no DOM, Node, Electron, Dexie).',
+      },
+      {
+        regex: '(^|/)(electron|renderer|tests|bench|scripts)/',
+        message: 'nothing in core imports from the app around it.',
+      },
+    ],
+  },
+  {
+    name: 'electron/shared: the API contract (zod and core)',
     files: ['electron/shared/**/*.ts'],
-    patterns: [{ regex: '^(?!zod$|\\./)', message: 'electron/shared may import only zod and its own modules.' }],
+    patterns: [
+      { regex: '^(?!zod$|@core/|\\./)', message: 'electron/shared may import only zod, @core and its own modules.' },
+    ],
   },
   {
     name: 'electron/services: no electron, no renderer',
@@ -36,7 +53,10 @@ const layers = [
     name: 'electron/preload: electron and shared types',
     files: ['electron/preload/**/*.ts'],
     patterns: [
-      { regex: '^(?!electron$|\\.\\./shared/)', message: 'preload may import only electron and electron/shared.' },
+      {
+        regex: '^(?!electron$|@core/|\\.\\./shared/)',
+        message: 'preload may import only electron, electron/shared and core.',
+      },
     ],
   },
   {
@@ -50,22 +70,14 @@ const layers = [
     files: ['renderer/src/**/*.{ts,tsx}'],
   },
   {
-    name: 'renderer/domain: pure rules',
-    files: ['renderer/src/domain/**/*.ts'],
-    patterns: [
-      { regex: '^(react|react-dom|dexie|@tiptap/)', message: 'domain is pure: no React, Dexie or TipTap.' },
-      { regex: '\\.\\./(db|editor|features|app|platform|ui)(/|$)', message: 'domain imports only shared.' },
-    ],
-  },
-  {
     name: 'renderer/db: the only door to IndexedDB',
     files: ['renderer/src/db/**/*.{ts,tsx}'],
-    patterns: [{ regex: '\\.\\./(editor|features|app|platform|ui)(/|$)', message: 'db imports domain and shared.' }],
+    patterns: [{ regex: '\\.\\./(editor|features|app|platform|ui)(/|$)', message: 'db imports core and shared.' }],
   },
   {
     name: 'renderer/editor',
     files: ['renderer/src/editor/**/*.{ts,tsx}'],
-    patterns: [{ regex: '\\.\\./(db|features|app|platform)(/|$)', message: 'editor imports domain and @tiptap only.' }],
+    patterns: [{ regex: '\\.\\./(db|features|app|platform)(/|$)', message: 'editor imports core and @tiptap only.' }],
   },
   {
     name: 'renderer/features',
@@ -81,8 +93,8 @@ const layers = [
     name: 'renderer/ui: nothing from the app',
     files: ['renderer/src/ui/**/*.{ts,tsx}'],
     patterns: [
-      { regex: '\\.\\./(domain|db|editor|features|app|platform)(/|$)', message: 'ui components hold no app logic.' },
-      { regex: 'electron/shared/', message: 'ui components hold no app logic.' },
+      { regex: '\\.\\./(db|editor|features|app|platform)(/|$)', message: 'ui components hold no app logic.' },
+      { regex: '^@core/|electron/shared/', message: 'ui components hold no app logic.' },
     ],
   },
 ];
@@ -137,29 +149,46 @@ export default tseslint.config(
   },
   {
     // Tests fix the moment and the time zone through the clock, so nothing in the app reads them itself.
-    name: 'renderer: one clock',
-    files: ['renderer/src/**/*.{ts,tsx}'],
-    ignores: ['renderer/src/domain/clock.ts'],
+    name: 'renderer and core: one clock',
+    files: ['core/**/*.ts', 'renderer/src/**/*.{ts,tsx}'],
+    ignores: ['core/clock.ts'],
     rules: {
       'no-restricted-properties': [
         'error',
-        { object: 'Date', property: 'now', message: 'Ask the clock (domain/clock.ts, useClock in features).' },
+        { object: 'Date', property: 'now', message: 'Ask the clock (core/clock.ts, useClock in features).' },
       ],
       'no-restricted-syntax': [
         'error',
         {
           selector: "NewExpression[callee.name='Date'][arguments.length=0]",
-          message: 'Ask the clock (domain/clock.ts, useClock in features).',
+          message: 'Ask the clock (core/clock.ts, useClock in features).',
         },
         {
           selector:
             'CallExpression[callee.property.name=/^(getFullYear|getMonth|getDate|getDay|getHours|getMinutes|toDateString|toLocaleDateString|toLocaleTimeString|toLocaleString)$/]',
-          message: "Days and times are read in the clock's zone: use domain/clock.ts.",
+          message: "Days and times are read in the clock's zone: use core/clock.ts.",
         },
         {
           selector: "NewExpression[callee.object.name='Intl'][callee.property.name='DateTimeFormat']",
-          message: "Days and times are written in the clock's zone: use domain/clock.ts.",
+          message: "Days and times are written in the clock's zone: use core/clock.ts.",
         },
+      ],
+    },
+  },
+  {
+    // core runs in the page, in the worker and in Node alike, so it reaches for nothing one of them lacks.
+    name: 'core: no DOM, no Node',
+    files: ['core/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'location'].map(
+          (name) => ({ name, message: 'core has no DOM: take what it needs as a parameter.' }),
+        ),
+        ...['process', 'require', 'Buffer', '__dirname'].map((name) => ({
+          name,
+          message: 'core has no Node: take what it needs as a parameter.',
+        })),
       ],
     },
   },

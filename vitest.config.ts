@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -7,9 +8,12 @@ import { defineConfig } from 'vitest/config';
 const unitTimeout = { testTimeout: 60_000, hookTimeout: 60_000 };
 
 export default defineConfig({
+  // The product core is imported as @core/... everywhere (tsconfig.base.json paths; each project extends this).
+  resolve: { alias: { '@core': fileURLToPath(new URL('./core', import.meta.url)) } },
   test: {
     projects: [
       {
+        extends: true,
         // Dexie finds IndexedDB when it loads, so fake-indexeddb must be installed before any test imports it.
         test: {
           name: 'unit',
@@ -20,6 +24,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         // The data layer's tests again with every sealed table encrypted, as with the app lock on.
         test: {
           name: 'unit-sealed',
@@ -31,6 +36,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
@@ -41,6 +47,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         // Each end-to-end file starts its own Chromium; one at a time keeps a 2-core machine steady.
         test: {
           name: 'e2e',

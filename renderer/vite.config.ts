@@ -25,6 +25,7 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [react(), cspMetaTag()],
+  resolve: { alias: { '@core': path.resolve(root, '../core') } },
   build: {
     outDir: path.resolve(root, '../build/renderer'),
     emptyOutDir: true,

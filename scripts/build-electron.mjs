@@ -12,6 +12,8 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   define: { CHORUS_VERSION: JSON.stringify(pkg.version) },
+  // The product core, imported as @core/... (tsconfig.base.json paths).
+  alias: { '@core': './core' },
 };
 
 const targets = [

@@ -1,4 +1,4 @@
-import { evaluate, loadCorpus, scoreTable, type Split } from '../tests/unit/identifying-details/corpus';
+import { evaluate, loadCorpus, scoreTable, type Split } from '../tests/unit/core/identifying-details/corpus';
 
 /**
  * Prints the identifying-details detector's precision and recall on the labelled corpus, by kind, for the
@@ -36,7 +36,7 @@ for (const [title, split] of sets) {
  * denser in details than most writing. The first run on the text is reported apart from the rest.
  */
 if (process.argv.includes('--timing')) {
-  const { detectIdentifyingDetails } = await import('../renderer/src/domain/identifying-details');
+  const { detectIdentifyingDetails } = await import('@core/identifying-details/index');
   let text = '';
   for (let i = 0; text.split(/\s+/).length < 30_000; i++) text += `${corpus[i % corpus.length]?.text ?? ''}\n\n`;
   const words = text.split(/\s+/).filter(Boolean).length;

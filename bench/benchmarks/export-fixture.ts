@@ -10,7 +10,7 @@ import { createHandlers } from '../../electron/services/handlers';
 import { createFileSecretStore } from '../../electron/services/secrets';
 import type { ExportFormat, ExportRequest } from '../../electron/shared/contract';
 import { dispatch } from '../../electron/shared/dispatch';
-import type { DocumentNode } from '../../electron/shared/repository-records';
+import type { DocumentNode } from '@core/repository/records';
 import { pdfInfo, sofficeToPdf } from '../../tests/helpers/export';
 import { resourcesDir } from '../../tests/helpers/export-ports';
 import { makeVersion } from '../../tests/helpers/repository';

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../../tests/helpers/chromium';
-import type { DocumentNode } from '../../renderer/src/domain/document-text';
+import type { DocumentNode } from '@core/document/text';
 import { compare, runInterleaved, type BenchResult, type Benchmark, type TrialInfo } from '../harness';
 import {
   openChorusDraft,

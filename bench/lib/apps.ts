@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { builtRendererDir, startTestWebHost, type TestWebHost } from '../../tests/helpers/web-host';
-import type { DocumentNode } from '../../renderer/src/domain/document-text';
+import type { DocumentNode } from '@core/document/text';
 import { seedDocument } from './seed';
 import { serveStatic } from './static-server';
 import { buildFixture } from './vite-fixture';

@@ -1,8 +1,8 @@
 // Deterministic, realistic-looking writing for the benchmarks: long documents in the TipTap JSON
 // that Chorus stores, and the details of many drafts. Same seed, same output, on every machine.
-import { documentText, type DocumentNode } from '../../renderer/src/domain/document-text';
-import { countWords } from '../../renderer/src/domain/text-stats';
-import { audiences, type Audience } from '../../renderer/src/domain/audiences';
+import { documentText, type DocumentNode } from '@core/document/text';
+import { countWords } from '@core/document/text-stats';
+import { audiences, type Audience } from '@core/co-production/audiences';
 import { seededRandom } from './util';
 
 type Random = () => number;

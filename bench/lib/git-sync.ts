@@ -8,16 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import git from 'isomorphic-git';
-import {
-  markerBytes,
-  markerPath,
-  recordBytes,
-  resourcesDir,
-  versionPath,
-} from '../../electron/services/repository/format';
+import { markerBytes, markerPath, recordBytes, resourcesDir, versionPath } from '@core/repository/format';
 import type { RepositoryService } from '../../electron/services/repository/service';
 import { renderVersionPage } from '../../electron/services/repository/version-page';
-import type { ApprovedVersion } from '../../electron/shared/repository-records';
+import type { ApprovedVersion } from '@core/repository/records';
 import { makeService, makeVersion, type TestGitRemote } from '../../tests/helpers/repository';
 import { longDocument } from './corpus';
 

@@ -5,7 +5,7 @@
 import { openChorusDb } from '../../renderer/src/db/database';
 import { createResource, updateDetails } from '../../renderer/src/db/resources';
 import type { DraftSeed } from './corpus';
-import type { DocumentNode } from '../../renderer/src/domain/document-text';
+import type { DocumentNode } from '@core/document/text';
 
 async function withDb<T>(work: (db: ReturnType<typeof openChorusDb>) => Promise<T>): Promise<T> {
   const db = openChorusDb();

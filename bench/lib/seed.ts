@@ -5,7 +5,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import type { DraftSeed } from './corpus';
-import type { DocumentNode } from '../../renderer/src/domain/document-text';
+import type { DocumentNode } from '@core/document/text';
 
 let bundle: Promise<string> | undefined;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { approvedVersionSchema, audiences, purposes, withdrawalSchema } from './repository-records';
+import { approvedVersionSchema, audiences, purposes, withdrawalSchema } from '@core/repository/records';
 
 /**
  * The API between the renderer and the main process. Every channel names a zod schema for

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { ExportFormat, ExportRequest } from '../../electron/shared/contract';
-import type { DocumentNode } from '../../electron/shared/repository-records';
+import type { DocumentNode } from '@core/repository/records';
 import { makeVersion } from './repository';
 
 const run = promisify(execFile);

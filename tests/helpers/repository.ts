@@ -6,9 +6,9 @@ import { promisify } from 'node:util';
 import { createRepositoryService, type RepositoryService } from '../../electron/services/repository/service';
 import { createFileSecretStore } from '../../electron/services/secrets';
 import type { PulledItem } from '../../electron/shared/contract';
-import type { ApprovedVersion, DocumentNode, Withdrawal } from '../../electron/shared/repository-records';
-import { freezeApprovedVersion, freezeWithdrawal } from '../../renderer/src/domain/approved-version';
-import { consentWording } from '../../renderer/src/domain/consent';
+import type { ApprovedVersion, DocumentNode, Withdrawal } from '@core/repository/records';
+import { freezeApprovedVersion, freezeWithdrawal } from '@core/co-production/approved-version';
+import { consentWording } from '@core/co-production/consent';
 import { startGitServer, type GitServer } from '../../scripts/git-server';
 
 const run = promisify(execFile);

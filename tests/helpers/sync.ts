@@ -3,7 +3,7 @@ import { createEventHub } from '../../electron/services/event-hub';
 import { createHandlers } from '../../electron/services/handlers';
 import { createFileSecretStore, type SecretStoreKind } from '../../electron/services/secrets';
 import { dispatch } from '../../electron/shared/dispatch';
-import type { ApprovedVersion } from '../../electron/shared/repository-records';
+import type { ApprovedVersion } from '@core/repository/records';
 import type { ChorusDb } from '../../renderer/src/db';
 import { createPlatform, type Platform } from '../../renderer/src/platform/platform';
 import { unusedExportPorts } from './export-ports';

@@ -1,9 +1,9 @@
 import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordBytes } from '../../electron/services/repository/format';
-import { canonicalJson, contentHash, type CanonicalValue } from '../../electron/shared/canonical-json';
-import type { ApprovedVersion, DocumentNode } from '../../electron/shared/repository-records';
+import { recordBytes } from '@core/repository/format';
+import { canonicalJson, contentHash, type CanonicalValue } from '@core/repository/canonical-json';
+import type { ApprovedVersion, DocumentNode } from '@core/repository/records';
 import {
   makeService,
   pullAll,

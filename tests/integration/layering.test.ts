@@ -13,6 +13,17 @@ async function layeringErrors(file: string, code: string): Promise<string[]> {
 
 describe('the layer rules of STYLE.md', () => {
   it.each([
+    ['core/document/html.ts', "import { app } from 'electron';\nexport const x = app;\n"],
+    ['core/document/html.ts', "import { readFile } from 'node:fs';\nexport const x = readFile;\n"],
+    ['core/document/html.ts', "import Dexie from 'dexie';\nexport const x = Dexie;\n"],
+    ['core/document/html.ts', "import { useState } from 'react';\nexport const x = useState;\n"],
+    ['core/document/html.ts', "import { Editor } from '@tiptap/core';\nexport const x = Editor;\n"],
+    [
+      'core/document/html.ts',
+      "import { contract } from '../../electron/shared/contract';\nexport const x = contract;\n",
+    ],
+    ['core/repository/format.ts', "import { db } from '../../renderer/src/db';\nexport const x = db;\n"],
+    ['renderer/src/ui/Page.tsx', "import { newId } from '@core/ids';\nexport const x = newId;\n"],
     ['electron/shared/contract.ts', "import { app } from 'electron';\nexport const x = app;\n"],
     ['electron/shared/contract.ts', "import { readFile } from 'node:fs';\nexport const x = readFile;\n"],
     ['electron/services/handlers.ts', "import { app } from 'electron';\nexport const x = app;\n"],
@@ -37,6 +48,17 @@ describe('the layer rules of STYLE.md', () => {
 
   it.each([
     ['electron/shared/contract.ts', "import { z } from 'zod';\nexport const x = z;\n"],
+    [
+      'electron/shared/contract.ts',
+      "import { audiences } from '@core/repository/records';\nexport const x = audiences;\n",
+    ],
+    ['core/document/html.ts', "import { isObject } from '../json/object';\nexport const x = isObject;\n"],
+    ['core/repository/records.ts', "import { z } from 'zod';\nexport const x = z;\n"],
+    [
+      'electron/services/handlers.ts',
+      "import { repositoryFormat } from '@core/repository/format';\nexport const x = repositoryFormat;\n",
+    ],
+    ['renderer/src/db/resources.ts', "import { newId } from '@core/ids';\nexport const x = newId;\n"],
     ['electron/main/ipc.ts', "import { ipcMain } from 'electron';\nexport const x = ipcMain;\n"],
     [
       'renderer/src/features/settings/SettingsPage.tsx',
@@ -44,5 +66,15 @@ describe('the layer rules of STYLE.md', () => {
     ],
   ])('allows a good import in %s', async (file, code) => {
     expect(await layeringErrors(file, code)).toEqual([]);
+  });
+
+  it.each([
+    ['core/document/html.ts', 'export const x = () => document.title;\n'],
+    ['core/ids.ts', 'export const x = () => process.env;\n'],
+    ['core/clock.ts', 'export const x = () => window.name;\n'],
+  ])('refuses a DOM or Node global in %s', async (file, code) => {
+    const eslint = new ESLint({ cwd: root });
+    const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+    expect((result?.messages ?? []).map((m) => m.ruleId)).toContain('no-restricted-globals');
   });
 });

@@ -2,8 +2,8 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordBytes } from '../../electron/services/repository/format';
-import type { ApprovedVersion, DocumentNode, Withdrawal } from '../../electron/shared/repository-records';
+import { recordBytes } from '@core/repository/format';
+import type { ApprovedVersion, DocumentNode, Withdrawal } from '@core/repository/records';
 import { makeService, makeVersion, makeWithdrawal, pullAll, tempDir } from '../helpers/repository';
 
 const encoder = new TextEncoder();

@@ -1,10 +1,10 @@
-import { allowedLinkHref } from '../../shared/links';
-import type { DocumentNode } from '../../shared/repository-records';
-import { isObject, own, type JsonObject } from '../document/json';
+import { allowedLinkHref } from '@core/document/links';
+import type { DocumentNode } from '@core/repository/records';
+import { isObject, own, type JsonObject } from '@core/json/object';
 
 /**
  * A document as the Word and PowerPoint writers read it: blocks and runs of styled text, with
- * nothing of TipTap's JSON left. It follows the same rules as `electron/services/document/html.ts`
+ * nothing of TipTap's JSON left. It follows the same rules as `core/document/html.ts`
  * (which the HTML and PDF exports use directly), so every format shows the same words.
  */
 

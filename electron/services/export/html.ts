@@ -1,4 +1,4 @@
-import { escapeHtml, pageSecurityPolicy, pageStyles, renderDocumentHtml } from '../document/html';
+import { escapeHtml, pageSecurityPolicy, pageStyles, renderDocumentHtml } from '@core/document/html';
 import type { Inline } from './blocks';
 import {
   trainerNotesTitle,

@@ -1,4 +1,4 @@
-import { gatherWarnings, warningLine } from '../../shared/content-warnings';
+import { gatherWarnings, warningLine } from '@core/packs/content-warnings';
 import type { ExportRequest, SupportContact } from '../../shared/contract';
 import {
   audienceLabels,
@@ -6,7 +6,7 @@ import {
   describeUse,
   type ApprovedVersion,
   type DocumentNode,
-} from '../../shared/repository-records';
+} from '@core/repository/records';
 import { documentBlocks, textParagraphs, type Block, type Inline } from './blocks';
 
 /**

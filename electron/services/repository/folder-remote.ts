@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { markerPath, resourcesDir } from './format';
+import { markerPath, resourcesDir } from '@core/repository/format';
 import {
   FileTooLargeError,
   RemoteError,

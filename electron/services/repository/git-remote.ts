@@ -2,7 +2,7 @@ import { promises as nodeFs } from 'node:fs';
 import path from 'node:path';
 import git, { Errors, type FsClient, type TreeEntry } from 'isomorphic-git';
 import { FileSystem } from 'isomorphic-git/models';
-import { markerPath, resourcesDir } from './format';
+import { markerPath, resourcesDir } from '@core/repository/format';
 import { createGitHttpClient } from './git-http';
 import { PushRefusedError, sendPack } from './git-push';
 import {

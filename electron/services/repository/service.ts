@@ -12,7 +12,7 @@ import {
   type RepositoryStatus,
   type SkippedFile,
 } from '../../shared/contract';
-import type { ApprovedVersion } from '../../shared/repository-records';
+import type { ApprovedVersion } from '@core/repository/records';
 import { secretStoreLabels, type SecretStore } from '../secrets';
 import {
   checkMarker,
@@ -26,7 +26,7 @@ import {
   recordBytes,
   versionPath,
   withdrawalPath,
-} from './format';
+} from '@core/repository/format';
 import { createFolderRemote } from './folder-remote';
 import { createGitRemote } from './git-remote';
 import { FileTooLargeError, RemoteError, sameBytes, type RepositoryRemote } from './remote';

@@ -1,5 +1,5 @@
-import { audienceLabels, type ApprovedVersion } from '../../shared/repository-records';
-import { renderDocumentHtml, renderHtmlPage } from '../document/html';
+import { audienceLabels, type ApprovedVersion } from '@core/repository/records';
+import { renderDocumentHtml, renderHtmlPage } from '@core/document/html';
 
 function date(at: number): string {
   return new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(at);

@@ -1,7 +1,7 @@
-import { newId } from '../domain/ids';
+import { newId } from '@core/ids';
 import type { ChorusDb } from './database';
 import type { CommentRecord, CommentThreadRecord, ProfileRecord } from './records';
-import { systemClock } from '../domain/clock';
+import { systemClock } from '@core/clock';
 
 /** Starts a thread with its first comment. The editor anchors it to the words by the returned id. */
 export async function startThread(

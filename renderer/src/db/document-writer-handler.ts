@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { applyBlockChange, assembleDocument, type SerializedBlock } from '../domain/block-document';
+import { applyBlockChange, assembleDocument, type SerializedBlock } from '@core/document/blocks';
 import type { ChorusDb } from './database';
 import { failedAnswer, outOfStep, writerRequestSchema, type WriteAnswer } from './document-writer-protocol';
 import { saveDocument } from './resources';

@@ -1,4 +1,4 @@
-import { assembleDocument, changeSince, type BlockDocument, type SerializedBlock } from '../domain/block-document';
+import { assembleDocument, changeSince, type BlockDocument, type SerializedBlock } from '@core/document/blocks';
 import type { ChorusDb } from './database';
 import {
   failedAnswer,
@@ -9,7 +9,7 @@ import {
   type WriteRequest,
 } from './document-writer-protocol';
 import { saveDocument } from './resources';
-import { systemClock } from '../domain/clock';
+import { systemClock } from '@core/clock';
 
 export interface DocumentWriter {
   /** Saves a draft as `saveDocument` does, and resolves when it is on disk. */

@@ -1,6 +1,6 @@
-import { renderDocumentHtml, renderHtmlPage } from '../../../electron/shared/document-html';
-import { formatMoment, systemClock, type Clock } from '../domain/clock';
-import type { DocumentNode } from '../domain/document-text';
+import { renderDocumentHtml, renderHtmlPage } from '@core/document/html';
+import { formatMoment, systemClock, type Clock } from '@core/clock';
+import type { DocumentNode } from '@core/document/text';
 import type { IndexableType, Table } from 'dexie';
 import type { ChorusDb } from './database';
 import { isDocumentDamaged, readableDocument } from './repair';

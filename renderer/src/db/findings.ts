@@ -1,10 +1,10 @@
-import { documentText } from '../domain/document-text';
-import { replaceInDocument } from '../domain/replace-text';
-import { countWords } from '../domain/text-stats';
-import { newId } from '../domain/ids';
+import { documentText } from '@core/document/text';
+import { replaceInDocument } from '@core/document/replace-text';
+import { countWords } from '@core/document/text-stats';
+import { newId } from '@core/ids';
 import type { ChorusDb } from './database';
 import type { FindingDecisionRecord, ProfileRecord } from './records';
-import { systemClock } from '../domain/clock';
+import { systemClock } from '@core/clock';
 
 /** The key of a finding's decision: its kind and exact words, so moving text around keeps it. */
 export function findingKey(kind: string, text: string): string {

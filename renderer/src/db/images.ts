@@ -1,7 +1,7 @@
-import { newId } from '../domain/ids';
-import { isAllowedImageType, maxImageBytes, maxImageSize } from '../domain/images';
+import { newId } from '@core/ids';
+import { isAllowedImageType, maxImageBytes, maxImageSize } from '@core/document/images';
 import type { ChorusDb } from './database';
-import { systemClock } from '../domain/clock';
+import { systemClock } from '@core/clock';
 
 export class ImageRejected extends Error {
   override name = 'ImageRejected';

@@ -11,7 +11,7 @@ import {
   wrapDataKey,
   type WrappedKey,
 } from './vault';
-import { systemClock } from '../domain/clock';
+import { systemClock } from '@core/clock';
 
 /**
  * The app lock's life: turning it on (sealing every record in place), unlocking, locking,

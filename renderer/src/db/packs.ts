@@ -1,9 +1,9 @@
-import type { Audience } from '../domain/audiences';
-import { consentCovers, type PackUse, type Purpose } from '../domain/consent';
-import { newId } from '../domain/ids';
+import type { Audience } from '@core/co-production/audiences';
+import { consentCovers, type PackUse, type Purpose } from '@core/co-production/consent';
+import { newId } from '@core/ids';
 import type { ChorusDb } from './database';
 import type { LibraryVersionRecord, PackItem, PackRecord, SupportContactRecord } from './records';
-import { systemClock } from '../domain/clock';
+import { systemClock } from '@core/clock';
 
 /**
  * Training packs and the support contacts their session plans signpost. Packs hold only ids of

@@ -1,8 +1,8 @@
-import { newId } from '../domain/ids';
-import type { Role } from '../domain/workflow';
+import { newId } from '@core/ids';
+import type { Role } from '@core/co-production/workflow';
 import type { ChorusDb } from './database';
 import type { ProfileRecord } from './records';
-import { systemClock } from '../domain/clock';
+import { systemClock } from '@core/clock';
 
 const activeProfileKey = 'activeProfileId';
 

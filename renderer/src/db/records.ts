@@ -1,10 +1,10 @@
-import type { Audience } from '../domain/audiences';
-import type { ApprovedVersion, ConsentRecord } from '../domain/approved-version';
-import type { Purpose } from '../domain/consent';
-import type { DocumentNode } from '../domain/document-text';
-import type { Role, SignOff } from '../domain/workflow';
+import type { Audience } from '@core/co-production/audiences';
+import type { ApprovedVersion, ConsentRecord } from '@core/co-production/approved-version';
+import type { Purpose } from '@core/co-production/consent';
+import type { DocumentNode } from '@core/document/text';
+import type { Role, SignOff } from '@core/co-production/workflow';
 
-export { audienceLabels, audiences, type Audience } from '../domain/audiences';
+export { audienceLabels, audiences, type Audience } from '@core/co-production/audiences';
 
 /** Workflow states; the co-production work adds the moves between them. */
 export const resourceStatuses = ['draft', 'in-review', 'changes-requested', 'approved', 'withdrawn'] as const;

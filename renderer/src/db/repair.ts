@@ -1,7 +1,7 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
 import { mapReads } from './read-mapping';
-import { audiences } from '../domain/audiences';
-import { documentText, emptyDocument, type DocumentNode } from '../domain/document-text';
+import { audiences } from '@core/co-production/audiences';
+import { documentText, emptyDocument, type DocumentNode } from '@core/document/text';
 import { resourceStatuses, untitled, type DocumentRecord, type ResourceRecord } from './records';
 
 /**

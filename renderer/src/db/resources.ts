@@ -5,14 +5,14 @@ import {
   imageIdsOf,
   type DocumentNode,
   type SerializedDocument,
-} from '../domain/document-text';
-import { newId } from '../domain/ids';
-import { countWords } from '../domain/text-stats';
+} from '@core/document/text';
+import { newId } from '@core/ids';
+import { countWords } from '@core/document/text-stats';
 import type { ChorusDb } from './database';
 import { untitled, type DocumentRecord, type ResourceRecord } from './records';
 import { readableDocument } from './repair';
 import { autoSnapshotIntervalMs } from './snapshots';
-import { systemClock } from '../domain/clock';
+import { systemClock } from '@core/clock';
 
 export type ResourceDetails = Pick<
   ResourceRecord,

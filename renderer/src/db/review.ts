@@ -5,8 +5,8 @@ import {
   hashContent,
   type ConsentRecord,
   type VersionContent,
-} from '../domain/approved-version';
-import type { DocumentNode } from '../domain/document-text';
+} from '@core/co-production/approved-version';
+import type { DocumentNode } from '@core/document/text';
 import {
   decide,
   decideStatusMove,
@@ -14,10 +14,10 @@ import {
   type StatusMove,
   type WorkflowAction,
   type WorkflowContext,
-} from '../domain/workflow';
+} from '@core/co-production/workflow';
 import type { ChorusDb } from './database';
 import type { AuditAction, AuditEventRecord, ProfileRecord, ResourceRecord, SignOffRecord } from './records';
-import { systemClock } from '../domain/clock';
+import { systemClock } from '@core/clock';
 
 export class ReviewRefused extends Error {
   override name = 'ReviewRefused';

@@ -1,10 +1,10 @@
 import { Dexie } from 'dexie';
-import { documentText } from '../domain/document-text';
-import { countWords } from '../domain/text-stats';
+import { documentText } from '@core/document/text';
+import { countWords } from '@core/document/text-stats';
 import type { ChorusDb } from './database';
 import type { SnapshotKind, SnapshotRecord } from './records';
 import { readableDocument } from './repair';
-import { systemClock } from '../domain/clock';
+import { systemClock } from '@core/clock';
 
 /** An automatic snapshot is taken at most this often while someone is editing. */
 export const autoSnapshotIntervalMs = 10 * 60 * 1000;

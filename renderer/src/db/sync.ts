@@ -1,5 +1,5 @@
 import type { PublishItem, PulledItem, SkippedFile } from '../../../electron/shared/contract';
-import { freezeWithdrawal } from '../domain/approved-version';
+import { freezeWithdrawal } from '@core/co-production/approved-version';
 import type { Transaction } from 'dexie';
 import type { ChorusDb } from './database';
 import type { LibraryVersionRecord, OutboxRecord, SkippedFileRecord } from './records';

@@ -1,4 +1,4 @@
-import { base64ToBytes, bytesToBase64 } from '../domain/base64';
+import { base64ToBytes, bytesToBase64 } from '@core/base64';
 
 /**
  * The cryptography of the app lock, on WebCrypto alone:

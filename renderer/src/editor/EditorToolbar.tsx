@@ -3,7 +3,7 @@ import type { Editor } from '@tiptap/core';
 import { redoDepth, undoDepth } from '@tiptap/pm/history';
 import { useEditorState } from '@tiptap/react';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { allowedImageTypes, maxImageSize } from '../domain/images';
+import { allowedImageTypes, maxImageSize } from '@core/document/images';
 import { checkImageFile } from './image-files';
 import { Modal } from '../ui/Modal';
 import { connectEditorUi } from './editor-ui';

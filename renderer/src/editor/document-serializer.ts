@@ -1,7 +1,7 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { sharedEnds, type BlockDocument, type SerializedBlock } from '../domain/block-document';
-import { documentBlocks } from '../domain/document-text';
-import { countWords } from '../domain/text-stats';
+import { sharedEnds, type BlockDocument, type SerializedBlock } from '@core/document/blocks';
+import { documentBlocks } from '@core/document/text';
+import { countWords } from '@core/document/text-stats';
 
 /**
  * Turns the editor's document into what a save stores, doing the work again only for the

@@ -1,4 +1,4 @@
-import { maxImageBytes, type AllowedImageType } from '../domain/images';
+import { maxImageBytes, type AllowedImageType } from '@core/document/images';
 
 function startsWith(bytes: Uint8Array, signature: readonly number[], offset = 0): boolean {
   return signature.every((byte, index) => bytes[offset + index] === byte);

@@ -13,7 +13,7 @@ export interface ImageStore {
   resolve(imageId: string): Promise<string | null>;
 }
 
-import { safeIdPattern } from '../domain/ids';
+import { safeIdPattern } from '@core/ids';
 
 /** Image ids are short and drawn from a safe alphabet, so they are harmless in HTML, file names and URLs. */
 export const SAFE_IMAGE_ID = safeIdPattern;

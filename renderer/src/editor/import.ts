@@ -5,9 +5,9 @@ import { cleanHtml } from './clean-html';
 import { createChorusExtensions } from './extensions';
 import { imageBlobFromBytes, imageBlobFromDataUrl } from './image-files';
 import { isSafeImageId, type ImageStore } from './image-store';
-import { documentText } from '../domain/document-text';
-import { jsonDepthWithin } from '../../../electron/shared/json-depth';
-import { maxDocumentDepth } from '../../../electron/shared/repository-records';
+import { documentText } from '@core/document/text';
+import { jsonDepthWithin } from '@core/json/depth';
+import { maxDocumentDepth } from '@core/repository/records';
 import { checkZipSizes, ZipRefused } from './zip-limits';
 
 /** Files larger than this are refused before they are read. */

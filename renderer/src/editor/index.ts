@@ -17,4 +17,4 @@ export {
   type ImportedDocument,
 } from './import';
 export * from './review';
-export { documentText } from '../domain/document-text';
+export { documentText } from '@core/document/text';

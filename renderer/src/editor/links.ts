@@ -1,4 +1,4 @@
-import { allowedLinkHref } from '../../../electron/shared/links';
+import { allowedLinkHref } from '@core/document/links';
 
 /** Whether a link address is allowed in a Chorus document; the rule is {@link allowedLinkHref}. */
 export function isAllowedLinkHref(href: string): boolean {

@@ -17,8 +17,8 @@ import {
 } from '../../../renderer/src/db';
 import { countResources, documentTexts, listResources, recentResources } from '../../../renderer/src/db/resources';
 import { listSnapshots } from '../../../renderer/src/db/snapshots';
-import { documentText } from '../../../renderer/src/domain/document-text';
-import { fixedClock } from '../../../renderer/src/domain/clock';
+import { documentText } from '@core/document/text';
+import { fixedClock } from '@core/clock';
 import { openTestDb, paragraphs } from '../../helpers/db';
 
 let db: ChorusDb;

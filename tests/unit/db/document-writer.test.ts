@@ -3,7 +3,7 @@ import { createResource, documentWriterFor, getDocument, getResource, type Choru
 import { ChorusDb as Database } from '../../../renderer/src/db/database';
 import { createWriteHandler } from '../../../renderer/src/db/document-writer-handler';
 import type { ForgetRequest, WriteAnswer, WriteRequest } from '../../../renderer/src/db/document-writer-protocol';
-import type { BlockDocument, SerializedBlock } from '../../../renderer/src/domain/block-document';
+import type { BlockDocument, SerializedBlock } from '@core/document/blocks';
 import { openTestDb } from '../../helpers/db';
 
 let db: ChorusDb;

@@ -16,9 +16,9 @@ import {
   type ChorusDb,
   type ProfileRecord,
 } from '../../../renderer/src/db';
-import { bytesToBase64 } from '../../../renderer/src/domain/base64';
+import { bytesToBase64 } from '@core/base64';
 import { archiveFileName, buildArchive } from '../../../renderer/src/features/settings/archive';
-import { fixedClock } from '../../../renderer/src/domain/clock';
+import { fixedClock } from '@core/clock';
 import { openTestDb, paragraphs } from '../../helpers/db';
 
 let db: ChorusDb;

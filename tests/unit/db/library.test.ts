@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ApprovedVersion } from '../../../electron/shared/repository-records';
+import type { ApprovedVersion } from '@core/repository/records';
 import {
   completeOutboxEntry,
   flagOutboxEntry,
@@ -8,7 +8,7 @@ import {
   storePulled,
   type ChorusDb,
 } from '../../../renderer/src/db';
-import { freezeWithdrawal } from '../../../renderer/src/domain/approved-version';
+import { freezeWithdrawal } from '@core/co-production/approved-version';
 import { openTestDb } from '../../helpers/db';
 import { approveAll } from '../../helpers/sync';
 import { libraryVersion } from '../features/library-fixtures';

@@ -1,7 +1,7 @@
-import type { Audience, ApprovedVersion } from '../../../electron/shared/repository-records';
+import type { Audience, ApprovedVersion } from '@core/repository/records';
 import { storePulled, type ChorusDb } from '../../../renderer/src/db';
-import { freezeApprovedVersion, freezeWithdrawal } from '../../../renderer/src/domain/approved-version';
-import { consentWording, type Purpose } from '../../../renderer/src/domain/consent';
+import { freezeApprovedVersion, freezeWithdrawal } from '@core/co-production/approved-version';
+import { consentWording, type Purpose } from '@core/co-production/consent';
 
 /**
  * An approved version whose consent covers `consented` (social care unless said) and `uses`

@@ -9,9 +9,9 @@ import {
   signOff,
   withdrawResource,
 } from '../../../renderer/src/db/review';
-import { verifyApprovedVersion } from '../../../renderer/src/domain/approved-version';
-import { consentWording, type ConsentChoices } from '../../../renderer/src/domain/consent';
-import type { DocumentNode } from '../../../renderer/src/domain/document-text';
+import { verifyApprovedVersion } from '@core/co-production/approved-version';
+import { consentWording, type ConsentChoices } from '@core/co-production/consent';
+import type { DocumentNode } from '@core/document/text';
 import { stripReviewMarks } from '../../../renderer/src/editor/review';
 import { openTestDb, paragraphs } from '../../helpers/db';
 

@@ -2,9 +2,9 @@
 import type { JSONContent } from '@tiptap/core';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyBlockChange, assembleDocument, blockChange } from '../../../renderer/src/domain/block-document';
-import { documentText } from '../../../renderer/src/domain/document-text';
-import { countWords } from '../../../renderer/src/domain/text-stats';
+import { applyBlockChange, assembleDocument, blockChange } from '@core/document/blocks';
+import { documentText } from '@core/document/text';
+import { countWords } from '@core/document/text-stats';
 import { createDocumentSerializer } from '../../../renderer/src/editor/document-serializer';
 import { createEditor } from '../../helpers/editor';
 

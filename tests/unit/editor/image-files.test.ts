@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maxImageBytes, maxImageSize } from '../../../renderer/src/domain/images';
+import { maxImageBytes, maxImageSize } from '@core/document/images';
 import {
   checkImageFile,
   imageBlobFromBytes,

@@ -17,7 +17,7 @@ import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { findDocumentError } from '../../../renderer/src/editor/extensions';
 import { ImportError, importFile, windows1252Notice, type ImportableFile } from '../../../renderer/src/editor/import';
-import { documentText } from '../../../renderer/src/domain/document-text';
+import { documentText } from '@core/document/text';
 import { createMemoryImageStore, nodesOfType, tinyPng, tinyPngDataUrl } from '../../helpers/editor';
 
 /**

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import type { JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
-import { documentText } from '../../../renderer/src/domain/document-text';
+import { documentText } from '@core/document/text';
 import { createEditor } from '../../helpers/editor';
 
 function paragraph(...content: JSONContent[]): JSONContent {

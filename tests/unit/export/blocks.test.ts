@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentBlocks, plainText, textParagraphs } from '../../../electron/services/export/blocks';
-import type { DocumentNode } from '../../../electron/shared/repository-records';
+import type { DocumentNode } from '@core/repository/records';
 
 const text = (value: string, marks: DocumentNode['marks'] = []): DocumentNode =>
   marks.length === 0 ? { type: 'text', text: value } : { type: 'text', text: value, marks };

@@ -12,7 +12,7 @@ import {
   type ChorusDb,
   type ResourceRecord,
 } from '../../../renderer/src/db';
-import { fixedClock } from '../../../renderer/src/domain/clock';
+import { fixedClock } from '@core/clock';
 import { ClockProvider } from '../../../renderer/src/features/clock';
 import { DamagedDraft } from '../../../renderer/src/features/drafting/DamagedDraft';
 import { DraftsList } from '../../../renderer/src/features/drafting/DraftsList';

@@ -1,7 +1,7 @@
-import type { ApprovedVersion, Audience, DocumentNode } from '../../../electron/shared/repository-records';
+import type { ApprovedVersion, Audience, DocumentNode } from '@core/repository/records';
 import type { LibraryVersionRecord } from '../../../renderer/src/db';
-import { freezeApprovedVersion } from '../../../renderer/src/domain/approved-version';
-import { consentWording } from '../../../renderer/src/domain/consent';
+import { freezeApprovedVersion } from '@core/co-production/approved-version';
+import { consentWording } from '@core/co-production/consent';
 
 export interface VersionOptions {
   version?: number;

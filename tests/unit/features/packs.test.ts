@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../../../renderer/src/domain/clock';
-import { base64ToBytes } from '../../../renderer/src/domain/base64';
-import type { ApprovedVersion } from '../../../electron/shared/repository-records';
+import { fixedClock } from '@core/clock';
+import { base64ToBytes } from '@core/base64';
+import type { ApprovedVersion } from '@core/repository/records';
 import type { LibraryVersionRecord, PackItemView, PackView, SupportContactRecord } from '../../../renderer/src/db';
 import {
   buildSessionPlan,
@@ -16,7 +16,7 @@ import {
   positionMessage,
   withdrawnMessage,
 } from '../../../renderer/src/features/packs/pack-rules';
-import { describeUse, type PackUse } from '../../../renderer/src/domain/consent';
+import { describeUse, type PackUse } from '@core/co-production/consent';
 import { packVersion } from '../db/packs-fixtures';
 
 function record(approved: ApprovedVersion, withdrawnAt?: number): LibraryVersionRecord {

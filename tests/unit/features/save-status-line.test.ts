@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, createElement, Profiler, useCallback, useEffect, useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../../../renderer/src/domain/clock';
+import { fixedClock } from '@core/clock';
 import { ClockProvider } from '../../../renderer/src/features/clock';
 import { SaveStatusLine } from '../../../renderer/src/features/drafting/SaveStatusLine';
 import { useAutosaver } from '../../../renderer/src/features/saving/useAutosaver';

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../../../renderer/src/domain/clock';
+import { fixedClock } from '@core/clock';
 import { combineStatuses, describeSaveError, statusText } from '../../../renderer/src/features/saving/save-status';
 
 describe('save status', () => {

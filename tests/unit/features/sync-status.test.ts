@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../../../renderer/src/domain/clock';
+import { fixedClock } from '@core/clock';
 import type { RepositoryStatus } from '../../../electron/shared/contract';
 import type { OutboxView, SyncState } from '../../../renderer/src/db';
 import {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act, createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { readingCounts } from '../../../renderer/src/domain/text-stats';
+import { readingCounts } from '@core/document/text-stats';
 import { WritingAids, type SavedText } from '../../../renderer/src/features/drafting/WritingAids';
 import { createValueStore } from '../../../renderer/src/features/saving/value-store';
 import { useReactRoot } from '../../helpers/react';

@@ -1,5 +1,5 @@
-import { documentText, type DocumentNode } from '../../domain/document-text';
-import { countWords } from '../../domain/text-stats';
+import { documentText, type DocumentNode } from '@core/document/text';
+import { countWords } from '@core/document/text-stats';
 import type { Migration } from './migration';
 
 interface Version1Resource {

@@ -1,4 +1,4 @@
-import { newId } from '../../domain/ids';
+import { newId } from '@core/ids';
 import type { Migration } from './migration';
 
 interface Version5Decision {

@@ -1,4 +1,4 @@
-import { safeIdPattern } from '../../domain/ids';
+import { safeIdPattern } from '@core/ids';
 
 /** The mark that anchors a comment thread to a range of text. */
 export const COMMENT_ANCHOR = 'commentAnchor';

@@ -1,5 +1,5 @@
 import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { sharedEnds } from '../../domain/block-document';
+import { sharedEnds } from '@core/document/blocks';
 import { COMMENT_ANCHOR, SUGGESTION_DELETE, SUGGESTION_INSERT, isReviewId } from './names';
 
 interface MarkRange {

@@ -1,11 +1,11 @@
 import { Extension, type CommandProps } from '@tiptap/core';
 import { Plugin, PluginKey, TextSelection, type EditorState } from '@tiptap/pm/state';
-import { newId } from '../../domain/ids';
+import { newId } from '@core/ids';
 import { decideSuggestions, type SuggestionDecision } from './decide';
 import { DIRECT_CHANGE_META, SUGGESTION_DELETE, SUGGESTION_INSERT, isReviewId } from './names';
 import { findSuggestions } from './ranges';
 import { DELETE_BACKWARD_META, findDeletionTarget, trackChanges } from './track-changes';
-import { systemClock } from '../../domain/clock';
+import { systemClock } from '@core/clock';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {

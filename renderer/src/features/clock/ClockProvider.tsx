@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { systemClock, type Clock } from '../../domain/clock';
+import { systemClock, type Clock } from '@core/clock';
 
 const ClockContext = createContext<Clock>(systemClock);
 

@@ -5,7 +5,7 @@ import { findCommentAnchors } from '../../editor/review';
 import { sameJson, useRecomputed, type ValueStore } from '../saving/value-store';
 import type { SavedText } from './WritingAids';
 import { FormDialog } from '../../ui/FormDialog';
-import { formatWhen } from '../../domain/clock';
+import { formatWhen } from '@core/clock';
 import { useClock } from '../clock';
 
 /**

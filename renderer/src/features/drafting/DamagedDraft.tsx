@@ -9,7 +9,7 @@ import {
   useSnapshots,
   type ResourceRecord,
 } from '../../db';
-import { formatWhen, type Clock } from '../../domain/clock';
+import { formatWhen, type Clock } from '@core/clock';
 import { Page } from '../../ui/Page';
 import { useClock } from '../clock';
 

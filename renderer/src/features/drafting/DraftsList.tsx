@@ -20,7 +20,7 @@ import {
 } from '../../db';
 import { EmptyState } from '../../ui/EmptyState';
 import { FormDialog } from '../../ui/FormDialog';
-import { formatWhen } from '../../domain/clock';
+import { formatWhen } from '@core/clock';
 import { plural } from '../../ui/format';
 import { Notice, type NoticeContent } from '../../ui/Notice';
 import { Page } from '../../ui/Page';

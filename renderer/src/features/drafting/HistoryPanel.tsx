@@ -1,10 +1,10 @@
 import { memo, useId, useMemo, useState } from 'react';
 import { takeSnapshot, useDb, useSnapshots, type SnapshotRecord } from '../../db';
-import { sideBySideDiff, type DiffPart } from '../../domain/text-diff';
+import { sideBySideDiff, type DiffPart } from '@core/document/text-diff';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormDialog } from '../../ui/FormDialog';
 import { Modal } from '../../ui/Modal';
-import { formatWhen } from '../../domain/clock';
+import { formatWhen } from '@core/clock';
 import { plural } from '../../ui/format';
 import type { ValueStore } from '../saving/value-store';
 import type { SavedText } from './WritingAids';

@@ -15,15 +15,15 @@ import {
   type ResourceDetails,
   type SnapshotRecord,
 } from '../../db';
-import { assembleText, type BlockDocument, type SerializedBlock } from '../../domain/block-document';
-import type { DocumentNode } from '../../domain/document-text';
+import { assembleText, type BlockDocument, type SerializedBlock } from '@core/document/blocks';
+import type { DocumentNode } from '@core/document/text';
 import {
   addReadingCounts,
   countWords,
   noReadingCounts,
   readingCounts,
   type ReadingCounts,
-} from '../../domain/text-stats';
+} from '@core/document/text-stats';
 import { ChorusEditor } from '../../editor/ChorusEditor';
 import { createDocumentSerializer } from '../../editor/document-serializer';
 import { EditorToolbar } from '../../editor/EditorToolbar';

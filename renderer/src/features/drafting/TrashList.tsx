@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { emptyTrash, restoreFromTrash, useDb, useResourceList } from '../../db';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState } from '../../ui/EmptyState';
-import { formatWhen } from '../../domain/clock';
+import { formatWhen } from '@core/clock';
 import { plural } from '../../ui/format';
 import { Notice, type NoticeContent } from '../../ui/Notice';
 import { Page } from '../../ui/Page';

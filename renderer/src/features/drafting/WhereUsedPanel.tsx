@@ -1,6 +1,6 @@
 import { memo, useId } from 'react';
 import { useResourceUse, type VersionUse } from '../../db';
-import { formatDay, type Clock } from '../../domain/clock';
+import { formatDay, type Clock } from '@core/clock';
 import { useClock } from '../clock';
 
 function sharingLine(version: VersionUse, clock: Clock): string {

@@ -1,5 +1,5 @@
 import { memo, useCallback, useEffect, useState } from 'react';
-import { readabilityOf, readingTimeMinutes, type Readability, type ReadingCounts } from '../../domain/text-stats';
+import { readabilityOf, readingTimeMinutes, type Readability, type ReadingCounts } from '@core/document/text-stats';
 import { formatNumber, plural } from '../../ui/format';
 import { useLiveText, type ValueStore } from '../saving/value-store';
 

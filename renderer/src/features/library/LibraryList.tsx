@@ -1,7 +1,7 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { audienceLabels, audiences, useDb, useLibrary, type LibraryVersionRecord } from '../../db';
-import { purposeLabels } from '../../domain/consent';
+import { purposeLabels } from '@core/co-production/consent';
 import { EmptyState } from '../../ui/EmptyState';
 import { plural } from '../../ui/format';
 import { Page } from '../../ui/Page';
@@ -21,7 +21,7 @@ import {
   type ReviewFilter,
 } from './library';
 import { libraryIndexFor } from './library-search';
-import { formatIsoDate, today as todayIn } from '../../domain/clock';
+import { formatIsoDate, today as todayIn } from '@core/clock';
 import { useClock } from '../clock';
 
 const pageSize = 50;

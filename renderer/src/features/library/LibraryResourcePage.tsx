@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { approvedAt, useLibraryResource, type LibraryVersionRecord } from '../../db';
-import { purposeLabels } from '../../domain/consent';
+import { purposeLabels } from '@core/co-production/consent';
 import { ChorusEditor } from '../../editor/ChorusEditor';
 import { noPictures } from '../../editor/image-store';
 import { Page } from '../../ui/Page';
-import { formatDay, formatIsoDate, today as todayIn } from '../../domain/clock';
+import { formatDay, formatIsoDate, today as todayIn } from '@core/clock';
 import { audienceList, isReviewDue, labelKey } from './library';
 import type { LibraryLinkState } from './LibraryList';
 import { useClock } from '../clock';

@@ -1,6 +1,6 @@
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import type { LibraryVersionRecord } from '../../db';
-import { documentText } from '../../domain/document-text';
+import { documentText } from '@core/document/text';
 
 /** What the index holds of one version: its words only. Nothing is stored; results are ids. */
 interface SearchDocument {

@@ -1,5 +1,5 @@
 import type { LibraryVersionRecord } from '../../db';
-import { audienceLabels, audiences, type Audience } from '../../domain/audiences';
+import { audienceLabels, audiences, type Audience } from '@core/co-production/audiences';
 
 /** Whether a version's review-by date (an ISO date) is before `today`; a version with no date is never due. */
 export function isReviewDue(reviewBy: string, today: string): boolean {

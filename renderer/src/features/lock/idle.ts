@@ -1,4 +1,4 @@
-import { systemClock } from '../../domain/clock';
+import { systemClock } from '@core/clock';
 
 /** Starts a one-off timer and answers a function that cancels it. */
 export type Schedule = (callback: () => void, ms: number) => () => void;

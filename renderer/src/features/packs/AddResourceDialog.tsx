@@ -1,5 +1,5 @@
 import { useId, useMemo, useRef, useState } from 'react';
-import { describeUse } from '../../domain/consent';
+import { describeUse } from '@core/co-production/consent';
 import { Link } from 'react-router';
 import { addPackItem, PackRefused, useDb, useLibrary, type PackView } from '../../db';
 import { plural } from '../../ui/format';

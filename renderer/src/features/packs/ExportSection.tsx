@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { ExportFormat } from '../../../../electron/shared/contract';
 import { getPackView, getSupportContacts, useDb } from '../../db';
-import { base64ToBytes } from '../../domain/base64';
+import { base64ToBytes } from '@core/base64';
 import { PlatformError, usePlatform } from '../../platform';
 import { downloadBytes } from '../../ui/download';
 import {

@@ -15,7 +15,7 @@ import { statusText } from '../saving/save-status';
 import { useAutosaver, useFlushOnLeave } from '../saving/useAutosaver';
 import { useStoreValue, type ValueStore } from '../saving/value-store';
 import type { SaveStatus } from '../saving/autosave';
-import { describeUse, type Purpose } from '../../domain/consent';
+import { describeUse, type Purpose } from '@core/co-production/consent';
 import { plural } from '../../ui/format';
 import { Page } from '../../ui/Page';
 import { ExportSection } from './ExportSection';

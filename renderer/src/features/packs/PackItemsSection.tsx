@@ -9,7 +9,7 @@ import {
   type PackItemView,
   type PackView,
 } from '../../db';
-import { describeUse, purposeLabels } from '../../domain/consent';
+import { describeUse, purposeLabels } from '@core/co-production/consent';
 import { Notice, type NoticeContent } from '../../ui/Notice';
 import { AddResourceDialog } from './AddResourceDialog';
 import { itemState, packLimits, positionMessage, titleOf, withdrawnMessage, type ItemState } from './pack-rules';

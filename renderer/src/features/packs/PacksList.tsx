@@ -14,11 +14,11 @@ import {
   type PackRecord,
   type PackSummary,
 } from '../../db';
-import { describeUse, type Purpose } from '../../domain/consent';
+import { describeUse, type Purpose } from '@core/co-production/consent';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { FormDialog } from '../../ui/FormDialog';
-import { formatWhen } from '../../domain/clock';
+import { formatWhen } from '@core/clock';
 import { plural } from '../../ui/format';
 import { Notice, type NoticeContent } from '../../ui/Notice';
 import { Page } from '../../ui/Page';

@@ -1,4 +1,4 @@
-import { purposeLabels, purposes, type Purpose } from '../../domain/consent';
+import { purposeLabels, purposes, type Purpose } from '@core/co-production/consent';
 import { capitalise } from '../../ui/format';
 
 /** One radio button per use a consultee can agree to, for the fieldset that asks a pack's use. */

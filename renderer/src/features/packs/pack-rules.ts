@@ -1,8 +1,8 @@
-import { gatherWarnings, type GatheredWarning } from '../../../../electron/shared/content-warnings';
+import { gatherWarnings, type GatheredWarning } from '@core/packs/content-warnings';
 import type { ChannelOutput, ExportFormat, ExportRequest } from '../../../../electron/shared/contract';
-import type { ApprovedVersion } from '../../domain/approved-version';
-import { formatDay, type Clock } from '../../domain/clock';
-import { consentCovers, type PackUse } from '../../domain/consent';
+import type { ApprovedVersion } from '@core/co-production/approved-version';
+import { formatDay, type Clock } from '@core/clock';
+import { consentCovers, type PackUse } from '@core/co-production/consent';
 import type { LibraryVersionRecord, PackItemView, PackView, SupportContactRecord } from '../../db';
 
 /**

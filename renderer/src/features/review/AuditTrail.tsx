@@ -1,6 +1,6 @@
 import { useAuditTrail, type AuditAction } from '../../db';
-import { roleLabels } from '../../domain/roles';
-import { formatWhen } from '../../domain/clock';
+import { roleLabels } from '@core/co-production/roles';
+import { formatWhen } from '@core/clock';
 import { useClock } from '../clock';
 
 const actionLabels: Record<AuditAction, string> = {

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { decideFinding, replaceEverywhere, useDb, useFindingDecisions, type ProfileRecord } from '../../db';
-import { detectIdentifyingDetails, findingKindLabels, type Finding } from '../../domain/identifying-details';
+import { detectIdentifyingDetails, findingKindLabels, type Finding } from '@core/identifying-details/index';
 import { FormDialog } from '../../ui/FormDialog';
 
 interface FindingGroup {

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { statusLabels, useResourceList, type ResourceRecord, type ResourceStatus } from '../../db';
 import { EmptyState } from '../../ui/EmptyState';
-import { formatWhen } from '../../domain/clock';
+import { formatWhen } from '@core/clock';
 import { Page } from '../../ui/Page';
 import { useClock } from '../clock';
 

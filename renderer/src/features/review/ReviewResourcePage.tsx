@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { currentVersionContent, useActiveProfile, useDb, useResource, useSavedDocument } from '../../db';
-import { hashContent } from '../../domain/approved-version';
-import type { ConsentChoices } from '../../domain/consent';
-import { documentText, imageIdsOf } from '../../domain/document-text';
+import { hashContent } from '@core/co-production/approved-version';
+import type { ConsentChoices } from '@core/co-production/consent';
+import { documentText, imageIdsOf } from '@core/document/text';
 import { hasPendingSuggestions, stripReviewMarks } from '../../editor/review';
 import { Page } from '../../ui/Page';
 import { AuditTrail } from './AuditTrail';

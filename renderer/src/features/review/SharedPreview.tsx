@@ -1,7 +1,7 @@
 import type { ResourceRecord } from '../../db';
-import { audienceLabels } from '../../domain/audiences';
-import { attributionLine, type ConsentChoices } from '../../domain/consent';
-import type { DocumentNode } from '../../domain/document-text';
+import { audienceLabels } from '@core/co-production/audiences';
+import { attributionLine, type ConsentChoices } from '@core/co-production/consent';
+import type { DocumentNode } from '@core/document/text';
 import { ChorusEditor } from '../../editor/ChorusEditor';
 import { noPictures } from '../../editor/image-store';
 

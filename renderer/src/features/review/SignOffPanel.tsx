@@ -8,7 +8,7 @@ import {
   type ResourceRecord,
   type ReviewCounts,
 } from '../../db';
-import { audienceLabels, audiences, type Audience } from '../../domain/audiences';
+import { audienceLabels, audiences, type Audience } from '@core/co-production/audiences';
 import {
   attributionKinds,
   consentProblems,
@@ -18,9 +18,9 @@ import {
   type AttributionKind,
   type ConsentChoices,
   type Purpose,
-} from '../../domain/consent';
+} from '@core/co-production/consent';
 import { stripReviewMarks } from '../../editor/review';
-import { formatWhen } from '../../domain/clock';
+import { formatWhen } from '@core/clock';
 import { capitalise } from '../../ui/format';
 import { checklistComplete, safeguardingChecklist, type ChecklistAnswers } from './checklist';
 import { useClock } from '../clock';

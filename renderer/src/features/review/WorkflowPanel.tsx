@@ -8,7 +8,7 @@ import {
   type ProfileRecord,
   type ResourceRecord,
 } from '../../db';
-import { decideStatusMove, type StatusMove, type WorkflowAction } from '../../domain/workflow';
+import { decideStatusMove, type StatusMove, type WorkflowAction } from '@core/co-production/workflow';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 
 const moveLabels: Partial<Record<WorkflowAction, string>> = {

@@ -1,4 +1,4 @@
-import { systemClock } from '../../domain/clock';
+import { systemClock } from '@core/clock';
 
 export type SaveStatus =
   | { state: 'idle' }

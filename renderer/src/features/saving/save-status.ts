@@ -1,5 +1,5 @@
 import { isQuotaError } from '../../db';
-import { formatWhen, type Clock } from '../../domain/clock';
+import { formatWhen, type Clock } from '@core/clock';
 import type { SaveStatus } from './autosave';
 
 /** The words for a failed save: what happened and that the text is still on screen. */

@@ -1,7 +1,7 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import { createProfile, setActiveProfile, useActiveProfile, useDb, useProfiles } from '../../db';
-import { roleLabels } from '../../domain/roles';
-import { roles, type Role } from '../../domain/workflow';
+import { roleLabels } from '@core/co-production/roles';
+import { roles, type Role } from '@core/co-production/workflow';
 
 /**
  * The people who use Chorus on this device. A co-production session may share one laptop, so

@@ -3,7 +3,7 @@ import { useId, useRef, useState, type RefObject, type SyntheticEvent } from 're
 import type { ChannelOutput } from '../../../../electron/shared/contract';
 import { collectEverything, useDb, useOutbox } from '../../db';
 import { PlatformError, usePlatform } from '../../platform';
-import { bytesToBase64 } from '../../domain/base64';
+import { bytesToBase64 } from '@core/base64';
 import { downloadBytes } from '../../ui/download';
 import { useClock } from '../clock';
 import { archiveFileName, archiveMimeType, buildArchive } from './archive';

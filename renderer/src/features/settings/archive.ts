@@ -1,5 +1,5 @@
 import type { ArchiveFile } from '../../db';
-import { today, type Clock } from '../../domain/clock';
+import { today, type Clock } from '@core/clock';
 
 export const archiveMimeType = 'application/zip';
 

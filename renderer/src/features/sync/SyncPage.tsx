@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useOutbox, useSkippedFiles, useSyncState } from '../../db';
-import { formatWhen } from '../../domain/clock';
+import { formatWhen } from '@core/clock';
 import { Page } from '../../ui/Page';
 import { RepositorySettings } from './RepositorySettings';
 import { useRepositoryStatus, useSyncActivity, useSyncEngine, useSyncStatus } from './SyncProvider';

@@ -13,7 +13,7 @@ import {
   type ChorusDb,
 } from '../../db';
 import type { Platform } from '../../platform';
-import { systemClock } from '../../domain/clock';
+import { systemClock } from '@core/clock';
 
 /** What the sync status line shows. */
 export type SyncActivity =

@@ -1,6 +1,6 @@
 import type { RepositoryStatus } from '../../../../electron/shared/contract';
 import type { OutboxView, SyncState } from '../../db';
-import { formatWhen, type Clock } from '../../domain/clock';
+import { formatWhen, type Clock } from '@core/clock';
 import { plural } from '../../ui/format';
 import type { SyncActivity } from './engine';
 

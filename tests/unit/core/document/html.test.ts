@@ -1,14 +1,9 @@
 import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  escapeHtml,
-  renderDocumentHtml,
-  renderHtmlPage,
-  type DocumentNode,
-} from '../../../electron/services/document/html';
-import { findDocumentError } from '../../../renderer/src/editor/extensions';
-import { stripReviewMarks } from '../../../renderer/src/editor/review';
+import { escapeHtml, renderDocumentHtml, renderHtmlPage, type DocumentNode } from '@core/document/html';
+import { findDocumentError } from '../../../../renderer/src/editor/extensions';
+import { stripReviewMarks } from '../../../../renderer/src/editor/review/index';
 
 type Mark = NonNullable<DocumentNode['marks']>[number];
 

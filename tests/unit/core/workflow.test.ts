@@ -9,7 +9,7 @@ import {
   type WorkflowAction,
   type WorkflowContext,
   type WorkflowState,
-} from '../../renderer/src/domain/workflow';
+} from '@core/co-production/workflow';
 
 const clean: WorkflowContext = { contentHash: 'h1', signOffs: [], unresolvedFindings: 0, pendingSuggestions: 0 };
 

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { contract } from '../../electron/shared/contract';
-import { jsonDepthWithin } from '../../electron/shared/json-depth';
-import { documentNodeSchema, maxDocumentDepth, type DocumentNode } from '../../electron/shared/repository-records';
-import { createPlatform, type TransportDriver } from '../../renderer/src/platform/platform';
-import { makeVersion } from '../helpers/repository';
+import { contract } from '../../../electron/shared/contract';
+import { jsonDepthWithin } from '@core/json/depth';
+import { documentNodeSchema, maxDocumentDepth, type DocumentNode } from '@core/repository/records';
+import { createPlatform, type TransportDriver } from '../../../renderer/src/platform/platform';
+import { makeVersion } from '../../helpers/repository';
 
 /** The depth as a plain recursive reader sees it, for values small enough to recurse over. */
 function depthOf(value: unknown): number {

@@ -1,4 +1,4 @@
-import type { SerializedDocument } from './document-text';
+import type { SerializedDocument } from './text';
 
 /** One top-level node of a document, serialised: its JSON, the text blocks it holds and their words. */
 export interface SerializedBlock {

@@ -4,13 +4,8 @@ import {
   hashContent,
   verifyApprovedVersion,
   type VersionContent,
-} from '../../renderer/src/domain/approved-version';
-import {
-  attributionLine,
-  consentProblems,
-  consentWording,
-  type ConsentChoices,
-} from '../../renderer/src/domain/consent';
+} from '@core/co-production/approved-version';
+import { attributionLine, consentProblems, consentWording, type ConsentChoices } from '@core/co-production/consent';
 
 const choices: ConsentChoices = {
   audiences: ['police', 'social-care'],

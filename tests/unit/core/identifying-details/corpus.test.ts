@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type FindingKind } from '../../../renderer/src/domain/identifying-details';
+import { type FindingKind } from '@core/identifying-details/index';
 import { evaluate, loadCorpus, precision, recall, scoreTable } from './corpus';
 
 const corpus = loadCorpus();

@@ -6,7 +6,7 @@ import {
   blockChange,
   changeSince,
   type SerializedBlock,
-} from '../../renderer/src/domain/block-document';
+} from '@core/document/blocks';
 
 const block = (text: string): SerializedBlock => ({
   json: JSON.stringify({ type: 'paragraph', content: [{ type: 'text', text }] }),

@@ -1,4 +1,4 @@
-import type { DocumentNode } from './document-text';
+import type { DocumentNode } from './text';
 
 /**
  * Replaces every occurrence of `original` inside the document's text nodes. Text split across

@@ -1,11 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  canonicalJson,
-  contentHash,
-  NotCanonicalError,
-  type CanonicalValue,
-} from '../../electron/shared/canonical-json';
+import { canonicalJson, contentHash, NotCanonicalError, type CanonicalValue } from '@core/repository/canonical-json';
 
 describe('canonical JSON', () => {
   it('sorts keys, drops undefined and has no whitespace', () => {

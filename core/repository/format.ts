@@ -1,5 +1,5 @@
-import { canonicalJson, contentHash, type CanonicalValue } from '../../shared/canonical-json';
-import { jsonDepthWithin } from '../../shared/json-depth';
+import { canonicalJson, contentHash, type CanonicalValue } from './canonical-json';
+import { jsonDepthWithin } from '../json/depth';
 import {
   approvedVersionSchema,
   markerSchema,
@@ -9,7 +9,7 @@ import {
   type ApprovedVersion,
   type RepositoryMarker,
   type Withdrawal,
-} from '../../shared/repository-records';
+} from './records';
 
 /**
  * The shared repository, format 1: where each record lives and how a file read from a remote is

@@ -1,8 +1,4 @@
-import {
-  detectIdentifyingDetails,
-  type DetectOptions,
-  type FindingKind,
-} from '../../../renderer/src/domain/identifying-details';
+import { detectIdentifyingDetails, type DetectOptions, type FindingKind } from '@core/identifying-details/index';
 
 /** The findings for a text as "kind: text" lines, which read well in a failing assertion. */
 export function found(text: string, options?: DetectOptions): string[] {

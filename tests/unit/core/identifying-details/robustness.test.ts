@@ -4,7 +4,7 @@ import {
   findingKinds,
   neutralSuggestion,
   type Finding,
-} from '../../../renderer/src/domain/identifying-details';
+} from '@core/identifying-details/index';
 import { found } from './helpers';
 
 /** A small seeded generator (mulberry32), so a failing fuzz case can be replayed from its seed. */

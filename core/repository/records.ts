@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { jsonDepthWithin } from './json-depth';
+import { jsonDepthWithin } from '../json/depth';
 
 /**
  * The records of the shared repository, format 1: what an approved version and a withdrawal hold.
  * They are defined here, beside the API contract, because both sides speak them: the renderer
  * freezes and stores them, the main process writes and reads them. Where they live in the
- * repository, and how a file read from it is checked, is `electron/services/repository/format.ts`.
+ * repository, and how a file read from it is checked, is `core/repository/format.ts`.
  * The format is written down in `docs/repository-format.md`.
  */
 

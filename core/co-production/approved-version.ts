@@ -1,19 +1,8 @@
-import { canonicalJson, contentHash, type CanonicalValue } from '../../../electron/shared/canonical-json';
+import { canonicalJson, contentHash, type CanonicalValue } from '../repository/canonical-json';
 import { attributionLine } from './consent';
-import type {
-  ApprovedVersion,
-  ConsentRecord,
-  VersionContent,
-  Withdrawal,
-} from '../../../electron/shared/repository-records';
+import type { ApprovedVersion, ConsentRecord, VersionContent, Withdrawal } from '../repository/records';
 
-export type {
-  Approval,
-  ApprovedVersion,
-  ConsentRecord,
-  VersionContent,
-  Withdrawal,
-} from '../../../electron/shared/repository-records';
+export type { Approval, ApprovedVersion, ConsentRecord, VersionContent, Withdrawal } from '../repository/records';
 
 export function hashContent(content: VersionContent): Promise<string> {
   return contentHash(content as unknown as CanonicalValue);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { documentText, imageIdsOf } from '../../renderer/src/domain/document-text';
-import { newId, safeIdPattern } from '../../renderer/src/domain/ids';
+import { documentText, imageIdsOf } from '@core/document/text';
+import { newId, safeIdPattern } from '@core/ids';
 import {
   addReadingCounts,
   countSyllables,
@@ -11,7 +11,7 @@ import {
   readabilityOf,
   readingCounts,
   readingTimeMinutes,
-} from '../../renderer/src/domain/text-stats';
+} from '@core/document/text-stats';
 
 describe('documentText', () => {
   it('separates blocks with blank lines, keeps hard breaks and reads nested blocks in order', () => {

@@ -1,4 +1,4 @@
-import { attributionKinds, describeUse, purposeLabels, purposes } from '../../../electron/shared/repository-records';
+import { attributionKinds, describeUse, purposeLabels, purposes } from '../repository/records';
 import { audienceLabels, type Audience } from './audiences';
 
 export { attributionKinds, describeUse, purposeLabels, purposes };

@@ -9,7 +9,7 @@ import {
   isoDay,
   systemClock,
   today,
-} from '../../../renderer/src/domain/clock';
+} from '@core/clock';
 
 describe('the clock', () => {
   it('counts days in its own zone, not the computer’s', () => {

@@ -4,7 +4,7 @@ import {
   findingKinds,
   type Finding,
   type FindingKind,
-} from '../../../renderer/src/domain/identifying-details';
+} from '@core/identifying-details/index';
 
 export type Split = 'development' | 'held-out';
 
@@ -58,7 +58,7 @@ function parseNarrative(value: unknown): Narrative {
  */
 export function loadCorpus(): Narrative[] {
   const raw: unknown = JSON.parse(
-    readFileSync(new URL('../../fixtures/identifying-details/corpus.v1.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../../../fixtures/identifying-details/corpus.v1.json', import.meta.url), 'utf8'),
   );
   if (!isRecord(raw) || raw.version !== 1 || !Array.isArray(raw.narratives)) fail('not a version 1 corpus');
   return raw.narratives.map((narrative: unknown) => parseNarrative(narrative));

@@ -1,6 +1,6 @@
 import { allowedLinkHref } from './links';
-import type { DocumentNode } from './repository-records';
-import { isObject, own, type JsonObject } from './json-object';
+import type { DocumentNode } from '../repository/records';
+import { isObject, own, type JsonObject } from '../json/object';
 
 export type { DocumentNode };
 

@@ -1,0 +1,3 @@
+import { audienceLabels, audiences, type Audience } from '../repository/records';
+
+export { audienceLabels, audiences, type Audience };

@@ -1,2 +1,0 @@
-/** The document renderer lives in electron/shared, so the renderer's "everything of mine" archive uses it too. */
-export * from '../../shared/document-html';

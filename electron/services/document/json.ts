@@ -1,2 +1,0 @@
-/** Lives in electron/shared beside the document renderer that needs it. */
-export * from '../../shared/json-object';
