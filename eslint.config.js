@@ -72,12 +72,26 @@ const layers = [
   {
     name: 'renderer/db: the only door to IndexedDB',
     files: ['renderer/src/db/**/*.{ts,tsx}'],
-    patterns: [{ regex: '\\.\\./(editor|features|app|platform|ui)(/|$)', message: 'db imports core and shared.' }],
+    patterns: [
+      { regex: '\\.\\./(editor|features|app|platform|saving|ui)(/|$)', message: 'db imports core and shared.' },
+    ],
   },
   {
     name: 'renderer/editor',
     files: ['renderer/src/editor/**/*.{ts,tsx}'],
-    patterns: [{ regex: '\\.\\./(db|features|app|platform)(/|$)', message: 'editor imports core and @tiptap only.' }],
+    patterns: [
+      { regex: '\\.\\./(db|features|app|platform|saving)(/|$)', message: 'editor imports core and @tiptap only.' },
+    ],
+  },
+  {
+    name: 'renderer/saving: autosave, its status and value stores',
+    files: ['renderer/src/saving/**/*.{ts,tsx}'],
+    patterns: [
+      {
+        regex: '\\.\\./(editor|features|app|ui)(/|$)',
+        message: 'saving imports core, db and platform only: features and the app use it, not the other way.',
+      },
+    ],
   },
   {
     name: 'renderer/features',
@@ -87,13 +101,13 @@ const layers = [
   {
     name: 'renderer/platform',
     files: ['renderer/src/platform/**/*.{ts,tsx}'],
-    patterns: [{ regex: '\\.\\./(db|editor|features|app|ui)(/|$)', message: 'platform imports shared only.' }],
+    patterns: [{ regex: '\\.\\./(db|editor|features|app|saving|ui)(/|$)', message: 'platform imports shared only.' }],
   },
   {
     name: 'renderer/ui: nothing from the app',
     files: ['renderer/src/ui/**/*.{ts,tsx}'],
     patterns: [
-      { regex: '\\.\\./(db|editor|features|app|platform)(/|$)', message: 'ui components hold no app logic.' },
+      { regex: '\\.\\./(db|editor|features|app|platform|saving)(/|$)', message: 'ui components hold no app logic.' },
       { regex: '^@core/|electron/shared/', message: 'ui components hold no app logic.' },
     ],
   },

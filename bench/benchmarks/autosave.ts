@@ -35,7 +35,7 @@ const measuredRounds = roundsFromEnv('BENCH_AUTOSAVE_ROUNDS', 5);
 /** Keystroke → save cycles per page load (each is one sample). */
 const savesPerTrial = 3;
 const documentWords = 30_000;
-/** Chorus's autosave debounce (renderer/src/features/saving/autosave.ts); the bare page uses the same. */
+/** Chorus's autosave debounce (renderer/src/saving/autosave.ts); the bare page uses the same. */
 const debounceMs = 300;
 /**
  * The measured window: this long from the start of the task in which the debounce fired, the same

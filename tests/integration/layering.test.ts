@@ -39,6 +39,16 @@ describe('the layer rules of STYLE.md', () => {
     ['renderer/src/features/settings/SettingsPage.tsx', "import Dexie from 'dexie';\nexport const x = Dexie;\n"],
     ['renderer/src/ui/Page.tsx', "import Dexie from 'dexie';\nexport const x = Dexie;\n"],
     [
+      'renderer/src/saving/autosave.ts',
+      "import { ResourcePage } from '../features/drafting/ResourcePage';\nexport const x = ResourcePage;\n",
+    ],
+    ['renderer/src/saving/autosave.ts', "import { App } from '../app/App';\nexport const x = App;\n"],
+    ['renderer/src/saving/autosave.ts', "import Dexie from 'dexie';\nexport const x = Dexie;\n"],
+    [
+      'renderer/src/db/resources.ts',
+      "import { createAutosaver } from '../saving/autosave';\nexport const x = createAutosaver;\n",
+    ],
+    [
       'renderer/src/platform/platform.ts',
       "import { createHandlers } from '../../../electron/services/handlers';\nexport const x = createHandlers;\n",
     ],
@@ -59,6 +69,12 @@ describe('the layer rules of STYLE.md', () => {
       "import { repositoryFormat } from '@core/repository/format';\nexport const x = repositoryFormat;\n",
     ],
     ['renderer/src/db/resources.ts', "import { newId } from '@core/ids';\nexport const x = newId;\n"],
+    ['renderer/src/saving/save-status.ts', "import { isQuotaError } from '../db';\nexport const x = isQuotaError;\n"],
+    ['renderer/src/saving/autosave.ts', "import { systemClock } from '@core/clock';\nexport const x = systemClock;\n"],
+    [
+      'renderer/src/features/packs/PackEditor.tsx',
+      "import { createAutosaver } from '../../saving/autosave';\nexport const x = createAutosaver;\n",
+    ],
     ['electron/main/ipc.ts', "import { ipcMain } from 'electron';\nexport const x = ipcMain;\n"],
     [
       'renderer/src/features/settings/SettingsPage.tsx',

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { fixedClock } from '@core/clock';
 import { ClockProvider } from '../../../renderer/src/features/clock';
 import { SaveStatusLine } from '../../../renderer/src/features/drafting/SaveStatusLine';
-import { useAutosaver } from '../../../renderer/src/features/saving/useAutosaver';
-import { createValueStore } from '../../../renderer/src/features/saving/value-store';
-import type { SaveStatus } from '../../../renderer/src/features/saving/autosave';
+import { useAutosaver } from '../../../renderer/src/saving/useAutosaver';
+import { createValueStore } from '../../../renderer/src/saving/value-store';
+import type { SaveStatus } from '../../../renderer/src/saving/autosave';
 import { useReactRoot } from '../../helpers/react';
 
 const savedAt = Date.UTC(2026, 10, 24, 14, 2);

@@ -3,7 +3,7 @@ import { act, createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readingCounts } from '@core/document/text-stats';
 import { WritingAids, type SavedText } from '../../../renderer/src/features/drafting/WritingAids';
-import { createValueStore } from '../../../renderer/src/features/saving/value-store';
+import { createValueStore } from '../../../renderer/src/saving/value-store';
 import { useReactRoot } from '../../helpers/react';
 
 const view = useReactRoot();

@@ -2,7 +2,7 @@ import type { Editor } from '@tiptap/core';
 import { memo, useId, useState } from 'react';
 import { reply, setThreadResolved, startThread, useDb, useThreads, type ProfileRecord } from '../../db';
 import { findCommentAnchors } from '../../editor/review';
-import { sameJson, useRecomputed, type ValueStore } from '../saving/value-store';
+import { sameJson, useRecomputed, type ValueStore } from '../../saving/value-store';
 import type { SavedText } from './WritingAids';
 import { FormDialog } from '../../ui/FormDialog';
 import { formatWhen } from '@core/clock';

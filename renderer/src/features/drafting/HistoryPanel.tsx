@@ -6,7 +6,7 @@ import { FormDialog } from '../../ui/FormDialog';
 import { Modal } from '../../ui/Modal';
 import { formatWhen } from '@core/clock';
 import { plural } from '../../ui/format';
-import type { ValueStore } from '../saving/value-store';
+import type { ValueStore } from '../../saving/value-store';
 import type { SavedText } from './WritingAids';
 import { useClock } from '../clock';
 

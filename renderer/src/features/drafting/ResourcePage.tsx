@@ -37,8 +37,8 @@ import { HistoryPanel } from './HistoryPanel';
 import { SaveStatusLine } from './SaveStatusLine';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { useClock } from '../clock';
-import { useAutosaver, useFlushOnLeave } from '../saving/useAutosaver';
-import { createValueStore } from '../saving/value-store';
+import { useAutosaver, useFlushOnLeave } from '../../saving/useAutosaver';
+import { createValueStore } from '../../saving/value-store';
 import { WhereUsedPanel } from './WhereUsedPanel';
 import { WritingAids, type SavedText } from './WritingAids';
 

@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import { useClock } from '../clock';
-import type { SaveStatus } from '../saving/autosave';
-import { combineStatuses, statusText } from '../saving/save-status';
-import { useDerivedValue, useLiveText, type ValueStore } from '../saving/value-store';
+import type { SaveStatus } from '../../saving/autosave';
+import { combineStatuses, statusText } from '../../saving/save-status';
+import { useDerivedValue, useLiveText, type ValueStore } from '../../saving/value-store';
 
 /** "Saving…", "Saved 14:02" or "Not saved — why", with a retry; never claims more than is true. */
 export function SaveStatusLine({

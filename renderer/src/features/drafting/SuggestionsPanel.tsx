@@ -2,7 +2,7 @@ import type { Editor } from '@tiptap/core';
 import { memo, useState } from 'react';
 import { useProfiles, type ProfileRecord } from '../../db';
 import { findSuggestions } from '../../editor/review';
-import { sameJson, useRecomputed, type ValueStore } from '../saving/value-store';
+import { sameJson, useRecomputed, type ValueStore } from '../../saving/value-store';
 import type { SavedText } from './WritingAids';
 
 interface Suggestion {

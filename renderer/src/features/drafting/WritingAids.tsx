@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useState } from 'react';
 import { readabilityOf, readingTimeMinutes, type Readability, type ReadingCounts } from '@core/document/text-stats';
 import { formatNumber, plural } from '../../ui/format';
-import { useLiveText, type ValueStore } from '../saving/value-store';
+import { useLiveText, type ValueStore } from '../../saving/value-store';
 
 /** The draft as last saved. Its whole text and its reading counts are worked out only when asked for. */
 export interface SavedText {

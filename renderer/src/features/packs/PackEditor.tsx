@@ -11,10 +11,10 @@ import {
   type PackRecord,
 } from '../../db';
 import { useClock } from '../clock';
-import { statusText } from '../saving/save-status';
-import { useAutosaver, useFlushOnLeave } from '../saving/useAutosaver';
-import { useStoreValue, type ValueStore } from '../saving/value-store';
-import type { SaveStatus } from '../saving/autosave';
+import { statusText } from '../../saving/save-status';
+import { useAutosaver, useFlushOnLeave } from '../../saving/useAutosaver';
+import { useStoreValue, type ValueStore } from '../../saving/value-store';
+import type { SaveStatus } from '../../saving/autosave';
 import { describeUse, type Purpose } from '@core/co-production/consent';
 import { plural } from '../../ui/format';
 import { Page } from '../../ui/Page';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAutosaver, type SaveStatus } from '../../../renderer/src/features/saving/autosave';
+import { createAutosaver, type SaveStatus } from '../../../renderer/src/saving/autosave';
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -1,4 +1,4 @@
-import { isQuotaError } from '../../db';
+import { isQuotaError } from '../db';
 import { formatWhen, type Clock } from '@core/clock';
 import type { SaveStatus } from './autosave';
 

@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '@core/clock';
-import { combineStatuses, describeSaveError, statusText } from '../../../renderer/src/features/saving/save-status';
+import { combineStatuses, describeSaveError, statusText } from '../../../renderer/src/saving/save-status';
 
 describe('save status', () => {
   it('names a full disk, however IndexedDB or Dexie reports it, and says the text is still here', () => {
