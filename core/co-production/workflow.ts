@@ -51,6 +51,21 @@ export function currentSignOffs(context: WorkflowContext): SignOff[] {
 }
 
 /**
+ * The consent rule for edits: while a draft is in review, an edit cancels every sign-off given for
+ * other content than there is now (`contentHash`, the hash of the content as it would be shared),
+ * so consent and the safeguarding check always speak for the exact words. Outside review an edit
+ * cancels nothing: a draft has no sign-offs yet, and approved or withdrawn content cannot change.
+ */
+export function staleSignOffs<T extends Pick<SignOff, 'contentHash'>>(
+  state: WorkflowState,
+  signOffs: readonly T[],
+  contentHash: string,
+): T[] {
+  if (state !== 'in-review') return [];
+  return signOffs.filter((signOff) => signOff.contentHash !== contentHash);
+}
+
+/**
  * Decides one move. `approves` is true when the move completes the dual approval: the second of
  * the two sign-offs, given for the same content as the first.
  */

@@ -10,6 +10,7 @@ import type { DocumentNode } from '@core/document/text';
 import {
   decide,
   decideStatusMove,
+  staleSignOffs,
   type Decision,
   type StatusMove,
   type WorkflowAction,
@@ -245,8 +246,8 @@ export async function cancelStaleSignOffs(
   if (resource === undefined || resource.status !== 'in-review') return 0;
   const hash = await hashContent(await currentVersionContent(db, resourceId, share));
   return db.transaction('rw', [db.signOffs, db.auditEvents], async () => {
-    const stale = (await db.signOffs.where('resourceId').equals(resourceId).toArray())
-      .filter((signOff) => signOff.contentHash !== hash)
+    const signOffs = await db.signOffs.where('resourceId').equals(resourceId).toArray();
+    const stale = staleSignOffs(resource.status, signOffs, hash)
       .map((signOff) => signOff.id)
       .filter((id) => id !== undefined);
     if (stale.length === 0) return 0;

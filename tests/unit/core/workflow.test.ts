@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   decide,
   roles,
+  staleSignOffs,
   workflowActions,
   workflowStates,
   type Role,
@@ -101,5 +102,29 @@ describe('workflow', () => {
       expect(decide(state, 'withdraw', 'consultee', clean).allowed).toBe(state !== 'withdrawn');
       expect(decide(state, 'withdraw', 'facilitator', clean).allowed).toBe(false);
     }
+  });
+});
+
+describe('an edit to content in review', () => {
+  const signOff = (role: SignOff['role'], contentHash: string): SignOff => ({
+    role,
+    profileId: `${role}-1`,
+    contentHash,
+    at: 1,
+  });
+
+  it('cancels the sign-offs given for other content than there is now, and keeps the rest', () => {
+    const old = signOff('consultee', 'h1');
+    const current = signOff('facilitator', 'h2');
+    expect(staleSignOffs('in-review', [old, current], 'h2')).toEqual([old]);
+    expect(staleSignOffs('in-review', [old, current], 'h3')).toEqual([old, current]);
+  });
+
+  it('cancels nothing when the content still has the hash they were given for', () => {
+    expect(staleSignOffs('in-review', [signOff('consultee', 'h1'), signOff('facilitator', 'h1')], 'h1')).toEqual([]);
+  });
+
+  it.each(workflowStates.filter((state) => state !== 'in-review'))('cancels nothing in %s', (state) => {
+    expect(staleSignOffs(state, [signOff('consultee', 'h1')], 'h2')).toEqual([]);
   });
 });
