@@ -1,3 +1,5 @@
+import type { BlockDocument, SerializedBlock } from '@core/document/blocks';
+import { countWords } from '@core/document/text-stats';
 import { ChorusDb } from '../../renderer/src/db/database';
 import type { Migration } from '../../renderer/src/db/migrations/migration';
 
@@ -28,4 +30,14 @@ export function paragraphs(...texts: string[]) {
     type: 'doc',
     content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
   };
+}
+
+/** `paragraphs(...texts)` as the editor hands it to a save: serialised block by block. */
+export function paragraphBlocks(...texts: string[]): BlockDocument {
+  const blocks: SerializedBlock[] = texts.map((text) => ({
+    json: JSON.stringify({ type: 'paragraph', content: [{ type: 'text', text }] }),
+    texts: [text],
+    words: countWords(text),
+  }));
+  return { head: '{"type":"doc"', blocks, wordCount: blocks.reduce((sum, block) => sum + block.words, 0) };
 }

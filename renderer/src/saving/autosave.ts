@@ -1,4 +1,4 @@
-import { systemClock } from '@core/clock';
+import { systemClock, type Clock } from '@core/clock';
 
 export type SaveStatus =
   | { state: 'idle' }
@@ -18,6 +18,8 @@ export interface AutosaveOptions {
    * meanwhile), so whatever it updates is shown in the same frame as "Saved".
    */
   onSaved?: () => void;
+  /** Times changes for the pause before a save; the computer's own unless given. */
+  clock?: Pick<Clock, 'now'>;
   /** Quiet time after the last change before saving. */
   delayMs?: number;
   /**
@@ -46,6 +48,7 @@ export interface Autosaver {
 export function createAutosaver(options: AutosaveOptions): Autosaver {
   const delayMs = options.delayMs ?? 300;
   const maxWaitMs = options.maxWaitMs ?? 400;
+  const clock = options.clock ?? systemClock;
   /** Counts changes; everything up to `savedVersion` is safely stored. */
   let version = 0;
   let savedVersion = 0;
@@ -71,7 +74,7 @@ export function createAutosaver(options: AutosaveOptions): Autosaver {
     timer = null;
   };
 
-  const schedule = (now = systemClock.now()) => {
+  const schedule = (now = clock.now()) => {
     clearTimer();
     const wait = Math.max(0, Math.min(lastChangeAt + delayMs, firstUnsavedAt + maxWaitMs) - now);
     timer = setTimeout(() => void start(false), wait);
@@ -109,7 +112,7 @@ export function createAutosaver(options: AutosaveOptions): Autosaver {
 
   return {
     changed() {
-      const now = systemClock.now();
+      const now = clock.now();
       if (version === startedVersion) firstUnsavedAt = now;
       lastChangeAt = now;
       version += 1;

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { createAutosaver, type Autosaver, type SaveStatus } from './autosave';
+import { flushOnLeave } from './leaving';
 import { describeSaveError } from './save-status';
 import { createValueStore, type ValueStore } from './value-store';
 
@@ -30,47 +31,13 @@ export function useAutosaver(
   return { saver: state.saver, status: state.status };
 }
 
-/** Every open editor's flush, and saves still running after their editor went away. */
-const flushers = new Set<() => Promise<unknown>>();
-const running = new Set<Promise<unknown>>();
-
-function track(save: Promise<unknown>): Promise<unknown> {
-  running.add(save);
-  void save.finally(() => running.delete(save)).catch(() => undefined);
-  return save;
-}
-
-/**
- * Saves everything unsaved in every open editor, and waits for saves already under way, also
- * those of editors that have just closed (a quick exit closes them all at once). The app lock
- * calls this before it forgets the key.
- */
-export async function flushAllSaves(): Promise<void> {
-  for (const flush of flushers) void track(flush());
-  await Promise.allSettled([...running]);
-}
-
 /**
  * Saves at once when the page is hidden, left or closed, and when the screen using it goes away,
  * so nothing typed waits on a timer that will never fire.
  */
 export function useFlushOnLeave(flushNow: () => Promise<unknown>): void {
   useEffect(() => {
-    const flush = () => track(flushNow());
-    flushers.add(flushNow);
-    const onHide = () => {
-      if (document.visibilityState === 'hidden') void flush();
-    };
-    const onLeave = () => void flush();
-    document.addEventListener('visibilitychange', onHide);
-    window.addEventListener('pagehide', onLeave);
-    window.addEventListener('beforeunload', onLeave);
-    return () => {
-      document.removeEventListener('visibilitychange', onHide);
-      window.removeEventListener('pagehide', onLeave);
-      window.removeEventListener('beforeunload', onLeave);
-      flushers.delete(flushNow);
-      void flush();
-    };
+    const stop = flushOnLeave(flushNow);
+    return () => void stop();
   }, [flushNow]);
 }

@@ -2,7 +2,8 @@
 import { act, createElement } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readingCounts } from '@core/document/text-stats';
-import { WritingAids, type SavedText } from '../../../renderer/src/features/drafting/WritingAids';
+import { WritingAids } from '../../../renderer/src/features/drafting/WritingAids';
+import type { SavedText } from '../../../renderer/src/features/drafting/saved-text';
 import { createValueStore } from '../../../renderer/src/saving/value-store';
 import { useReactRoot } from '../../helpers/react';
 

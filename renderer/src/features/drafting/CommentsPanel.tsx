@@ -3,7 +3,7 @@ import { memo, useId, useState } from 'react';
 import { reply, setThreadResolved, startThread, useDb, useThreads, type ProfileRecord } from '../../db';
 import { findCommentAnchors } from '../../editor/review';
 import { sameJson, useRecomputed, type ValueStore } from '../../saving/value-store';
-import type { SavedText } from './WritingAids';
+import type { SavedText } from './saved-text';
 import { FormDialog } from '../../ui/FormDialog';
 import { formatWhen } from '@core/clock';
 import { useClock } from '../clock';

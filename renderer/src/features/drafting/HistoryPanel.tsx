@@ -1,5 +1,5 @@
 import { memo, useId, useMemo, useState } from 'react';
-import { takeSnapshot, useDb, useSnapshots, type SnapshotRecord } from '../../db';
+import { useSnapshots, type SnapshotRecord } from '../../db';
 import { sideBySideDiff, type DiffPart } from '@core/document/text-diff';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormDialog } from '../../ui/FormDialog';
@@ -7,7 +7,7 @@ import { Modal } from '../../ui/Modal';
 import { formatWhen } from '@core/clock';
 import { plural } from '../../ui/format';
 import type { ValueStore } from '../../saving/value-store';
-import type { SavedText } from './WritingAids';
+import type { SavedText } from './saved-text';
 import { useClock } from '../clock';
 
 const kindLabels: Record<SnapshotRecord['kind'], string> = {
@@ -27,20 +27,22 @@ function snapshotName(snapshot: SnapshotRecord): string {
 export const HistoryPanel = memo(function HistoryPanel({
   resourceId,
   saved,
-  beforeSnapshot,
+  flush,
+  onSaveVersion,
   onRestore,
   renderPreview,
 }: {
   resourceId: string;
   /** The last saved text, read only when a comparison is opened. */
   saved: ValueStore<SavedText>;
-  /** Saves anything unsaved, so a new snapshot holds what is on screen. */
-  beforeSnapshot: () => Promise<void>;
+  /** Saves anything unsaved, so a comparison reads what is on screen. */
+  flush: () => Promise<void>;
+  /** Saves anything unsaved and then a named version, so it holds what is on screen. */
+  onSaveVersion: (label: string) => Promise<void>;
   onRestore: (snapshot: SnapshotRecord) => Promise<void>;
   renderPreview: (snapshot: SnapshotRecord) => React.ReactNode;
 }) {
   const clock = useClock();
-  const db = useDb();
   const snapshots = useSnapshots(resourceId);
   const [naming, setNaming] = useState(false);
   const [label, setLabel] = useState('');
@@ -49,8 +51,7 @@ export const HistoryPanel = memo(function HistoryPanel({
   const id = useId();
 
   const saveVersion = async () => {
-    await beforeSnapshot();
-    await takeSnapshot(db, resourceId, 'named', label);
+    await onSaveVersion(label);
     setNaming(false);
     setLabel('');
   };
@@ -89,7 +90,7 @@ export const HistoryPanel = memo(function HistoryPanel({
                 <button
                   type="button"
                   className="button button-small button-secondary"
-                  onClick={() => void beforeSnapshot().then(() => setViewing({ snapshot, mode: 'compare' }))}
+                  onClick={() => void flush().then(() => setViewing({ snapshot, mode: 'compare' }))}
                 >
                   Compare
                 </button>

@@ -1,61 +1,42 @@
 import type { Editor } from '@tiptap/core';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import {
-  cancelStaleSignOffs,
   createImageStore,
-  getDocument,
-  isDocumentDamaged,
-  restoreSnapshot,
-  documentWriterFor,
-  updateDetails,
   useActiveProfile,
   useDb,
   useResourceDetails,
   type ResourceDetails,
   type SnapshotRecord,
 } from '../../db';
-import { assembleText, type BlockDocument, type SerializedBlock } from '@core/document/blocks';
-import type { DocumentNode } from '@core/document/text';
-import {
-  addReadingCounts,
-  countWords,
-  noReadingCounts,
-  readingCounts,
-  type ReadingCounts,
-} from '@core/document/text-stats';
 import { ChorusEditor } from '../../editor/ChorusEditor';
 import { createDocumentSerializer } from '../../editor/document-serializer';
 import { EditorToolbar } from '../../editor/EditorToolbar';
-import { stripReviewMarks } from '../../editor/review';
 import { Page } from '../../ui/Page';
 import { CommentsPanel } from './CommentsPanel';
 import { DamagedDraft } from './DamagedDraft';
 import { damagedFieldsText } from './DamagedDetails';
 import { DetailsForm } from './DetailsForm';
+import type { OpenedDraft } from './draft-session';
 import { HistoryPanel } from './HistoryPanel';
 import { SaveStatusLine } from './SaveStatusLine';
 import { SuggestionsPanel } from './SuggestionsPanel';
-import { useClock } from '../clock';
-import { useAutosaver, useFlushOnLeave } from '../../saving/useAutosaver';
-import { createValueStore } from '../../saving/value-store';
+import { useDraftSession } from './useDraftSession';
 import { WhereUsedPanel } from './WhereUsedPanel';
-import { WritingAids, type SavedText } from './WritingAids';
+import { WritingAids } from './WritingAids';
 
-/**
- * One draft: its title, the editor, details, writing aids and history. Every change is saved
- * within half a second of the last keystroke, and at once when focus leaves the editor, the
- * window is hidden or closed, or the user leaves this screen.
- */
 /** What the Drafts list hands a draft it has just imported: something to check, said once. */
 export interface ImportedDraftState {
   importNotice: string;
 }
 
+/**
+ * One draft: its title, the editor, details, writing aids and history. The draft's session
+ * (`draft-session.ts`) does the saving; this page shows it.
+ */
 export function ResourcePage() {
   const { resourceId = '' } = useParams();
   const db = useDb();
-  const clock = useClock();
   const location = useLocation();
   const navigate = useNavigate();
   const [importNotice] = useState(() => (location.state as Partial<ImportedDraftState> | null)?.importNotice);
@@ -65,114 +46,37 @@ export function ResourcePage() {
   }, [importNotice, navigate, location.pathname]);
   const resource = useResourceDetails(resourceId);
   const profile = useActiveProfile();
-  const [loaded, setLoaded] = useState<{ doc: DocumentNode; text: string; damaged: boolean } | null | undefined>(
-    undefined,
-  );
+  const session = useDraftSession(resourceId, { profile: profile ?? null, status: resource?.status });
+  const [loaded, setLoaded] = useState<OpenedDraft | null | undefined>(undefined);
   const [editorKey, setEditorKey] = useState(0);
   const [editor, setEditor] = useState<Editor | null>(null);
-  const editorRef = useRef<Editor | null>(null);
-  const [saved] = useState(() =>
-    createValueStore<SavedText>({ text: () => '', wordCount: 0, reading: () => noReadingCounts }),
-  );
-  // Each block's reading counts, kept while the serialiser keeps the block (it reuses untouched ones),
-  // so the reading age after a pause counts what was typed, not the draft.
-  const [countBlock] = useState(() => {
-    const known = new WeakMap<SerializedBlock, ReadingCounts>();
-    return (block: SerializedBlock): ReadingCounts => {
-      let counts = known.get(block);
-      if (counts === undefined) {
-        counts = block.texts.map(readingCounts).reduce(addReadingCounts, noReadingCounts);
-        known.set(block, counts);
-      }
-      return counts;
-    };
-  });
-  const pendingDetails = useRef<Partial<ResourceDetails>>({});
   const images = useMemo(() => createImageStore(db), [db]);
   const [serialize] = useState(createDocumentSerializer);
-  const lastSaved = useRef<BlockDocument | null>(null);
 
   useEffect(() => () => images.release(), [images]);
-  useEffect(() => () => documentWriterFor(db).forget(resourceId), [db, resourceId]);
 
   useEffect(() => {
     let live = true;
-    void getDocument(db, resourceId).then((record) => {
-      if (!live) return;
-      setLoaded(
-        record === undefined ? null : { doc: record.doc, text: record.text, damaged: isDocumentDamaged(record) },
-      );
-      const text = record?.text ?? '';
-      let reading: ReadingCounts | undefined;
-      saved.set({ text: () => text, wordCount: countWords(text), reading: () => (reading ??= readingCounts(text)) });
+    void session.load().then((draft) => {
+      if (live) setLoaded(draft);
     });
     return () => {
       live = false;
     };
-  }, [db, resourceId, editorKey, saved]);
+  }, [session, editorKey]);
 
-  const saveDocumentNow = async () => {
-    const current = editorRef.current;
-    if (current === null) return clock.now();
-    const document = serialize(current.state.doc);
-    const { savedAt } = await documentWriterFor(db).save(resourceId, document, clock.now());
-    lastSaved.current = document;
-    // Only a draft in review has sign-offs an edit can make stale.
-    if (resource?.status === 'in-review') await cancelStaleSignOffs(db, resourceId, profile ?? null, stripReviewMarks);
-    return savedAt;
-  };
-  const saveDetailsNow = async () => {
-    const patch = pendingDetails.current;
-    pendingDetails.current = {};
-    const at = clock.now();
-    try {
-      await updateDetails(db, resourceId, patch, at);
-      await cancelStaleSignOffs(db, resourceId, profile ?? null, stripReviewMarks);
-    } catch (error) {
-      pendingDetails.current = { ...patch, ...pendingDetails.current };
-      throw error;
-    }
-    return at;
-  };
-  // The writing aids and panels follow the saved text, updated with "Saved". The whole text is
-  // put together only if something reads it (the reading age, after a pause; a comparison).
-  const showSaved = () => {
-    const document = lastSaved.current;
-    if (document === null) return;
-    let text: string | undefined;
-    let reading: ReadingCounts | undefined;
-    saved.set({
-      text: () => (text ??= assembleText(document.blocks)),
-      wordCount: document.wordCount,
-      reading: () => (reading ??= document.blocks.map(countBlock).reduce(addReadingCounts, noReadingCounts)),
-    });
-  };
-  const { saver: documentSaver, status: documentStatus } = useAutosaver(saveDocumentNow, showSaved);
-  const { saver: detailsSaver, status: detailsStatus } = useAutosaver(saveDetailsNow);
-
-  const flushAll = useCallback(async () => {
-    await Promise.all([documentSaver.flush(), detailsSaver.flush()]);
-  }, [documentSaver, detailsSaver]);
-
-  useFlushOnLeave(flushAll);
-
-  const changeDetails = useCallback(
-    (patch: Partial<ResourceDetails>) => {
-      pendingDetails.current = { ...pendingDetails.current, ...patch };
-      detailsSaver.changed();
-    },
-    [detailsSaver],
-  );
+  const flush = useCallback(() => session.flush(), [session]);
+  const changeDetails = useCallback((patch: Partial<ResourceDetails>) => session.detailsChanged(patch), [session]);
+  const saveVersion = useCallback((label: string) => session.saveVersion(label), [session]);
 
   const restore = useCallback(
     async (snapshot: SnapshotRecord) => {
-      await flushAll();
       if (snapshot.id === undefined) return;
-      await restoreSnapshot(db, snapshot.id);
+      await session.restore(snapshot.id);
       setLoaded(undefined);
       setEditorKey((key) => key + 1);
     },
-    [db, flushAll],
+    [session],
   );
 
   const renderPreview = useCallback(
@@ -192,7 +96,7 @@ export function ResourcePage() {
 
   const onReady = useCallback(
     (instance: Editor | null) => {
-      editorRef.current = instance;
+      session.attach(instance === null ? null : () => serialize(instance.state.doc));
       setEditor(instance);
       // Serialising the whole draft once, and handing it to the writer's worker, while nothing else
       // is going on, leaves only the blocks typed in for each save: otherwise the first save after
@@ -201,17 +105,16 @@ export function ResourcePage() {
         requestIdleCallback(
           () => {
             if (instance.isDestroyed) return;
-            const document = serialize(instance.state.doc);
-            documentWriterFor(db).keep(resourceId, document);
+            const document = session.prepare();
             // The blocks' reading counts too, in an idle moment of their own, so the first reading age
             // after a save counts only the blocks typed in.
-            requestIdleCallback(() => document.blocks.forEach(countBlock), { timeout: 5000 });
+            if (document !== null) requestIdleCallback(() => session.countAhead(document), { timeout: 5000 });
           },
           { timeout: 5000 },
         );
       }
     },
-    [serialize, db, resourceId, countBlock],
+    [serialize, session],
   );
 
   if (resource === undefined || loaded === undefined) return <p className="loading">Opening the draft…</p>;
@@ -252,7 +155,11 @@ export function ResourcePage() {
           readOnly={locked}
           onChange={(title) => changeDetails({ title })}
         />
-        <SaveStatusLine document={documentStatus} details={detailsStatus} onRetry={() => void flushAll()} />
+        <SaveStatusLine
+          document={session.documentStatus}
+          details={session.detailsStatus}
+          onRetry={() => void session.flush()}
+        />
         {typeof importNotice === 'string' && <p className="notice-inline">{importNotice}</p>}
         {resource.damaged !== undefined && (
           <p className="notice-inline">
@@ -276,23 +183,24 @@ export function ResourcePage() {
           images={images}
           label="Draft text"
           onReady={onReady}
-          onChange={() => documentSaver.changed()}
-          onBlur={() => void documentSaver.flush()}
+          onChange={() => session.documentChanged()}
+          onBlur={() => void session.flush()}
         />
       </div>
       <aside className="resource-side" aria-label="About this draft">
-        <WritingAids saved={saved} />
+        <WritingAids saved={session.saved} />
         {editor !== null && !locked && (
           <>
-            <SuggestionsPanel editor={editor} profile={profile ?? null} saved={saved} />
-            <CommentsPanel editor={editor} resourceId={resource.id} profile={profile ?? null} saved={saved} />
+            <SuggestionsPanel editor={editor} profile={profile ?? null} saved={session.saved} />
+            <CommentsPanel editor={editor} resourceId={resource.id} profile={profile ?? null} saved={session.saved} />
           </>
         )}
         <DetailsForm key={resource.id} resource={resource} onChange={changeDetails} disabled={locked} />
         <HistoryPanel
           resourceId={resource.id}
-          saved={saved}
-          beforeSnapshot={flushAll}
+          saved={session.saved}
+          flush={flush}
+          onSaveVersion={saveVersion}
           onRestore={restore}
           renderPreview={renderPreview}
         />

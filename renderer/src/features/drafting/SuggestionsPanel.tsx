@@ -3,7 +3,7 @@ import { memo, useState } from 'react';
 import { useProfiles, type ProfileRecord } from '../../db';
 import { findSuggestions } from '../../editor/review';
 import { sameJson, useRecomputed, type ValueStore } from '../../saving/value-store';
-import type { SavedText } from './WritingAids';
+import type { SavedText } from './saved-text';
 
 interface Suggestion {
   id: string;

@@ -1,15 +1,8 @@
 import { memo, useCallback, useEffect, useState } from 'react';
-import { readabilityOf, readingTimeMinutes, type Readability, type ReadingCounts } from '@core/document/text-stats';
+import { readabilityOf, readingTimeMinutes, type Readability } from '@core/document/text-stats';
 import { formatNumber, plural } from '../../ui/format';
 import { useLiveText, type ValueStore } from '../../saving/value-store';
-
-/** The draft as last saved. Its whole text and its reading counts are worked out only when asked for. */
-export interface SavedText {
-  text: () => string;
-  wordCount: number;
-  /** What the reading age reads: after an edit, only the changed blocks are counted again. */
-  reading: () => ReadingCounts;
-}
+import type { SavedText } from './saved-text';
 
 /** The reading age waits for a pause in writing, so it never competes with typing. */
 const readabilityPauseMs = 1500;

@@ -13,7 +13,7 @@ import {
   type Progress,
 } from '../../db';
 import type { Platform } from '../../platform';
-import { flushAllSaves } from '../../saving/useAutosaver';
+import { flushAllSaves } from '../../saving/leaving';
 
 /** What the app shows: itself, the lock screen, or how far sealing (or opening) every record got. */
 export type LockView =
