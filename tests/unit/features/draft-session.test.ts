@@ -42,6 +42,7 @@ function openSession(overrides: Partial<DraftSessionOptions> & { failFirst?: num
   const real = documentWriterFor(db);
   const editor = { document: paragraphBlocks('Ask twice.') };
   const writes: string[] = [];
+  const forgotten: string[] = [];
   let failures = overrides.failFirst ?? 0;
   const writer: DocumentWriter = {
     async save(id, document, now) {
@@ -54,7 +55,10 @@ function openSession(overrides: Partial<DraftSessionOptions> & { failFirst?: num
       return real.save(id, document, now);
     },
     keep: (id, document) => real.keep(id, document),
-    forget: vi.fn((id: string) => real.forget(id)),
+    forget: (id) => {
+      forgotten.push(id);
+      real.forget(id);
+    },
   };
   const statuses: SaveStatus[] = [];
   const session = createDraftSession({ db, resourceId, clock, writer, leaving: () => () => undefined, ...overrides });
@@ -64,7 +68,7 @@ function openSession(overrides: Partial<DraftSessionOptions> & { failFirst?: num
     editor.document = paragraphBlocks(...texts);
     session.documentChanged();
   };
-  return { session, writer, writes, statuses, type };
+  return { session, writes, forgotten, statuses, type };
 }
 
 const storedText = async () => (await getDocument(db, resourceId))?.text;
@@ -114,14 +118,14 @@ describe('a draft session', () => {
   });
 
   it('saves what is unsaved when disposed, details too, and lets the writer forget the draft', async () => {
-    const { session, writer, type } = openSession();
+    const { session, forgotten, type } = openSession();
     session.open();
     type('Ask twice. Then wait.');
     session.detailsChanged({ title: 'Listening' });
     await session.dispose();
     expect(await storedText()).toBe('Ask twice. Then wait.');
     expect((await getResource(db, resourceId))?.title).toBe('Listening');
-    expect(writer.forget).toHaveBeenCalledWith(resourceId);
+    expect(forgotten).toEqual([resourceId]);
   });
 
   it('saves at once when the page is left, and when the app lock flushes every open draft', async () => {
