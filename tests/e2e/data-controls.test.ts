@@ -2,8 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFile, rm } from 'node:fs/promises';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumProfile } from '../helpers/chromium';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sharedChromium, type ChromiumContext } from '../helpers/chromium';
 import { tempDir } from '../helpers/repository';
 import { startTestWebHost, type TestWebHost } from '../helpers/web-host';
 import { DraftEditorPage, DraftsListPage } from './pages/drafts-page';
@@ -18,14 +18,18 @@ const phrase = `Marigold lanterns ${Date.now().toString(36)}`;
 const title = 'What the lanterns meant';
 
 let host: TestWebHost;
-let browser: ChromiumProfile;
+let browser: ChromiumContext;
 let page: Page;
 let folder: string;
 let pageErrors: string[];
 
-// Each test has its own web host, browser profile and folder, so each can run alone and in any order.
+// One Chromium for the whole file, started on first use; each test gets a fresh context of its own.
+const browsers = sharedChromium();
+afterAll(() => browsers.close());
+
+// Each test has its own web host, browser context and folder, so each can run alone and in any order.
 beforeEach(async () => {
-  [host, browser, folder] = await Promise.all([startTestWebHost(), launchChromium(), tempDir('data-controls')]);
+  [host, browser, folder] = await Promise.all([startTestWebHost(), browsers.newContext(), tempDir('data-controls')]);
   browser.allowOrigin(host.origin);
   page = await browser.context.newPage();
   pageErrors = [];

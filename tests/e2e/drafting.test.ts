@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { Document, HeadingLevel, Packer, Paragraph, TextRun, type IRunOptions } from 'docx';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumProfile } from '../helpers/chromium';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sharedChromium, type ChromiumContext } from '../helpers/chromium';
 import { startTestWebHost, type TestWebHost } from '../helpers/web-host';
 import { DraftEditorPage, DraftsListPage } from './pages/drafts-page';
 import { ShellPage } from './pages/shell-page';
@@ -10,13 +10,17 @@ import { ShellPage } from './pages/shell-page';
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let host: TestWebHost;
-let browser: ChromiumProfile;
+let browser: ChromiumContext;
 let page: Page;
 let consoleErrors: string[];
 
-// Each test gets its own web host and a fresh profile, so IndexedDB starts empty and each can run alone.
+// One Chromium for the whole file, started on first use; each test gets a fresh context of its own.
+const browsers = sharedChromium();
+afterAll(() => browsers.close());
+
+// Each test gets its own web host and a fresh browser context, so IndexedDB starts empty and each can run alone.
 beforeEach(async () => {
-  [host, browser] = await Promise.all([startTestWebHost(), launchChromium()]);
+  [host, browser] = await Promise.all([startTestWebHost(), browsers.newContext()]);
   browser.allowOrigin(host.origin);
   page = await browser.context.newPage();
   consoleErrors = [];

@@ -2,8 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumProfile } from '../helpers/chromium';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sharedChromium, type ChromiumContext } from '../helpers/chromium';
 import { makeService, makeWithdrawal, tempDir } from '../helpers/repository';
 import { startTestWebHost, type TestWebHost } from '../helpers/web-host';
 import { libraryVersion } from '../unit/features/library-fixtures';
@@ -21,7 +21,7 @@ const withdrawn = 'A story taken back';
 const approvedOn = Date.UTC(2026, 0, 15, 12);
 
 let host: TestWebHost;
-let browser: ChromiumProfile;
+let browser: ChromiumContext;
 let folder: string;
 let page: Page;
 
@@ -93,12 +93,16 @@ async function checkPage(where: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-// Each test has its own repository, web host and browser profile, synced and on the full library list,
+// One Chromium for the whole file, started on first use; each test gets a fresh context of its own.
+const browsers = sharedChromium();
+afterAll(() => browsers.close());
+
+// Each test has its own repository, web host and browser context, synced and on the full library list,
 // so each can run alone and in any order.
 beforeEach(async () => {
   folder = await tempDir('library-folder');
   await mkdir(screenshots, { recursive: true });
-  [host, browser] = await Promise.all([startTestWebHost(), launchChromium(), seedRepository()]);
+  [host, browser] = await Promise.all([startTestWebHost(), browsers.newContext(), seedRepository()]);
   browser.allowOrigin(host.origin);
 
   page = await browser.context.newPage();

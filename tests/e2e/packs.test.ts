@@ -3,12 +3,12 @@ import AxeBuilder from '@axe-core/playwright';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApprovedVersion, Audience } from '@core/repository/records';
 import { freezeApprovedVersion } from '@core/co-production/approved-version';
 import { consentWording, type Purpose } from '@core/co-production/consent';
 import { appStore } from '../helpers/app-store';
-import { launchChromium, type ChromiumProfile } from '../helpers/chromium';
+import { sharedChromium, type ChromiumContext } from '../helpers/chromium';
 import { makeService, makeWithdrawal, tempDir } from '../helpers/repository';
 import { startTestWebHost, type TestWebHost } from '../helpers/web-host';
 import { PacksListPage, SupportServicesSection, useSharedFolder } from './pages/packs-page';
@@ -27,7 +27,7 @@ const packName = 'Week one: listening';
 const withdrawnAt = 1_767_312_000_000;
 
 let host: TestWebHost;
-let browser: ChromiumProfile;
+let browser: ChromiumContext;
 let folder: string;
 let publisher: Awaited<ReturnType<typeof makeService>>;
 
@@ -70,11 +70,15 @@ async function publish(item: Parameters<typeof publisher.service.publish>[0]): P
   expect(result.ok).toBe(true);
 }
 
-// Each test has its own web host, browser profile and repository, so each can run alone and in any order.
+// One Chromium for the whole file, started on first use; each test gets a fresh context of its own.
+const browsers = sharedChromium();
+afterAll(() => browsers.close());
+
+// Each test has its own web host, browser context and repository, so each can run alone and in any order.
 beforeEach(async () => {
   [host, browser, folder, publisher] = await Promise.all([
     startTestWebHost(),
-    launchChromium(),
+    browsers.newContext(),
     tempDir('packs-folder'),
     makeService(),
   ]);

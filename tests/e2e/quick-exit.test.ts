@@ -1,19 +1,23 @@
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, type ChromiumProfile } from '../helpers/chromium';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sharedChromium, type ChromiumContext } from '../helpers/chromium';
 import { startTestWebHost, type TestWebHost } from '../helpers/web-host';
 import { DraftEditorPage, DraftsListPage } from './pages/drafts-page';
 import { ShellPage } from './pages/shell-page';
 
 let host: TestWebHost;
-let browser: ChromiumProfile;
+let browser: ChromiumContext;
 let page: Page;
 let shell: ShellPage;
 let consoleErrors: string[];
 
-// Each test gets its own web host and a fresh profile, so the shortcut starts as the default.
+// One Chromium for the whole file, started on first use; each test gets a fresh context of its own.
+const browsers = sharedChromium();
+afterAll(() => browsers.close());
+
+// Each test gets its own web host and a fresh browser context, so the shortcut starts as the default.
 beforeEach(async () => {
-  [host, browser] = await Promise.all([startTestWebHost(), launchChromium()]);
+  [host, browser] = await Promise.all([startTestWebHost(), browsers.newContext()]);
   browser.allowOrigin(host.origin);
   page = await browser.context.newPage();
   consoleErrors = [];

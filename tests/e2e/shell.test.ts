@@ -1,23 +1,27 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appStore } from '../helpers/app-store';
-import { launchChromium, type ChromiumProfile } from '../helpers/chromium';
+import { sharedChromium, type ChromiumContext } from '../helpers/chromium';
 import { startTestWebHost, type TestWebHost } from '../helpers/web-host';
 import { areaNames, SettingsPage, ShellPage } from './pages/shell-page';
 
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let host: TestWebHost;
-let browser: ChromiumProfile;
+let browser: ChromiumContext;
 let page: Page;
 let shell: ShellPage;
 let consoleErrors: string[];
 let foreignRequests: string[];
 
-// Each test has its own web host and browser profile, so each can run alone and in any order.
+// One Chromium for the whole file, started on first use; each test gets a fresh context of its own.
+const browsers = sharedChromium();
+afterAll(() => browsers.close());
+
+// Each test has its own web host and browser context, so each can run alone and in any order.
 beforeEach(async () => {
-  [host, browser] = await Promise.all([startTestWebHost(), launchChromium()]);
+  [host, browser] = await Promise.all([startTestWebHost(), browsers.newContext()]);
   browser.allowOrigin(host.origin);
   page = await browser.context.newPage();
   consoleErrors = [];

@@ -49,10 +49,14 @@ export interface NetworkOptions {
   recorder?: RequestRecorder;
 }
 
-export interface ChromiumProfile extends RecordedNetwork {
+/** A browser context of its own, with its own recorded network. */
+export interface ChromiumContext extends RecordedNetwork {
   context: BrowserContext;
-  userDataDir: string;
   close(): Promise<void>;
+}
+
+export interface ChromiumProfile extends ChromiumContext {
+  userDataDir: string;
 }
 
 interface RoutedNetwork extends RecordedNetwork {
@@ -90,6 +94,15 @@ async function routeNetwork(options: NetworkOptions): Promise<RoutedNetwork> {
   };
 }
 
+/** What every test browser context is given: the same window size, theme and language. */
+function contextOptions(options: { colorScheme?: 'light' | 'dark' }) {
+  return {
+    viewport: { width: 1280, height: 800 },
+    colorScheme: options.colorScheme ?? 'light',
+    locale: 'en-GB',
+  } as const;
+}
+
 /**
  * Starts Debian's Chromium with a fresh profile directory of its own. Every request it makes goes
  * through a request recorder: allow the app's origin with `allowOrigin`, and assert
@@ -105,9 +118,7 @@ export async function launchChromium(
       executablePath: chromiumPath,
       headless: true,
       args: [...chromiumArgs, ...network.args],
-      viewport: { width: 1280, height: 800 },
-      colorScheme: options.colorScheme ?? 'light',
-      locale: 'en-GB',
+      ...contextOptions(options),
     })
     .catch(async (error: unknown) => {
       await network.close();
@@ -125,6 +136,85 @@ export async function launchChromium(
       await context.close();
       await network.close();
       if (options.userDataDir === undefined) await removeProfileDir(userDataDir);
+    },
+  };
+}
+
+export interface SharedChromium {
+  /**
+   * A fresh context (empty storage, no cookies, nothing shared with any other context) with its
+   * own request recorder, which every request of its pages goes through: allow the app's origin
+   * with `allowOrigin`, and assert `foreignRequests()` is empty when done. Closing it closes the
+   * context and its recorder; the browser stays for the next test.
+   */
+  newContext(options?: { colorScheme?: 'light' | 'dark' }): Promise<ChromiumContext>;
+  /**
+   * Closes the browser, if one was started. Its own recorder, which only the browser's own calls
+   * reach (pages use their context's), must have refused nothing but those.
+   */
+  close(): Promise<void>;
+}
+
+/**
+ * One Chromium for a whole test file, started on first use, handing each test a context of its
+ * own: starting Chromium with a new profile directory costs seconds, a new context a fraction of
+ * one. A context keeps its storage in memory, so tests that need a profile on disk (what it
+ * holds after closing, a crash, a second start) use `launchChromium` or `spawnChromium` instead.
+ */
+export function sharedChromium(): SharedChromium {
+  let started: Promise<{ browser: Browser; recorder: RequestRecorder }> | null = null;
+  const start = async () => {
+    // The browser's own calls (not any page's) go through a recorder that allows nothing.
+    const recorder = await startRequestRecorder();
+    const browser = await chromium
+      .launch({ executablePath: chromiumPath, headless: true, args: [...chromiumArgs, ...recorder.chromiumArgs] })
+      .catch(async (error: unknown) => {
+        await recorder.close();
+        throw error;
+      });
+    return { browser, recorder };
+  };
+  return {
+    async newContext(options = {}) {
+      started ??= start();
+      const { browser } = await started;
+      const recorder = await startRequestRecorder();
+      // Playwright proxies loopback too when no bypass list is given, so the app's requests are recorded.
+      const context = await browser
+        .newContext({ ...contextOptions(options), proxy: { server: `http://127.0.0.1:${recorder.port}` } })
+        .catch(async (error: unknown) => {
+          await recorder.close();
+          throw error;
+        });
+      let pageRequests = 0;
+      context.on('request', (request) => {
+        if (/^https?:/.test(request.url())) pageRequests += 1;
+        recorder.notePageRequest(request.url());
+      });
+      return {
+        context,
+        allowOrigin: (origin) => recorder.allowOrigin(origin),
+        foreignRequests: () => recorder.foreignRequests(),
+        requests: () => recorder.requests(),
+        browserOwnRequests: () => recorder.browserOwnRequests(),
+        async close() {
+          await context.close();
+          await recorder.close();
+          // A recorder nothing went through would make every test's "no foreign requests" say nothing.
+          if (pageRequests > 0 && recorder.requests().length === 0) {
+            throw new Error(`The context's ${pageRequests} requests bypassed its request recorder`);
+          }
+        },
+      };
+    },
+    async close() {
+      if (started === null) return;
+      const { browser, recorder } = await started;
+      started = null;
+      await browser.close();
+      await recorder.close();
+      const foreign = recorder.foreignRequests();
+      if (foreign.length > 0) throw new Error(`The browser itself called out: ${JSON.stringify(foreign)}`);
     },
   };
 }
