@@ -11,6 +11,9 @@ export default defineConfig({
   // The product core is imported as @core/... everywhere (tsconfig.base.json paths; each project extends this).
   resolve: { alias: { '@core': fileURLToPath(new URL('./core', import.meta.url)) } },
   test: {
+    // Vitest's default is one worker fewer than the cores, so a 2-core CI machine would run one file at a
+    // time. Two workers keep both cores busy; the end-to-end project still runs its files one at a time.
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
