@@ -27,7 +27,6 @@ import {
 import { ChorusEditor } from '../../editor/ChorusEditor';
 import { createDocumentSerializer } from '../../editor/document-serializer';
 import { EditorToolbar } from '../../editor/EditorToolbar';
-import { stripReviewMarks } from '../../editor/review';
 import { Page } from '../../ui/Page';
 import { CommentsPanel } from './CommentsPanel';
 import { DamagedDraft } from './DamagedDraft';
@@ -118,7 +117,7 @@ export function ResourcePage() {
     const { savedAt } = await documentWriterFor(db).save(resourceId, document, clock.now());
     lastSaved.current = document;
     // Only a draft in review has sign-offs an edit can make stale.
-    if (resource?.status === 'in-review') await cancelStaleSignOffs(db, resourceId, profile ?? null, stripReviewMarks);
+    if (resource?.status === 'in-review') await cancelStaleSignOffs(db, resourceId, profile ?? null);
     return savedAt;
   };
   const saveDetailsNow = async () => {
@@ -127,7 +126,7 @@ export function ResourcePage() {
     const at = clock.now();
     try {
       await updateDetails(db, resourceId, patch, at);
-      await cancelStaleSignOffs(db, resourceId, profile ?? null, stripReviewMarks);
+      await cancelStaleSignOffs(db, resourceId, profile ?? null);
     } catch (error) {
       pendingDetails.current = { ...patch, ...pendingDetails.current };
       throw error;
