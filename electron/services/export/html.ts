@@ -1,5 +1,5 @@
 import { escapeHtml, pageSecurityPolicy, pageStyles, renderDocumentHtml } from '@core/document/html';
-import type { Inline } from './blocks';
+import type { Inline } from '@core/document/export-blocks';
 import {
   trainerNotesTitle,
   type CoverPart,
