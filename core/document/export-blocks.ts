@@ -1,4 +1,3 @@
-import { allowedLinkHref } from './links';
 import {
   alignOf,
   attrOf,
@@ -73,7 +72,7 @@ function inlinesOf(run: readonly JsonObject[]): Inline[] {
     const style = runStyleOf(node);
     const text = textOf(node);
     if (style === null || text === '') continue;
-    inlines.push({ kind: 'text', text, ...style, href: allowedLinkHref(style.href) });
+    inlines.push({ kind: 'text', text, ...style });
   }
   return inlines;
 }

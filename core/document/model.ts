@@ -1,3 +1,4 @@
+import { allowedLinkHref } from './links';
 import { jsonDepthWithin } from '../json/depth';
 import { isObject, own, type JsonObject } from '../json/object';
 import { maxDocumentJsonDepth, type DocumentNode } from '../repository/records';
@@ -120,8 +121,8 @@ export interface RunStyle {
   italic: boolean;
   underline: boolean;
   highlight: boolean;
-  /** An address the link rule allows, or null; see `allowedLinkHref`. */
-  href: unknown;
+  /** The first link's address the link rule allows (`allowedLinkHref`), or null. */
+  href: string | null;
 }
 
 /**
@@ -143,7 +144,7 @@ export function runStyleOf(node: JsonObject): RunStyle | null {
         style[type] = true;
         break;
       case 'link':
-        style.href = attrOf(mark, 'href');
+        style.href ??= allowedLinkHref(attrOf(mark, 'href'));
         break;
       default:
         break;
