@@ -161,12 +161,10 @@ const { blocks } = fc.letrec<{ block: JSONContent; blocks: JSONContent[] }>((tie
         type,
         content: content.map((node) => ({ ...node, type: 'paragraph', attrs: undefined })),
       })),
-    fc
-      .array(tie('blocks'), { minLength: 1, maxLength: 2 })
-      .map((cells) => ({
-        type: 'table',
-        content: [{ type: 'tableRow', content: cells.map((content) => ({ type: 'tableCell', content })) }],
-      })),
+    fc.array(tie('blocks'), { minLength: 1, maxLength: 2 }).map((cells) => ({
+      type: 'table',
+      content: [{ type: 'tableRow', content: cells.map((content) => ({ type: 'tableCell', content })) }],
+    })),
   ),
   blocks: fc.array(tie('block'), { minLength: 1, maxLength: 3 }),
 }));
