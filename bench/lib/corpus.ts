@@ -136,7 +136,7 @@ function sentence(random: Random): string {
 const text = (value: string, marks?: string[]): DocumentNode =>
   marks === undefined
     ? { type: 'text', text: value }
-    : ({ type: 'text', text: value, marks: marks.map((type) => ({ type })) } as DocumentNode);
+    : { type: 'text', text: value, marks: marks.map((type) => ({ type })) };
 
 function paragraph(random: Random, sentences: number): DocumentNode {
   const parts = Array.from({ length: sentences }, () => sentence(random));

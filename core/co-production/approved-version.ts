@@ -1,12 +1,11 @@
-import { canonicalJson, contentHash, type CanonicalValue } from '../repository/canonical-json';
+import { canonicalJson, type CanonicalValue } from '../repository/canonical-json';
+import { hashContent, isSealed, recordId } from '../repository/record-hashes';
 import { attributionLine } from './consent';
 import type { ApprovedVersion, ConsentRecord, VersionContent, Withdrawal } from '../repository/records';
 
 export type { Approval, ApprovedVersion, ConsentRecord, VersionContent, Withdrawal } from '../repository/records';
 
-export function hashContent(content: VersionContent): Promise<string> {
-  return contentHash(content as unknown as CanonicalValue);
-}
+export { hashContent };
 
 /** Freezes an approved version: hashes the content, then hashes the whole record for its id. */
 export async function freezeApprovedVersion(input: {
@@ -27,18 +26,12 @@ export async function freezeApprovedVersion(input: {
       { role: 'facilitator' as const, name: input.facilitator.name, at: input.facilitator.at },
     ],
   };
-  const id = await contentHash(withoutId as unknown as CanonicalValue);
-  return { id, ...withoutId };
+  return { id: await recordId(withoutId), ...withoutId };
 }
 
 /** Checks that a record's id and content hash match what it holds. */
-export async function verifyApprovedVersion(version: ApprovedVersion): Promise<boolean> {
-  const { id, ...withoutId } = version;
-  const [expectedId, expectedContentHash] = await Promise.all([
-    contentHash(withoutId as unknown as CanonicalValue),
-    hashContent(version.content),
-  ]);
-  return id === expectedId && version.contentHash === expectedContentHash;
+export function verifyApprovedVersion(version: ApprovedVersion): Promise<boolean> {
+  return isSealed(version);
 }
 
 /** The canonical text of a version, as it is written to the repository. */
@@ -49,11 +42,10 @@ export function approvedVersionJson(version: ApprovedVersion): string {
 /** A withdrawal as it is shared: which resource, and from when. Its id is the hash of the rest. */
 export async function freezeWithdrawal(input: { resourceId: string; at: number }): Promise<Withdrawal> {
   const withoutId = { format: 1 as const, resourceId: input.resourceId, at: input.at };
-  return { id: await contentHash(withoutId), ...withoutId };
+  return { id: await recordId(withoutId), ...withoutId };
 }
 
 /** Checks that a withdrawal's id matches what it holds. */
-export async function verifyWithdrawal(withdrawal: Withdrawal): Promise<boolean> {
-  const { id, ...withoutId } = withdrawal;
-  return id === (await contentHash(withoutId));
+export function verifyWithdrawal(withdrawal: Withdrawal): Promise<boolean> {
+  return isSealed(withdrawal);
 }

@@ -1,6 +1,19 @@
-import { allowedLinkHref } from './links';
-import type { DocumentNode } from '../repository/records';
-import { isObject, own, type JsonObject } from '../json/object';
+import {
+  alignOf,
+  attrOf,
+  childrenOf,
+  headingLevelOf,
+  isHeaderRow,
+  listTypeOf,
+  pictureAltOf,
+  runStyleOf,
+  spanOf,
+  textOf,
+  typeOf,
+  type DocumentNode,
+  type JsonObject,
+} from './model';
+import { walkDocument } from './walk';
 
 export type { DocumentNode };
 
@@ -42,89 +55,36 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => entities[character] ?? character);
 }
 
-function typeOf(node: JsonObject): string {
-  const type = own(node, 'type');
-  return typeof type === 'string' ? type : '';
-}
-
-function attrOf(node: JsonObject, name: string): unknown {
-  const attrs = own(node, 'attrs');
-  return isObject(attrs) ? own(attrs, name) : undefined;
-}
-
-function childrenOf(node: JsonObject): readonly unknown[] {
-  const content = own(node, 'content');
-  return Array.isArray(content) ? content : [];
-}
-
 interface RenderedMark {
   /** Two marks with the same key render the same, so adjacent text shares one element. */
   key: string;
-  rank: number;
   open: string;
   close: string;
 }
 
-const bold: RenderedMark = { key: 'bold', rank: 1, open: '<strong>', close: '</strong>' };
-const italic: RenderedMark = { key: 'italic', rank: 2, open: '<em>', close: '</em>' };
-const underline: RenderedMark = { key: 'underline', rank: 3, open: '<u>', close: '</u>' };
-const highlight: RenderedMark = { key: 'highlight', rank: 4, open: '<mark>', close: '</mark>' };
+const styleMarks = [
+  { name: 'bold', open: '<strong>', close: '</strong>' },
+  { name: 'italic', open: '<em>', close: '</em>' },
+  { name: 'underline', open: '<u>', close: '</u>' },
+  { name: 'highlight', open: '<mark>', close: '</mark>' },
+] as const;
 
 /**
  * The marks of a text node in schema order (link outermost), or null when its text is not part of
- * the document. Review marks mirror `stripReviewMarks`: a suggested insertion was never accepted, so
- * its text is left out; a suggested deletion was never accepted either, so its text stays, plain;
- * comment anchors add nothing. No review id, author or comment is ever written.
+ * the document (`runStyleOf`: a suggested insertion). No review id, author or comment is ever written.
  */
-function marksOf(node: JsonObject): RenderedMark[] | null {
-  const marks = own(node, 'marks');
-  if (!Array.isArray(marks)) return [];
+function renderedMarks(node: JsonObject): RenderedMark[] | null {
+  const style = runStyleOf(node);
+  if (style === null) return null;
   const rendered: RenderedMark[] = [];
-  const add = (mark: RenderedMark) => {
-    if (!rendered.some((existing) => existing.rank === mark.rank)) rendered.push(mark);
-  };
-  for (const mark of marks as unknown[]) {
-    if (!isObject(mark)) continue;
-    switch (typeOf(mark)) {
-      case 'suggestionInsert':
-        return null;
-      case 'bold':
-        add(bold);
-        break;
-      case 'italic':
-        add(italic);
-        break;
-      case 'underline':
-        add(underline);
-        break;
-      case 'highlight':
-        add(highlight);
-        break;
-      case 'link': {
-        const href = allowedLinkHref(attrOf(mark, 'href'));
-        if (href !== null) {
-          const open = `<a href="${escapeHtml(href)}" rel="noopener noreferrer">`;
-          add({ key: open, rank: 0, open, close: '</a>' });
-        }
-        break;
-      }
-      default:
-        // Unknown marks, suggested deletions and comment anchors: the text renders without them.
-        break;
-    }
+  if (style.href !== null) {
+    const open = `<a href="${escapeHtml(style.href)}" rel="noopener noreferrer">`;
+    rendered.push({ key: open, open, close: '</a>' });
   }
-  return rendered.sort((a, b) => a.rank - b.rank);
-}
-
-function isInline(node: unknown): node is JsonObject {
-  if (!isObject(node)) return false;
-  const type = typeOf(node);
-  return type === 'text' || type === 'hardBreak';
-}
-
-function textHtml(node: JsonObject): string {
-  const text = own(node, 'text');
-  return typeof text === 'string' ? escapeHtml(text) : '';
+  for (const mark of styleMarks) {
+    if (style[mark.name]) rendered.push({ key: mark.name, open: mark.open, close: mark.close });
+  }
+  return rendered;
 }
 
 /**
@@ -135,9 +95,9 @@ function renderInline(nodes: readonly JsonObject[]): string {
   const parts: string[] = [];
   const open: RenderedMark[] = [];
   for (const node of nodes) {
-    const html = typeOf(node) === 'hardBreak' ? '<br>' : textHtml(node);
+    const html = typeOf(node) === 'hardBreak' ? '<br>' : escapeHtml(textOf(node));
     if (html === '') continue;
-    const marks = marksOf(node);
+    const marks = renderedMarks(node);
     if (marks === null) continue;
     let shared = 0;
     while (shared < open.length && shared < marks.length && open[shared]?.key === marks[shared]?.key) shared += 1;
@@ -152,9 +112,6 @@ function renderInline(nodes: readonly JsonObject[]): string {
   for (let index = open.length - 1; index >= 0; index -= 1) parts.push(open[index]?.close ?? '');
   return parts.join('');
 }
-
-/** A node waiting to be rendered, or HTML waiting to be written. */
-type Task = string | { node: unknown; depth: number; headerScope?: 'col' | 'row' };
 
 interface Tags {
   /**
@@ -188,41 +145,28 @@ function fits(tags: Tags, depth: number): boolean {
   return tags.kind === 'leaf' ? depth <= MAX_DEPTH : depth + tags.reserve <= MAX_DEPTH;
 }
 
-function headingLevel(node: JsonObject, offset: number): number {
-  const level = attrOf(node, 'level');
-  // 1 is the schema's default level; the editor offers 2 to 4.
-  const base = typeof level === 'number' && Number.isInteger(level) && level >= 1 && level <= 6 ? level : 1;
-  return Math.min(6, base + offset);
-}
-
 function orderedListAttributes(node: JsonObject): string {
   let attributes = '';
   const start = attrOf(node, 'start');
   if (typeof start === 'number' && Number.isSafeInteger(start) && start !== 1) attributes += ` start="${start}"`;
-  const listType = attrOf(node, 'type');
-  if (listType === 'a' || listType === 'A' || listType === 'i' || listType === 'I') {
-    attributes += ` type="${listType}"`;
-  }
+  const listType = listTypeOf(node);
+  if (listType !== null) attributes += ` type="${listType}"`;
   return attributes;
 }
 
-function span(node: JsonObject, name: 'colspan' | 'rowspan', limit: number): string {
-  const value = attrOf(node, name);
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 1) return '';
-  return ` ${name}="${Math.min(value, limit)}"`;
-}
-
 function cellAttributes(node: JsonObject): string {
-  // The HTML standard's own limits on spans.
-  let attributes = span(node, 'colspan', 1000) + span(node, 'rowspan', 65534);
-  const align = attrOf(node, 'align');
-  if (align === 'left' || align === 'center' || align === 'right') attributes += ` style="text-align: ${align}"`;
+  let attributes = '';
+  for (const name of ['colspan', 'rowspan'] as const) {
+    const span = spanOf(node, name);
+    if (span > 1) attributes += ` ${name}="${span}"`;
+  }
+  const align = alignOf(node);
+  if (align !== null) attributes += ` style="text-align: ${align}"`;
   return attributes;
 }
 
 function picturePlaceholder(node: JsonObject): string {
-  const alt = attrOf(node, 'alt');
-  const description = typeof alt === 'string' ? alt.replace(/\s+/g, ' ').trim() : '';
+  const description = pictureAltOf(node);
   // A decorative picture says nothing to a screen reader, so neither does its placeholder.
   return description === ''
     ? '<div class="chorus-picture" aria-hidden="true">Decorative picture</div>'
@@ -230,12 +174,13 @@ function picturePlaceholder(node: JsonObject): string {
 }
 
 /** The element a node is written as, or null for nodes written as their children alone. */
-function elementOf(node: JsonObject, task: Exclude<Task, string>, headingOffset: number): Tags | null {
+function elementOf(node: JsonObject, headerScope: 'col' | 'row', headingOffset: number): Tags | null {
   switch (typeOf(node)) {
     case 'paragraph':
       return leaf('<p>', '</p>');
     case 'heading': {
-      const level = headingLevel(node, headingOffset);
+      // 1 is the schema's default level; the editor offers 2 to 4.
+      const level = Math.min(6, headingLevelOf(node, 1) + headingOffset);
       return leaf(`<h${level}>`, `</h${level}>`);
     }
     case 'blockquote':
@@ -247,12 +192,12 @@ function elementOf(node: JsonObject, task: Exclude<Task, string>, headingOffset:
     case 'listItem':
       return container('<li>', '</li>');
     case 'table':
-      // Room for the table, its section, a row and a cell.
-      return container('<table>', '</table>', 1, 4);
+      // Room for the table, its section, a row and a cell; the section is opened with the table.
+      return container('<table>', '</table>', 2, 4);
     case 'tableRow':
       return container('<tr>', '</tr>', 1, 2);
     case 'tableHeader':
-      return container(`<th scope="${task.headerScope ?? 'col'}"${cellAttributes(node)}>`, '</th>');
+      return container(`<th scope="${headerScope}"${cellAttributes(node)}>`, '</th>');
     case 'tableCell':
       return container(`<td${cellAttributes(node)}>`, '</td>');
     case 'contentWarning':
@@ -268,62 +213,37 @@ function elementOf(node: JsonObject, task: Exclude<Task, string>, headingOffset:
       return atom(picturePlaceholder(node));
     case 'horizontalRule':
       return atom('<hr>');
-    case 'hardBreak':
-      return atom('<br>');
     default:
       // The document itself, and any type the schema does not have: only its children are written.
       return null;
   }
 }
 
-function isHeaderRow(row: unknown): boolean {
-  if (!isObject(row) || typeOf(row) !== 'tableRow') return false;
-  const cells = childrenOf(row);
-  return cells.length > 0 && cells.every((cell) => isObject(cell) && typeOf(cell) === 'tableHeader');
+/** A node being written: what closes it, and what its children need to know. */
+interface Open {
+  close: string;
+  /** The depth its children are written at. */
+  inner: number;
+  /** For a written row: the scope of its header cells. */
+  headerScope?: 'col' | 'row';
+  /** For a written table: whether its first row is all header cells, whether `tbody` has begun, how many rows. */
+  table?: { header: boolean; body: boolean; rows: number };
 }
 
-/**
- * Children as tasks in document order: consecutive text and line breaks become one piece of HTML,
- * every other node a task of its own.
- */
-function childTasks(children: readonly unknown[], depth: number, headerScope?: 'col' | 'row'): Task[] {
-  const tasks: Task[] = [];
-  let run: JsonObject[] = [];
-  const flush = () => {
-    if (run.length > 0) tasks.push(renderInline(run));
-    run = [];
-  };
-  for (const child of children) {
-    if (isInline(child)) {
-      run.push(child);
-    } else {
-      flush();
-      tasks.push(headerScope === undefined ? { node: child, depth } : { node: child, depth, headerScope });
-    }
+/** A written table with a header row keeps that row in `thead` and the rest in `tbody`. */
+function beforeChild(parent: Open | undefined, index: number, out: string[]): void {
+  const table = parent?.table;
+  if (table?.header === true && !table.body && index >= 1) {
+    out.push('</thead>', '<tbody>');
+    table.body = true;
   }
-  flush();
-  return tasks;
-}
-
-function pushReversed(stack: Task[], tasks: readonly Task[]): void {
-  // A loop, not push(...tasks): spreading a huge content array would overflow the call stack.
-  for (let index = tasks.length - 1; index >= 0; index -= 1) stack.push(tasks[index] ?? '');
-}
-
-/** A table's rows, with a first row made only of header cells as its `thead`; `depth` is the rows' depth. */
-function tableTasks(table: JsonObject, depth: number): Task[] {
-  const rows = childrenOf(table);
-  const [first, ...rest] = rows;
-  if (!isHeaderRow(first)) return ['<tbody>', ...childTasks(rows, depth), '</tbody>'];
-  const body = rest.length > 0 ? ['<tbody>', ...childTasks(rest, depth), '</tbody>'] : [];
-  return ['<thead>', ...childTasks([first], depth), '</thead>', ...body];
 }
 
 /**
  * The body HTML of a document (no `<html>` wrapper). Safe for any JSON: only the schema's node and
  * mark types become elements, only whitelisted attributes with checked values are written, all
- * text is escaped, and unknown types contribute their text alone. It uses no recursion, so it
- * cannot overflow the call stack, and runs in time linear in the size of the document.
+ * text is escaped, and unknown types contribute their text alone. It reads the document through
+ * `walkDocument`, so it cannot overflow the call stack, and runs in time linear in its size.
  *
  * As in the editor, the visible labels of content warnings and "in my words" come from the
  * stylesheet (see {@link renderHtmlPage}), so they are never part of the text; a page with a
@@ -333,35 +253,50 @@ export function renderDocumentHtml(doc: DocumentNode, options: RenderDocumentOpt
   const requested = options.headingOffset ?? 0;
   const headingOffset = Number.isFinite(requested) ? Math.min(5, Math.max(0, Math.trunc(requested))) : 0;
   const out: string[] = [];
-  const stack: Task[] = [];
-  pushReversed(stack, childTasks([doc], 0));
-  for (let task = stack.pop(); task !== undefined; task = stack.pop()) {
-    if (typeof task === 'string') {
-      out.push(task);
-      continue;
-    }
-    const { node, depth } = task;
-    if (!isObject(node)) continue;
-    const element = elementOf(node, task, headingOffset);
-    if (element?.kind === 'atom') {
+  const opened: Open[] = [];
+  const top = () => opened[opened.length - 1];
+  walkDocument(doc, {
+    enter: (node, { index }) => {
+      const parent = top();
+      beforeChild(parent, index, out);
+      const depth = parent?.inner ?? 0;
+      const element = elementOf(node, parent?.headerScope ?? 'col', headingOffset);
+      if (element?.kind === 'atom') {
+        out.push(element.open);
+        return false;
+      }
+      if (element === null || !fits(element, depth)) {
+        opened.push({ close: '', inner: depth });
+        return true;
+      }
+      const entry: Open = { close: element.close, inner: depth + element.opens };
       out.push(element.open);
-      continue;
-    }
-    if (element === null || !fits(element, depth)) {
-      pushReversed(stack, childTasks(childrenOf(node), depth));
-      continue;
-    }
-    const inner = depth + element.opens;
-    out.push(element.open);
-    stack.push(element.close);
-    if (typeOf(node) === 'table') {
-      pushReversed(stack, tableTasks(node, inner + 1));
-    } else if (typeOf(node) === 'tableRow') {
-      pushReversed(stack, childTasks(childrenOf(node), inner, isHeaderRow(node) ? 'col' : 'row'));
-    } else {
-      pushReversed(stack, childTasks(childrenOf(node), inner));
-    }
-  }
+      const type = typeOf(node);
+      if (type === 'table') {
+        const rows = childrenOf(node);
+        const header = isHeaderRow(rows[0]);
+        out.push(header ? '<thead>' : '<tbody>');
+        entry.table = { header, body: !header, rows: rows.length };
+      } else if (type === 'tableRow') {
+        entry.headerScope = isHeaderRow(node) ? 'col' : 'row';
+      }
+      opened.push(entry);
+      return true;
+    },
+    inline: (run, { index }) => {
+      beforeChild(top(), index, out);
+      out.push(renderInline(run));
+    },
+    leave: () => {
+      const entry = opened.pop();
+      const table = entry?.table;
+      if (table !== undefined) {
+        if (table.header && !table.body && table.rows > 1) out.push('</thead>', '<tbody>');
+        out.push(table.header && table.rows <= 1 ? '</thead>' : '</tbody>');
+      }
+      out.push(entry?.close ?? '');
+    },
+  });
   return out.join('');
 }
 
@@ -417,11 +352,11 @@ function renderLead(lead: HtmlPage['lead']): string {
 }
 
 /**
- * A complete, self-contained HTML page: the escaped title as the page's only h1, the lead, then the
- * body. It loads nothing and runs nothing, and its security policy says so to the browser as well.
+ * The start of every page Chorus writes, up to its body: English (UK), UTF-8, the security policy
+ * (it loads nothing and runs nothing), no referrer, the escaped title and the given stylesheets.
+ * Lines to join with newlines.
  */
-export function renderHtmlPage(page: HtmlPage): string {
-  const title = escapeHtml(page.title);
+export function pageHead(title: string, styles: readonly string[]): string[] {
   return [
     '<!doctype html>',
     '<html lang="en-GB">',
@@ -430,9 +365,20 @@ export function renderHtmlPage(page: HtmlPage): string {
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(pageSecurityPolicy)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="referrer" content="no-referrer">',
-    `<title>${title}</title>`,
-    `<style>${pageStyles}</style>`,
+    `<title>${escapeHtml(title)}</title>`,
+    ...styles.map((css) => `<style>${css}</style>`),
     '</head>',
+  ];
+}
+
+/**
+ * A complete, self-contained HTML page: the escaped title as the page's only h1, the lead, then the
+ * body. It loads nothing and runs nothing, and its security policy says so to the browser as well.
+ */
+export function renderHtmlPage(page: HtmlPage): string {
+  const title = escapeHtml(page.title);
+  return [
+    ...pageHead(page.title, [pageStyles]),
     '<body>',
     '<main>',
     `<header><h1>${title}</h1>${renderLead(page.lead)}</header>`,

@@ -1,10 +1,8 @@
-/** The part of a TipTap JSON node this module reads; structurally the same as TipTap's JSONContent. */
-export interface DocumentNode {
-  type?: string;
-  text?: string;
-  content?: DocumentNode[];
-  attrs?: Record<string, unknown>;
-}
+import { attrOf, textOf, typeOf, type DocumentNode } from './model';
+import { documentNodes, walkDocument } from './walk';
+import type { JsonObject } from '../json/object';
+
+export type { DocumentNode } from './model';
 
 /** A document ready to store: its JSON as text, its plain text and its word count. */
 export interface SerializedDocument {
@@ -15,16 +13,9 @@ export interface SerializedDocument {
   wordCount: number;
 }
 
-function isInline(node: DocumentNode): boolean {
-  return node.type === 'text' || node.type === 'hardBreak';
-}
-
-function inlineText(children: readonly DocumentNode[]): string {
+function inlineText(run: readonly JsonObject[]): string {
   let text = '';
-  for (const child of children) {
-    if (child.type === 'hardBreak') text += '\n';
-    else if (typeof child.text === 'string') text += child.text;
-  }
+  for (const node of run) text += typeOf(node) === 'hardBreak' ? '\n' : textOf(node);
   return text;
 }
 
@@ -33,7 +24,7 @@ function inlineText(children: readonly DocumentNode[]): string {
  * heading or table cell paragraph on its own, separated by a blank line; hard breaks are line breaks.
  * Empty blocks are left out, and so are pictures (their descriptions are not part of the writing).
  *
- * It walks the JSON with an explicit stack, so it needs no editor or schema, cannot overflow the
+ * It reads the JSON through `walkDocument`, so it needs no editor or schema, cannot overflow the
  * call stack on deep nesting, and stays linear on long documents.
  */
 export function documentText(doc: DocumentNode): string {
@@ -43,20 +34,12 @@ export function documentText(doc: DocumentNode): string {
 /** The blocks `documentText` joins, in order: a document's text is its top-level nodes' blocks, joined. */
 export function documentBlocks(doc: DocumentNode): string[] {
   const blocks: string[] = [];
-  const stack: DocumentNode[] = [doc];
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    const children = node.content;
-    if (children === undefined) continue;
-    if (children.some(isInline)) {
-      const text = inlineText(children);
+  walkDocument(doc, {
+    inline: (run) => {
+      const text = inlineText(run);
       if (text.trim() !== '') blocks.push(text);
-      continue;
-    }
-    for (let index = children.length - 1; index >= 0; index -= 1) {
-      const child = children[index];
-      if (child !== undefined) stack.push(child);
-    }
-  }
+    },
+  });
   return blocks;
 }
 
@@ -67,12 +50,8 @@ export function emptyDocument(): DocumentNode {
 
 /** Every image id a document refers to. */
 export function imageIdsOf(doc: DocumentNode): string[] {
-  const ids: string[] = [];
-  const stack: DocumentNode[] = [doc];
-  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    const imageId = node.attrs?.imageId;
-    if (typeof imageId === 'string') ids.push(imageId);
-    if (node.content !== undefined) stack.push(...node.content);
-  }
-  return ids;
+  return documentNodes(doc).flatMap((node) => {
+    const imageId = attrOf(node, 'imageId');
+    return typeof imageId === 'string' ? [imageId] : [];
+  });
 }

@@ -1,4 +1,5 @@
-import { canonicalJson, contentHash, type CanonicalValue } from './canonical-json';
+import { canonicalJson, type CanonicalValue } from './canonical-json';
+import { isSealed } from './record-hashes';
 import { jsonDepthWithin } from '../json/depth';
 import {
   approvedVersionSchema,
@@ -109,13 +110,6 @@ export function checkMarker(bytes: Uint8Array): Checked<RepositoryMarker> {
   return { ok: true, value: marker.data };
 }
 
-/** Hashes everything but `id`, as the id was made. */
-function idOf(record: ApprovedVersion | Withdrawal): Promise<string> {
-  const withoutId: Partial<ApprovedVersion | Withdrawal> = { ...record };
-  delete withoutId.id;
-  return contentHash(withoutId as unknown as CanonicalValue);
-}
-
 function schemaReason(kind: RecordKind, issues: readonly { path: PropertyKey[]; message: string }[]): string {
   const first = issues[0];
   const where = first === undefined ? '' : first.path.map(String).join('.');
@@ -139,8 +133,7 @@ export async function checkVersionFile(path: string, bytes: Uint8Array): Promise
     if (!version.id.startsWith(meaning.hash12)) {
       return { ok: false, reason: 'The file name does not match its content hash.' };
     }
-    const [id, hash] = await Promise.all([idOf(version), contentHash(version.content as unknown as CanonicalValue)]);
-    if (id !== version.id || hash !== version.contentHash) {
+    if (!(await isSealed(version))) {
       return { ok: false, reason: 'The content does not match its hash: it was changed after approval.' };
     }
     return { ok: true, value: version };
@@ -163,7 +156,7 @@ export async function checkWithdrawalFile(path: string, bytes: Uint8Array): Prom
     if (withdrawal.resourceId !== meaning.resourceId) {
       return { ok: false, reason: 'The file is in the wrong place for the resource it withdraws.' };
     }
-    if (!withdrawal.id.startsWith(meaning.hash12) || (await idOf(withdrawal)) !== withdrawal.id) {
+    if (!withdrawal.id.startsWith(meaning.hash12) || !(await isSealed(withdrawal))) {
       return { ok: false, reason: 'The content does not match its hash.' };
     }
     return { ok: true, value: withdrawal };
@@ -173,10 +166,4 @@ export async function checkWithdrawalFile(path: string, bytes: Uint8Array): Prom
 }
 
 /** Whether a record the renderer asks to publish is whole: its hashes match what it holds. */
-export async function isSealed(record: ApprovedVersion | Withdrawal): Promise<boolean> {
-  if ((await idOf(record)) !== record.id) return false;
-  if ('content' in record) {
-    return (await contentHash(record.content as unknown as CanonicalValue)) === record.contentHash;
-  }
-  return true;
-}
+export { isSealed };

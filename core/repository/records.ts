@@ -78,7 +78,7 @@ export const maxDocumentDepth = 64;
  * Each block level is two JSON levels (the node and its `content` array), with room for a mark's
  * or an attribute's own nesting at the bottom.
  */
-const maxDocumentJsonDepth = 2 * maxDocumentDepth + 8;
+export const maxDocumentJsonDepth = 2 * maxDocumentDepth + 8;
 
 const nodeShapeSchema: z.ZodType<DocumentNode> = z.lazy(() =>
   z.strictObject({

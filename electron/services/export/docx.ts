@@ -34,7 +34,7 @@ import {
   type ListStyle,
   type TableCell as CellModel,
   type TextRun as RunModel,
-} from './blocks';
+} from '@core/document/export-blocks';
 import {
   trainerNotesTitle,
   type CoverPart,

@@ -1,5 +1,5 @@
-import { escapeHtml, pageSecurityPolicy, pageStyles, renderDocumentHtml } from '@core/document/html';
-import type { Inline } from './blocks';
+import { escapeHtml, pageHead, pageStyles, renderDocumentHtml } from '@core/document/html';
+import type { Inline } from '@core/document/export-blocks';
 import {
   trainerNotesTitle,
   type CoverPart,
@@ -220,16 +220,7 @@ export function renderExportHtml(outline: ExportOutline, options: ExportHtmlOpti
   const styles = [pageStyles, exportStyles];
   if (options.printStyles !== undefined) styles.push(options.printStyles, printHeaderStyles(outline.title));
   return [
-    '<!doctype html>',
-    '<html lang="en-GB">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(pageSecurityPolicy)}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="referrer" content="no-referrer">',
-    `<title>${escapeHtml(outline.title)}</title>`,
-    ...styles.map((css) => `<style>${css}</style>`),
-    '</head>',
+    ...pageHead(outline.title, styles),
     '<body>',
     '<a class="skip-link" href="#content">Skip to content</a>',
     coverHtml(cover, resources),

@@ -7,7 +7,7 @@ import {
   type ApprovedVersion,
   type DocumentNode,
 } from '@core/repository/records';
-import { documentBlocks, textParagraphs, type Block, type Inline } from './blocks';
+import { exportBlocks, textParagraphs, type Block, type Inline } from '@core/document/export-blocks';
 
 /**
  * What an export says, in order and in no file format: the cover, the session plan, the
@@ -143,7 +143,7 @@ function resourcePart(item: ExportRequest['items'][number], index: number): Reso
     facts: facts.filter((fact) => fact.items.length > 0),
     contentWarnings,
     document: content.document,
-    blocks: documentBlocks(content.document),
+    blocks: exportBlocks(content.document),
     trainerNotes: textParagraphs(item.notes),
   };
 }

@@ -1,6 +1,13 @@
 import JSZip from 'jszip';
 import PptxGenJS from 'pptxgenjs';
-import { plainRun, plainText, type Block, type Inline, type ListStyle, type TableCell as CellModel } from './blocks';
+import {
+  plainRun,
+  plainText,
+  type Block,
+  type Inline,
+  type ListStyle,
+  type TableCell as CellModel,
+} from '@core/document/export-blocks';
 import { trainerNotesTitle, type ExportOutline, type Fact, type ResourcePart } from './outline';
 
 type Presentation = InstanceType<typeof PptxGenJS>;

@@ -73,7 +73,6 @@ export {
   signOff,
   withdrawResource,
   type ReviewCounts,
-  type ShareDocument,
 } from './review';
 export { decideFinding, replaceEverywhere } from './findings';
 export { createImageStore, ImageRejected } from './images';

@@ -2,6 +2,7 @@ import type { Audience } from '@core/co-production/audiences';
 import type { ApprovedVersion, ConsentRecord } from '@core/co-production/approved-version';
 import type { Purpose } from '@core/co-production/consent';
 import type { DocumentNode } from '@core/document/text';
+import type { SnapshotKind } from '@core/document/archive';
 import type { Role, SignOff } from '@core/co-production/workflow';
 
 export { audienceLabels, audiences, type Audience } from '@core/co-production/audiences';
@@ -65,7 +66,7 @@ export interface DocumentRecord {
   unreadableDoc?: string;
 }
 
-export type SnapshotKind = 'auto' | 'named' | 'before-restore';
+export type { SnapshotKind };
 
 export interface SnapshotRecord {
   id?: number;

@@ -6,7 +6,7 @@ import {
   type ConsentRecord,
   type VersionContent,
 } from '@core/co-production/approved-version';
-import type { DocumentNode } from '@core/document/text';
+import { stripReviewMarks } from '@core/document/strip';
 import {
   decide,
   decideStatusMove,
@@ -33,18 +33,10 @@ const auditActions: Record<Exclude<WorkflowAction, 'sign-off'>, AuditAction> = {
 };
 
 /**
- * Turns a stored document into what may leave the device: pending suggestions rejected, comment
- * anchors removed. The editor owns the schema this needs, so callers pass it in
- * (`stripReviewMarks` from renderer/src/editor/review).
+ * The content that would be frozen now, from the stored resource and document as it may leave the
+ * device (`stripReviewMarks`: pending suggestions rejected, comment anchors removed).
  */
-export type ShareDocument = (doc: DocumentNode) => DocumentNode;
-
-/** The content that would be frozen now, from the stored resource and document. */
-export async function currentVersionContent(
-  db: ChorusDb,
-  resourceId: string,
-  share: ShareDocument,
-): Promise<VersionContent> {
+export async function currentVersionContent(db: ChorusDb, resourceId: string): Promise<VersionContent> {
   const [resource, document] = await Promise.all([db.resources.get(resourceId), db.documents.get(resourceId)]);
   if (resource === undefined || document === undefined) throw new Error(`No resource ${resourceId}`);
   return {
@@ -56,7 +48,7 @@ export async function currentVersionContent(
     topics: resource.topics,
     contentWarnings: resource.contentWarnings,
     reviewBy: resource.reviewBy,
-    document: share(document.doc),
+    document: stripReviewMarks(document.doc),
   };
 }
 
@@ -65,14 +57,9 @@ export interface ReviewCounts {
   pendingSuggestions: number;
 }
 
-async function workflowContext(
-  db: ChorusDb,
-  resourceId: string,
-  counts: ReviewCounts,
-  share: ShareDocument,
-): Promise<WorkflowContext> {
+async function workflowContext(db: ChorusDb, resourceId: string, counts: ReviewCounts): Promise<WorkflowContext> {
   const [hash, signOffs] = await Promise.all([
-    hashContent(await currentVersionContent(db, resourceId, share)),
+    hashContent(await currentVersionContent(db, resourceId)),
     db.signOffs.where('resourceId').equals(resourceId).toArray(),
   ]);
   return { contentHash: hash, signOffs, ...counts };
@@ -146,7 +133,6 @@ export async function signOff(
   profile: ProfileRecord,
   counts: ReviewCounts,
   given: { consent?: Omit<ConsentRecord, 'agreedAt'>; checklist?: Record<string, boolean> },
-  share: ShareDocument,
   now = systemClock.now(),
 ): Promise<{ approved: boolean }> {
   // Consent is dated by the same clock as the sign-off it comes with.
@@ -159,8 +145,8 @@ export async function signOff(
   if (profile.role === 'facilitator' && extra.checklist === undefined) {
     throw new ReviewRefused('The safeguarding checklist is needed to sign off.');
   }
-  const content = await currentVersionContent(db, resourceId, share);
-  const context = await workflowContext(db, resourceId, counts, share);
+  const content = await currentVersionContent(db, resourceId);
+  const context = await workflowContext(db, resourceId, counts);
   const [resource, document] = await Promise.all([db.resources.get(resourceId), db.documents.get(resourceId)]);
   if (resource === undefined || document === undefined) throw new Error(`No resource ${resourceId}`);
   const decision = decide(resource.status, 'sign-off', profile.role, context);
@@ -239,12 +225,11 @@ export async function cancelStaleSignOffs(
   db: ChorusDb,
   resourceId: string,
   profile: ProfileRecord | null,
-  share: ShareDocument,
   now = systemClock.now(),
 ): Promise<number> {
   const resource = await db.resources.get(resourceId);
   if (resource === undefined || resource.status !== 'in-review') return 0;
-  const hash = await hashContent(await currentVersionContent(db, resourceId, share));
+  const hash = await hashContent(await currentVersionContent(db, resourceId));
   return db.transaction('rw', [db.signOffs, db.auditEvents], async () => {
     const signOffs = await db.signOffs.where('resourceId').equals(resourceId).toArray();
     const stale = staleSignOffs(resource.status, signOffs, hash)

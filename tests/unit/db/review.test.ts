@@ -11,14 +11,10 @@ import {
 } from '../../../renderer/src/db/review';
 import { verifyApprovedVersion } from '@core/co-production/approved-version';
 import { consentWording, type ConsentChoices } from '@core/co-production/consent';
-import type { DocumentNode } from '@core/document/text';
-import { stripReviewMarks } from '../../../renderer/src/editor/review';
 import { openTestDb, paragraphs } from '../../helpers/db';
 
 let db: ChorusDb;
 const none = { unresolvedFindings: 0, pendingSuggestions: 0 };
-/** The data layer is tested without the editor: shared documents are the stored ones here. */
-const share = (doc: DocumentNode) => doc;
 const choices: ConsentChoices = {
   audiences: ['police'],
   purposes: ['training-sessions'],
@@ -63,13 +59,13 @@ describe('review', () => {
   it('approves only when both sides sign the same content, freezing the version and queuing it once', async () => {
     const { consultee, facilitator, resourceId } = await setup();
     await moveResource(db, resourceId, 'submit', consultee, 2);
-    expect(await signOff(db, resourceId, facilitator, none, { checklist }, share, 3)).toEqual({ approved: false });
+    expect(await signOff(db, resourceId, facilitator, none, { checklist }, 3)).toEqual({ approved: false });
 
     // An edit after a sign-off cancels it.
     await saveDocument(db, resourceId, paragraphs('Ask twice. Then wait.'), 4);
-    expect(await cancelStaleSignOffs(db, resourceId, consultee, share, 5)).toBe(1);
-    expect(await signOff(db, resourceId, consultee, none, { consent }, share, 6)).toEqual({ approved: false });
-    expect(await signOff(db, resourceId, facilitator, none, { checklist }, share, 7)).toEqual({ approved: true });
+    expect(await cancelStaleSignOffs(db, resourceId, consultee, 5)).toBe(1);
+    expect(await signOff(db, resourceId, consultee, none, { consent }, 6)).toEqual({ approved: false });
+    expect(await signOff(db, resourceId, facilitator, none, { checklist }, 7)).toEqual({ approved: true });
 
     expect((await db.resources.get(resourceId))?.status).toBe('approved');
     const versions = await db.approvedVersions.toArray();
@@ -120,8 +116,8 @@ describe('review', () => {
     };
     await saveDocument(db, resourceId, doc);
     await moveResource(db, resourceId, 'submit', consultee);
-    await signOff(db, resourceId, consultee, none, { consent }, stripReviewMarks);
-    await signOff(db, resourceId, facilitator, none, { checklist }, stripReviewMarks);
+    await signOff(db, resourceId, consultee, none, { consent });
+    await signOff(db, resourceId, facilitator, none, { checklist });
     const [record] = await db.approvedVersions.toArray();
     const frozen = JSON.stringify(record?.approved.content.document);
     expect(frozen).not.toContain('commentAnchor');
@@ -133,19 +129,19 @@ describe('review', () => {
   it('refuses sign-off with open findings or suggestions, and without consent or checklist', async () => {
     const { consultee, facilitator, resourceId } = await setup();
     await moveResource(db, resourceId, 'submit', facilitator);
-    await expect(
-      signOff(db, resourceId, consultee, { ...none, unresolvedFindings: 1 }, { consent }, share),
-    ).rejects.toThrow('The identifying-details check has findings that are not resolved yet.');
-    await expect(signOff(db, resourceId, consultee, none, {}, share)).rejects.toBeInstanceOf(ReviewRefused);
-    await expect(signOff(db, resourceId, facilitator, none, {}, share)).rejects.toBeInstanceOf(ReviewRefused);
+    await expect(signOff(db, resourceId, consultee, { ...none, unresolvedFindings: 1 }, { consent })).rejects.toThrow(
+      'The identifying-details check has findings that are not resolved yet.',
+    );
+    await expect(signOff(db, resourceId, consultee, none, {})).rejects.toBeInstanceOf(ReviewRefused);
+    await expect(signOff(db, resourceId, facilitator, none, {})).rejects.toBeInstanceOf(ReviewRefused);
     expect(await db.signOffs.count()).toBe(0);
   });
 
   it('starts version 2 after approval, with no sign-offs carried over', async () => {
     const { consultee, facilitator, resourceId } = await setup();
     await moveResource(db, resourceId, 'submit', consultee);
-    await signOff(db, resourceId, consultee, none, { consent }, share);
-    await signOff(db, resourceId, facilitator, none, { checklist }, share);
+    await signOff(db, resourceId, consultee, none, { consent });
+    await signOff(db, resourceId, facilitator, none, { checklist });
     await moveResource(db, resourceId, 'start-editing', consultee);
     expect(await db.resources.get(resourceId)).toMatchObject({ status: 'draft', version: 2 });
     expect(await db.signOffs.count()).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainText } from '../../../electron/services/export/blocks';
+import { plainText } from '@core/document/export-blocks';
 import { buildOutline, resourceParts, type ResourcePart } from '../../../electron/services/export/outline';
 import type { ExportRequest } from '../../../electron/shared/contract';
 import { canary, realisticRequest, titles, trainerNotes } from '../../helpers/export';

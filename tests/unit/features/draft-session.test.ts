@@ -11,7 +11,6 @@ import {
 import { createProfile } from '../../../renderer/src/db/profiles';
 import { auditTrail, moveResource, signOff } from '../../../renderer/src/db/review';
 import { listSnapshots } from '../../../renderer/src/db/snapshots';
-import { stripReviewMarks } from '../../../renderer/src/editor/review';
 import { createDraftSession, type DraftSessionOptions } from '../../../renderer/src/features/drafting/draft-session';
 import type { SaveStatus } from '../../../renderer/src/saving/autosave';
 import { flushAllSaves } from '../../../renderer/src/saving/leaving';
@@ -206,7 +205,7 @@ describe("a draft session's sign-offs", () => {
     ]);
     if (consultee === undefined || facilitator === undefined) throw new Error('profiles not stored');
     await moveResource(db, resourceId, 'submit', consultee, openedAt + 1);
-    await signOff(db, resourceId, facilitator, none, { checklist }, stripReviewMarks, openedAt + 2);
+    await signOff(db, resourceId, facilitator, none, { checklist }, openedAt + 2);
     clock.set(openedAt + minute);
     return { consultee, facilitator };
   }

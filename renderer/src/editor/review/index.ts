@@ -1,7 +1,6 @@
 export { CommentAnchor } from './comment-anchor';
 export { CommentThreads, activeThreadKey, getActiveThread } from './comment-threads';
 export { decideSuggestions, type SuggestionDecision } from './decide';
-export { hasPendingSuggestions, listCommentThreadIds, stripReviewMarks, type StripMode } from './export';
 export {
   COMMENT_ANCHOR,
   DIRECT_CHANGE_META,

@@ -1,22 +1,4 @@
-import { safeIdPattern } from '@core/ids';
-
-/** The mark that anchors a comment thread to a range of text. */
-export const COMMENT_ANCHOR = 'commentAnchor';
-/** The mark on text suggested for insertion. */
-export const SUGGESTION_INSERT = 'suggestionInsert';
-/** The mark on text suggested for deletion. */
-export const SUGGESTION_DELETE = 'suggestionDelete';
-
-/** Every mark of the review layer: none of them may ever leave the device. */
-export const REVIEW_MARKS: readonly string[] = [COMMENT_ANCHOR, SUGGESTION_INSERT, SUGGESTION_DELETE];
-
-/**
- * Thread, suggestion and author ids use the app's safe alphabet, because they are written into HTML
- * attributes and used as keys; anything else in a document is ignored rather than trusted.
- */
-export function isReviewId(value: unknown): value is string {
-  return typeof value === 'string' && safeIdPattern.test(value);
-}
+export { COMMENT_ANCHOR, REVIEW_MARKS, SUGGESTION_DELETE, SUGGESTION_INSERT, isReviewId } from '@core/document/model';
 
 /**
  * Transaction meta: the change is made directly, never turned into a suggestion, even while

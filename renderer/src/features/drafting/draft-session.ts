@@ -15,7 +15,6 @@ import {
   type ResourceDetails,
   type ResourceStatus,
 } from '../../db';
-import { stripReviewMarks } from '../../editor/review';
 import { createAutosaver, type SaveStatus } from '../../saving/autosave';
 import { flushOnLeave, pageLeaveSignal, type LeaveSignal } from '../../saving/leaving';
 import { describeSaveError } from '../../saving/save-status';
@@ -96,7 +95,7 @@ export function createDraftSession(options: DraftSessionOptions): DraftSession {
   let lastSaved: BlockDocument | null = null;
   let close: (() => Promise<void>) | null = null;
 
-  const cancelStale = () => cancelStaleSignOffs(db, resourceId, profile, stripReviewMarks, clock.now());
+  const cancelStale = () => cancelStaleSignOffs(db, resourceId, profile, clock.now());
 
   const saveDocumentNow = async () => {
     if (read === null) return clock.now();

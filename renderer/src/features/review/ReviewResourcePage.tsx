@@ -4,7 +4,7 @@ import { currentVersionContent, useActiveProfile, useDb, useResource, useSavedDo
 import { hashContent } from '@core/co-production/approved-version';
 import type { ConsentChoices } from '@core/co-production/consent';
 import { documentText, imageIdsOf } from '@core/document/text';
-import { hasPendingSuggestions, stripReviewMarks } from '../../editor/review';
+import { hasPendingSuggestions, stripReviewMarks } from '@core/document/strip';
 import { Page } from '../../ui/Page';
 import { AuditTrail } from './AuditTrail';
 import { FindingsPanel, useFindings } from './FindingsPanel';
@@ -33,7 +33,7 @@ export function ReviewResourcePage() {
   useEffect(() => {
     let live = true;
     if (resource === undefined || resource === null || document === undefined || document === null) return;
-    void currentVersionContent(db, resourceId, stripReviewMarks)
+    void currentVersionContent(db, resourceId)
       .then(hashContent)
       .then((value) => live && setHash(value));
     return () => {

@@ -19,7 +19,6 @@ import {
   type ConsentChoices,
   type Purpose,
 } from '@core/co-production/consent';
-import { stripReviewMarks } from '../../editor/review';
 import { formatWhen } from '@core/clock';
 import { capitalise } from '../../ui/format';
 import { checklistComplete, safeguardingChecklist, type ChecklistAnswers } from './checklist';
@@ -74,13 +73,13 @@ export function SignOffPanel({
           setError(problems.join(' '));
           return;
         }
-        await signOff(db, resource.id, profile, counts, { consent: { choices, wording } }, stripReviewMarks);
+        await signOff(db, resource.id, profile, counts, { consent: { choices, wording } });
       } else {
         if (!checklistComplete(answers)) {
           setError('Every point of the checklist must be confirmed before signing off.');
           return;
         }
-        await signOff(db, resource.id, profile, counts, { checklist: answers }, stripReviewMarks);
+        await signOff(db, resource.id, profile, counts, { checklist: answers });
       }
     } catch (caught) {
       setError(caught instanceof ReviewRefused ? caught.message : 'Signing off did not work. Please try again.');

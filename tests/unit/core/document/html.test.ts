@@ -3,7 +3,7 @@ import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import { escapeHtml, renderDocumentHtml, renderHtmlPage, type DocumentNode } from '@core/document/html';
 import { findDocumentError } from '../../../../renderer/src/editor/extensions';
-import { stripReviewMarks } from '../../../../renderer/src/editor/review/index';
+import { stripReviewMarks } from '@core/document/strip';
 
 type Mark = NonNullable<DocumentNode['marks']>[number];
 

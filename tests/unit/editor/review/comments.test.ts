@@ -3,12 +3,8 @@ import { generateHTML, generateJSON, type Editor, type JSONContent } from '@tipt
 import { closeHistory } from '@tiptap/pm/history';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChorusExtensions, getChorusSchema } from '../../../../renderer/src/editor/extensions';
-import {
-  findCommentAnchors,
-  findOrphanedThreads,
-  getActiveThread,
-  listCommentThreadIds,
-} from '../../../../renderer/src/editor/review';
+import { findCommentAnchors, findOrphanedThreads, getActiveThread } from '../../../../renderer/src/editor/review';
+import { listCommentThreadIds } from '@core/document/strip';
 import { createMemoryImageStore } from '../../../helpers/editor';
 import { createReviewEditor, doc, findText, paragraph, pressKey, selectText, typeText } from './review-editor';
 

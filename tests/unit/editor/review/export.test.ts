@@ -1,7 +1,11 @@
 // @vitest-environment happy-dom
 import type { Editor, JSONContent } from '@tiptap/core';
+import { Transform } from '@tiptap/pm/transform';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hasPendingSuggestions, stripReviewMarks } from '../../../../renderer/src/editor/review';
+import { getChorusSchema } from '../../../../renderer/src/editor/extensions';
+import { decideSuggestions } from '../../../../renderer/src/editor/review';
+import { hasPendingSuggestions, stripReviewMarks } from '@core/document/strip';
 import { createReviewEditor, doc, findText, paragraph, selectText, typeText } from './review-editor';
 
 function marked(text: string, ...marks: NonNullable<JSONContent['marks']>): JSONContent {
@@ -35,7 +39,7 @@ describe('stripReviewMarks', () => {
         marked(' words', remove('d2'), { type: 'italic' }),
       ),
     );
-    expect(stripReviewMarks(reviewed, 'accept-none')).toEqual(
+    expect(stripReviewMarks(reviewed)).toEqual(
       doc(
         paragraph(marked('Bold and commented', { type: 'bold' }), ' then kept', marked(' words', { type: 'italic' })),
       ),
@@ -54,8 +58,8 @@ describe('stripReviewMarks', () => {
     typeText(editor, 'x');
     expect(hasPendingSuggestions(editor.getJSON())).toBe(true);
 
-    const stripped = stripReviewMarks(editor.getJSON(), 'accept-none');
-    expect(stripped).toEqual(stripReviewMarks(original, 'accept-none'));
+    const stripped = stripReviewMarks(editor.getJSON());
+    expect(stripped).toEqual(stripReviewMarks(original));
     expect(stripped).toEqual(doc(paragraph('One two three'), paragraph('Four five')));
 
     editor.commands.rejectAll();
@@ -71,15 +75,20 @@ describe('stripReviewMarks', () => {
     const reviewed = doc(paragraph(marked('gone', insert('i1')), 'stays'));
     const copy = structuredClone(reviewed);
     editor = createReviewEditor({ content: plain });
-    expect(stripReviewMarks(plain, 'accept-none')).toEqual(editor.getJSON());
+    expect(stripReviewMarks(plain)).toEqual(plain);
     // A saved document (with every attribute filled in) comes back exactly as it was.
-    expect(stripReviewMarks(editor.getJSON(), 'accept-none')).toEqual(editor.getJSON());
-    expect(stripReviewMarks(reviewed, 'accept-none')).toEqual(doc(paragraph('stays')));
+    expect(stripReviewMarks(editor.getJSON())).toEqual(editor.getJSON());
+    expect(stripReviewMarks(reviewed)).toEqual(doc(paragraph('stays')));
     expect(reviewed).toEqual(copy);
   });
 
-  it('throws on a document that does not fit the schema rather than guessing', () => {
-    expect(() => stripReviewMarks({ type: 'doc', content: [{ type: 'marquee' }] }, 'accept-none')).toThrow();
+  it('keeps nodes the schema does not have, stripped like the rest, and refuses a document nested too deeply', () => {
+    expect(
+      stripReviewMarks(doc({ type: 'marquee', content: [paragraph(marked('gone', insert('i1')), 'kept')] })),
+    ).toEqual(doc({ type: 'marquee', content: [paragraph('kept')] }));
+    let deep: JSONContent = paragraph('deep');
+    for (let level = 0; level < 100; level += 1) deep = { type: 'blockquote', content: [deep] };
+    expect(() => stripReviewMarks(doc(deep))).toThrow(/nested too deeply/);
   });
 });
 
@@ -93,6 +102,90 @@ describe('hasPendingSuggestions', () => {
       content: [{ type: 'listItem', content: [paragraph('a ', marked('removed', remove('d1')))] }],
     });
     expect(hasPendingSuggestions(nested)).toBe(true);
-    expect(hasPendingSuggestions(stripReviewMarks(nested, 'accept-none'))).toBe(false);
+    expect(hasPendingSuggestions(stripReviewMarks(nested))).toBe(false);
+  });
+});
+
+/** What the editor gives: every suggestion rejected and every anchor removed through the schema. */
+function rejectedInTheEditor(json: JSONContent): JSONContent {
+  const schema = getChorusSchema();
+  const node = schema.nodeFromJSON(json);
+  const tr = new Transform(node);
+  decideSuggestions(tr, node, () => true, 'reject');
+  const anchorType = schema.marks.commentAnchor;
+  if (anchorType !== undefined) tr.removeMark(0, tr.doc.content.size, anchorType);
+  return tr.doc.toJSON() as JSONContent;
+}
+
+const runs = fc.array(
+  fc.record({
+    text: fc.constantFrom('a', 'b c', 'd.'),
+    bold: fc.boolean(),
+    review: fc.constantFrom('none', 's1', 's1', 's2', 'x1'),
+    thread: fc.constantFrom(null, 't1', 't2'),
+    hardBreak: fc.boolean(),
+  }),
+  { maxLength: 4 },
+);
+
+function inline(parts: typeof runs extends fc.Arbitrary<infer T> ? T : never): JSONContent[] {
+  return parts.map((part) => {
+    const marks: NonNullable<JSONContent['marks']> = [];
+    if (part.bold) marks.push({ type: 'bold' });
+    if (part.review.startsWith('s')) marks.push(insert(part.review));
+    if (part.review.startsWith('x')) marks.push(remove(part.review));
+    if (part.thread !== null) marks.push(anchor(part.thread));
+    const node: JSONContent = part.hardBreak ? { type: 'hardBreak' } : { type: 'text', text: part.text };
+    return marks.length === 0 ? node : { ...node, marks };
+  });
+}
+
+const textblock = fc.tuple(fc.constantFrom('paragraph', 'paragraph', 'heading'), runs).map(([type, parts]) => {
+  const content = inline(parts);
+  const node: JSONContent = type === 'heading' ? { type, attrs: { level: 3 } } : { type };
+  return content.length === 0 ? node : { ...node, content };
+});
+
+const { blocks } = fc.letrec<{ block: JSONContent; blocks: JSONContent[] }>((tie) => ({
+  block: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    textblock,
+    fc.constant({ type: 'chorusImage', attrs: { imageId: 'p1', alt: 'A door' } }),
+    tie('blocks').map((content) => ({ type: 'blockquote', content })),
+    fc
+      .tuple(fc.constantFrom('bulletList', 'orderedList'), fc.array(tie('blocks'), { minLength: 1, maxLength: 3 }))
+      .map(([type, items]) => ({ type, content: items.map((content) => ({ type: 'listItem', content })) })),
+    fc
+      .tuple(fc.constantFrom('contentWarning', 'inMyWords'), fc.array(textblock, { minLength: 1, maxLength: 3 }))
+      .map(([type, content]) => ({
+        type,
+        content: content.map((node) => ({ ...node, type: 'paragraph', attrs: undefined })),
+      })),
+    fc.array(tie('blocks'), { minLength: 1, maxLength: 2 }).map((cells) => ({
+      type: 'table',
+      content: [{ type: 'tableRow', content: cells.map((content) => ({ type: 'tableCell', content })) }],
+    })),
+  ),
+  blocks: fc.array(tie('block'), { minLength: 1, maxLength: 3 }),
+}));
+
+describe('stripReviewMarks without the editor', () => {
+  it('gives what the editor gives for any document of the schema', () => {
+    const schema = getChorusSchema();
+    fc.assert(
+      fc.property(blocks, (content) => {
+        let node;
+        try {
+          node = schema.nodeFromJSON(JSON.parse(JSON.stringify(doc(...content))) as JSONContent);
+          node.check();
+        } catch {
+          fc.pre(false);
+          return;
+        }
+        const stored = node.toJSON() as JSONContent;
+        expect(stripReviewMarks(stored)).toEqual(rejectedInTheEditor(stored));
+      }),
+      { numRuns: 400 },
+    );
   });
 });

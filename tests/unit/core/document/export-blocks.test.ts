@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { documentBlocks, plainText, textParagraphs } from '../../../electron/services/export/blocks';
+import { exportBlocks, plainText, textParagraphs } from '@core/document/export-blocks';
 import type { DocumentNode } from '@core/repository/records';
 
 const text = (value: string, marks: DocumentNode['marks'] = []): DocumentNode =>
   marks.length === 0 ? { type: 'text', text: value } : { type: 'text', text: value, marks };
 
-describe('document blocks for Word and PowerPoint', () => {
+describe('export blocks for Word and PowerPoint', () => {
   it('keeps marks, allowed links and line breaks, and drops suggested insertions as html.ts does', () => {
-    const [block] = documentBlocks({
+    const [block] = exportBlocks({
       type: 'doc',
       content: [
         {
@@ -36,7 +36,7 @@ describe('document blocks for Word and PowerPoint', () => {
   });
 
   it('reads lists, tables, Chorus blocks and pictures', () => {
-    const blocks = documentBlocks({
+    const blocks = exportBlocks({
       type: 'doc',
       content: [
         { type: 'heading', attrs: { level: 3 }, content: [text('Steps')] },
@@ -75,7 +75,7 @@ describe('document blocks for Word and PowerPoint', () => {
     let node: DocumentNode = { type: 'paragraph', content: [text('deep words')] };
     for (let depth = 0; depth < 20_000; depth += 1)
       node = { type: depth % 2 === 0 ? 'blockquote' : 'mystery', content: [node] };
-    const blocks = documentBlocks({ type: 'doc', content: [node] });
+    const blocks = exportBlocks({ type: 'doc', content: [node] });
     expect(JSON.stringify(blocks)).toContain('deep words');
   });
 
