@@ -27,7 +27,7 @@ import {
 import { breakdownTable, topFunctions } from '../lib/report';
 import { databaseCounts, seedDrafts } from '../lib/seed';
 import { serveStatic } from '../lib/static-server';
-import { mainThread, stampTimes, startTrace } from '../lib/trace';
+import { stampedWindow, startTrace } from '../lib/trace';
 import { withTimeout } from '../lib/util';
 
 const fixtureDir = path.resolve(import.meta.dirname, '../fixtures/blank-react');
@@ -246,22 +246,6 @@ async function coldStartTrial(
   template: string | null = null,
 ): Promise<Record<MetricKey, number>> {
   const userDataDir = await trialProfile(template);
-  try {
-    return await coldStartIn(userDataDir, side, trial, url, probe, verify, details);
-  } finally {
-    await removeProfileDir(userDataDir);
-  }
-}
-
-async function coldStartIn(
-  userDataDir: string,
-  side: Side,
-  trial: TrialInfo,
-  url: string,
-  probe: ProbeConfig,
-  verify: (page: Page) => Promise<void>,
-  details: TrialDetail[],
-): Promise<Record<MetricKey, number>> {
   // Wall clock: Date.now() here and Date.now() in the page both read the system clock. Copying the
   // seeded profile happens before this.
   const launchStart = Date.now();
@@ -306,6 +290,7 @@ async function coldStartIn(
     return { inPageReady: raw.readyAt, inPageInteractive: raw.interactiveAt, wallInteractive: wallInteractiveMs };
   } finally {
     await browser.close();
+    await removeProfileDir(userDataDir);
   }
 }
 
@@ -438,13 +423,7 @@ async function profiledStart(
     })`);
     const events = await trace.stop();
     if (!isProbeResult(raw)) throw new Error(`${side}: the probe returned ${JSON.stringify(raw)}`);
-    const thread = mainThread(events, 'cold:interactive');
-    const stamps = stampTimes(thread, /^cold:/);
-    const end = stamps.get('cold:interactive');
-    const start = stamps.get('cold:start') ?? thread.tasks[0]?.ts;
-    if (start === undefined || end === undefined) throw new Error('The trace lacks the probe stamps');
-    const first = thread.tasks.find((task) => task.end >= start);
-    const from = Math.min(first?.ts ?? start, start);
+    const { thread, from, end } = stampedWindow(events, 'cold:start', 'cold:interactive');
     const { resources, databaseOpenAt } = seen as Pick<ProfiledStart, 'resources' | 'databaseOpenAt'>;
     return {
       side,
