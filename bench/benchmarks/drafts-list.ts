@@ -36,7 +36,7 @@ import {
   type ProfileBreakdown,
 } from '../lib/profile';
 import { breakdownTable, topFunctions } from '../lib/report';
-import { mainThread, stampTimes, startTrace } from '../lib/trace';
+import { stampedWindow, startTrace } from '../lib/trace';
 import { roundsFromEnv, withTimeout } from '../lib/util';
 import { databaseCounts, seedDrafts } from '../lib/seed';
 
@@ -190,15 +190,7 @@ async function oneProfiledLoad(side: Side, profiles: Profiles, namer: FrameNamer
     const raw: unknown = await withTimeout(page.evaluate(`window.${appearProbeGlobal}.done`), 30_000, side);
     const events = await trace.stop();
     if (!isAppearResult(raw)) throw new Error(`${side}: the probe returned ${JSON.stringify(raw)}`);
-    const thread = mainThread(events, 'appear:painted');
-    const stamps = stampTimes(thread, /^appear:/);
-    const end = stamps.get('appear:painted');
-    // The probe stamps its start as the new document begins; a renderer process that has only just
-    // started may not be tracing yet at that point, and then its first task is the start.
-    const start = stamps.get('appear:start') ?? thread.tasks[0]?.ts;
-    if (start === undefined || end === undefined) throw new Error('The trace lacks the probe stamps');
-    const first = thread.tasks.find((task) => task.end >= start);
-    const from = Math.min(first?.ts ?? start, start);
+    const { thread, from, end } = stampedWindow(events, 'appear:start', 'appear:painted');
     return {
       busyMs: busyTime(thread, from, end),
       paintedAt: raw.paintedAt,

@@ -134,3 +134,23 @@ export function stampTimes(thread: MainThread, pattern: RegExp): Map<string, num
 export function taskAt(thread: MainThread, ts: number): Task | undefined {
   return thread.tasks.find((task) => task.ts <= ts && task.end >= ts);
 }
+
+/**
+ * The main thread of a page whose probe stamped `startStamp` as its document began and `endStamp`
+ * at the moment measured, with the window between them in trace µs. A renderer process that has
+ * only just started may not be tracing yet when the start is stamped; then its first task is the
+ * start.
+ */
+export function stampedWindow(
+  events: readonly TraceEvent[],
+  startStamp: string,
+  endStamp: string,
+): { thread: MainThread; from: number; end: number } {
+  const thread = mainThread(events, endStamp);
+  const stamps = stampTimes(thread, /./);
+  const end = stamps.get(endStamp);
+  const start = stamps.get(startStamp) ?? thread.tasks[0]?.ts;
+  if (start === undefined || end === undefined) throw new Error('The trace lacks the probe stamps');
+  const first = thread.tasks.find((task) => task.end >= start);
+  return { thread, from: Math.min(first?.ts ?? start, start), end };
+}

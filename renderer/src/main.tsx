@@ -10,8 +10,12 @@ void requestPersistentStorage();
 const db = openChorusDb();
 // The browser opens (on a first start, creates) the database while React draws the first screen,
 // rather than when that screen first asks for something. A failure to open is not lost: every
-// query made afterwards fails with it, and the screens say so.
-db.open().catch(() => undefined);
+// query made afterwards fails with it, and the screens say so. The mark is for the cold-start
+// benchmark's timeline (bench/benchmarks/cold-start.ts).
+db.open().then(
+  () => performance.mark('chorus:database-open'),
+  () => undefined,
+);
 const root = document.getElementById('root');
 if (root === null) throw new Error('The page has no #root element');
 createRoot(root).render(

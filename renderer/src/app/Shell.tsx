@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useSyncStatus } from '../features/sync/SyncProvider';
 import { usePlatform } from '../platform';
@@ -79,7 +79,11 @@ export function Shell({ onQuickExit, exitKeys }: { onQuickExit: () => void; exit
       <main id="main" ref={mainRef} className="content">
         <HostStatusNotice />
         <ScreenBoundary place={location.pathname}>
-          <Outlet />
+          {/* Only seen when the app starts on an area whose code has not loaded yet: moving between
+              areas is a transition, which keeps the current screen until the next one is ready. */}
+          <Suspense fallback={<p className="loading">Opening…</p>}>
+            <Outlet />
+          </Suspense>
         </ScreenBoundary>
       </main>
     </div>

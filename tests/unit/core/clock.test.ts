@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   fixedClock,
   formatDay,
@@ -60,5 +60,24 @@ describe('the clock', () => {
   it('reads the computer’s own time and zone when nothing else is given', () => {
     expect(Math.abs(systemClock.now() - Date.now())).toBeLessThan(1000);
     expect(systemClock.timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  });
+
+  it('reads the computer’s zone again once a second has passed, not on every question', () => {
+    const zone = process.env.TZ;
+    vi.useFakeTimers({ now: Date.UTC(2027, 2, 31, 12) });
+    try {
+      process.env.TZ = 'Europe/London';
+      vi.advanceTimersByTime(5_000);
+      expect(systemClock.timeZone).toBe('Europe/London');
+      process.env.TZ = 'Asia/Tokyo';
+      vi.advanceTimersByTime(999);
+      expect(systemClock.timeZone).toBe('Europe/London');
+      vi.advanceTimersByTime(1);
+      expect(systemClock.timeZone).toBe('Asia/Tokyo');
+    } finally {
+      vi.useRealTimers();
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });

@@ -24,9 +24,11 @@ import { formatWhen } from '@core/clock';
 import { plural } from '../../ui/format';
 import { Notice, type NoticeContent } from '../../ui/Notice';
 import { Page } from '../../ui/Page';
+import { whenIdle } from '../../ui/lazy';
 import { SelectField } from '../../ui/SelectField';
 import { DamagedBadge, useDamageId } from './DamagedDetails';
 import type { ImportedDraftState } from './ResourcePage';
+import { preloadEditor } from './resource-screen';
 import { filterResources, noFilters, topicsOf, type DraftFilters } from './search';
 import { useClock } from '../clock';
 
@@ -61,6 +63,8 @@ export function DraftsList() {
   const filtering = JSON.stringify(filters) !== JSON.stringify({ ...noFilters, sort: filters.sort });
   // Until the whole list is read, what is known of it: the first page and how many there are.
   const complete = all !== undefined;
+  // Once the whole list is read, the editor's code is fetched and compiled in the next idle moment.
+  useEffect(() => (complete ? whenIdle(preloadEditor) : undefined), [complete]);
   const found = complete || filtering ? visible.length : (recent?.total ?? 0);
 
   const setFilter = <K extends keyof DraftFilters>(key: K, value: DraftFilters[K]) => {

@@ -1,10 +1,8 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { DraftsList } from './DraftsList';
+import { ResourceScreen } from './resource-screen';
 import { TrashList } from './TrashList';
-
-// The editor is the heaviest part of the app; it loads only when a draft is opened.
-const ResourcePage = lazy(() => import('./ResourcePage').then((module) => ({ default: module.ResourcePage })));
 
 export function DraftsPage() {
   return (
@@ -15,7 +13,7 @@ export function DraftsPage() {
         path=":resourceId"
         element={
           <Suspense fallback={<p className="loading">Opening the draft…</p>}>
-            <ResourcePage />
+            <ResourceScreen />
           </Suspense>
         }
       />
