@@ -41,6 +41,7 @@ import { useAutosaver, useFlushOnLeave } from '../saving/useAutosaver';
 import { createValueStore } from '../saving/value-store';
 import { WhereUsedPanel } from './WhereUsedPanel';
 import { WritingAids, type SavedText } from './WritingAids';
+import './drafting.css';
 
 /**
  * One draft: its title, the editor, details, writing aids and history. Every change is saved
