@@ -5,7 +5,7 @@
 // sees at 200% zoom), with the page's clock fixed so that dates and times read the same every run.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { launchChromium } from '../tests/helpers/chromium';
 import { makeService, tempDir } from '../tests/helpers/repository';
 import { startTestWebHost } from '../tests/helpers/web-host';
@@ -103,6 +103,11 @@ function computedStyles(page: Page): Promise<string> {
   });
 }
 
+/** The shared folder is a new temporary folder each run (and React puts its path back on every render). */
+async function showSamePath(input: Locator): Promise<void> {
+  await input.evaluate((element) => ((element as HTMLInputElement).value = '/srv/chorus/shared'));
+}
+
 async function goTo(page: Page, area: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: area, exact: true }).click();
   await page.getByRole('heading', { level: 1, name: area, exact: true }).waitFor();
@@ -174,13 +179,11 @@ try {
   await page.getByRole('status').getByText('Settings saved. Chorus is syncing now.').waitFor();
   await page.getByRole('link', { name: 'Sync status: Up to date' }).waitFor();
   await page.getByText('Last synced 10:00').waitFor();
-  // The folder's path differs each run: show the same words in its place.
-  await repository
-    .getByRole('textbox', { name: 'Folder path' })
-    .evaluate((input) => ((input as HTMLInputElement).value = '/srv/chorus/shared'));
+  await showSamePath(repository.getByRole('textbox', { name: 'Folder path' }));
   await shoot(page, 'sync-notice', { fullPage: false });
   await page.getByRole('status').getByRole('button', { name: 'Dismiss' }).click();
   await page.getByText('Settings saved. Chorus is syncing now.').waitFor({ state: 'detached' });
+  await showSamePath(repository.getByRole('textbox', { name: 'Folder path' }));
   await shoot(page, 'sync');
 
   await goTo(page, 'Library');
@@ -215,6 +218,10 @@ try {
   await add.waitFor({ state: 'detached' });
   await shoot(page, 'pack');
   await goTo(page, 'Training packs');
+  await page
+    .getByRole('list', { name: 'Training packs' })
+    .getByRole('link', { name: 'Night-time economy briefing', exact: true })
+    .waitFor();
   await shoot(page, 'packs-list');
 
   await goTo(page, 'Settings');
