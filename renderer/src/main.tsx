@@ -1,9 +1,13 @@
+// The design tokens, the base and the classes several features share come first, before any component's own
+// stylesheet (each component imports its own), so that a feature's rules always come after these.
+import './ui/tokens.css';
+import './ui/base.css';
+import './ui/common.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, ensureStartRoute } from './app/App';
 import { openChorusDb, requestPersistentStorage } from './db';
 import { connectPlatform } from './platform';
-import './app/styles.css';
 
 ensureStartRoute();
 void requestPersistentStorage();

@@ -67,7 +67,7 @@ describe('drafting', () => {
     expect(await editor.writingAid('Words').textContent()).toBe('7');
     // The reading age waits for a pause in writing; until then it says it is being worked out.
     await editor.writingAid('Reading age').filter({ hasText: 'Write a little more to see this' }).waitFor();
-    // What changes with every save sits in fixed boxes that clip (styles.css, .live-value): it must fit them.
+    // What changes with every save sits in fixed boxes that clip (ui/common.css, .live-value): it must fit them.
     const clipped = await page.evaluate(() =>
       Array.from(document.querySelectorAll('.live-value'))
         .filter((box) => box.scrollWidth > box.clientWidth || box.scrollHeight > box.clientHeight)

@@ -12,6 +12,7 @@ import { NeutralScreen } from './NeutralScreen';
 import { runQuickExit } from './quick-exit';
 import { useQuickExitKeys } from './quick-exit-keys';
 import { Shell } from './Shell';
+import './shell.css';
 
 const startPath = '/drafts';
 

@@ -1,5 +1,6 @@
 import { useLayoutEffect } from 'react';
 import { revealNeutralScreen, startChorusAgain } from './quick-exit';
+import './shell.css';
 
 /**
  * What the quick exit leaves on screen: a blank page that says nothing about Chorus or its

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import { setActiveProfile, useActiveProfile, useDb, useProfiles } from '../db';
+import './shell.css';
 
 /** Who is using Chorus now; switching is one choice, for sessions that share a laptop. */
 export function ProfileSwitcher() {

@@ -7,6 +7,7 @@ import { areas } from './areas';
 import { ScreenBoundary } from './failures';
 import { ProfileSwitcher } from './ProfileSwitcher';
 import type { QuickExitKeys } from './quick-exit-keys';
+import './shell.css';
 
 /**
  * The frame around every screen: a skip link, the app name, the quick exit, the main

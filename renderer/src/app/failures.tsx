@@ -3,6 +3,7 @@ import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
 import { Link } from 'react-router';
 import { Page } from '../ui/Page';
 import { startChorusAgain } from './quick-exit';
+import './shell.css';
 
 /** What went wrong, for whoever helps: the error's own words, never anything from the person's work. */
 function ErrorDetails({ error }: { error: unknown }) {

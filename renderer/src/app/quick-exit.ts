@@ -3,7 +3,7 @@ import type { Platform } from '../platform';
 /** How long the exit waits for the lock before it hides the window anyway. */
 export const lockWaitMs = 2_000;
 
-/** The class on <html> that hides everything (styles.css, "Quick exit") until the neutral screen is in. */
+/** The class on <html> that hides everything (app/shell.css) until the neutral screen is in. */
 export const concealedClass = 'quick-exit-concealed';
 
 export interface QuickExitSteps {

@@ -80,7 +80,7 @@ function subscribeToBoth(
  * An element whose text is `read()`, written straight into the page whenever a store changes,
  * without a React render. Render the element with no children of its own. The text node is kept and
  * only its words change, so the page has nothing new to style; put it in a `live-value` box
- * (styles.css) and it is laid out and painted on its own too.
+ * (ui/common.css) and it is laid out and painted on its own too.
  */
 export function useLiveText<E extends HTMLElement>(
   read: () => string,

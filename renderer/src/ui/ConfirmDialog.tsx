@@ -1,5 +1,6 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import type { ReactNode } from 'react';
+import './dialog.css';
 
 /**
  * Asks before anything is destroyed or replaced. Focus starts on Cancel, so Enter never destroys

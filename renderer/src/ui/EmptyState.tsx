@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './empty-state.css';
 
 /** What a screen shows when it has nothing yet: what belongs here and how it gets here. */
 export function EmptyState({ title, children }: { title: string; children: ReactNode }) {

@@ -1,5 +1,6 @@
 import type { ReactNode, SyntheticEvent } from 'react';
 import { Modal } from './Modal';
+import './dialog.css';
 
 /** A small dialog around a form: a title, fields, and a submit and a Cancel button. */
 export function FormDialog({

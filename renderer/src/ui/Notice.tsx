@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import './notice.css';
 
 export interface NoticeContent {
   message: string;

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './page.css';
 
 /**
  * One screen: its heading is the page's only `h1`, focusable so the shell can move focus to it

@@ -9,6 +9,7 @@ import { plural } from '../../ui/format';
 import type { ValueStore } from '../../saving/value-store';
 import type { SavedText } from './saved-text';
 import { useClock } from '../clock';
+import './drafting.css';
 
 const kindLabels: Record<SnapshotRecord['kind'], string> = {
   auto: 'Automatic',

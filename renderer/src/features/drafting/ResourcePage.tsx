@@ -24,6 +24,7 @@ import { SuggestionsPanel } from './SuggestionsPanel';
 import { useDraftSession } from './useDraftSession';
 import { WhereUsedPanel } from './WhereUsedPanel';
 import { WritingAids } from './WritingAids';
+import './drafting.css';
 
 /** What the Drafts list hands a draft it has just imported: something to check, said once. */
 export interface ImportedDraftState {

@@ -24,7 +24,7 @@ export function SaveStatusLine({
   );
   const failed = useDerivedValue(document, details, () => current().state === 'failed');
   return (
-    // Until a save fails, the line is one fixed-size box of its own (styles.css, `.live-value`).
+    // Until a save fails, the line is one fixed-size box of its own (ui/common.css, `.live-value`).
     <div className={failed ? 'save-status' : 'save-status live-value'} role="status">
       <span ref={text} />
       {failed && (

@@ -2,6 +2,7 @@ import { memo, useId } from 'react';
 import { useResourceUse, type VersionUse } from '../../db';
 import { formatDay, type Clock } from '@core/clock';
 import { useClock } from '../clock';
+import './drafting.css';
 
 function sharingLine(version: VersionUse, clock: Clock): string {
   if (version.published !== null) return `In the shared repository since ${formatDay(version.published.at, clock)}`;

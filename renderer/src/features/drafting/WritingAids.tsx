@@ -57,7 +57,7 @@ export const WritingAids = memo(function WritingAids({ saved }: { saved: ValueSt
       <dl className="details">
         <dt>Words</dt>
         <dd>
-          {/* Changes with every save; one line, on its own (styles.css). */}
+          {/* Changes with every save; one line, on its own (ui/common.css). */}
           <span ref={words} className="live-value" />
         </dd>
         <dt>Reading time</dt>

@@ -23,6 +23,7 @@ import {
 import { libraryIndexFor } from './library-search';
 import { formatIsoDate, today as todayIn } from '@core/clock';
 import { useClock } from '../clock';
+import './library.css';
 
 const pageSize = 50;
 

@@ -9,6 +9,7 @@ import { formatDay, formatIsoDate, today as todayIn } from '@core/clock';
 import { audienceList, isReviewDue, labelKey } from './library';
 import type { LibraryLinkState } from './LibraryList';
 import { useClock } from '../clock';
+import './library.css';
 
 function titleOf(record: LibraryVersionRecord): string {
   const title = record.approved.content.title.trim();

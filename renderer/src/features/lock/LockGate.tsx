@@ -4,6 +4,7 @@ import { usePlatform } from '../../platform';
 import type { AppLock, LockView } from './app-lock';
 import { createIdleTimer } from './idle';
 import { LockScreen } from './LockScreen';
+import './lock.css';
 
 const AppLockContext = createContext<AppLock | null>(null);
 

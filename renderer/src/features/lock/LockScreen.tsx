@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
 import { UnlockRefused } from '../../db';
 import type { AppLock, LockReason } from './app-lock';
 import { useClock } from '../clock';
+import './lock.css';
 
 const reasonText: Record<LockReason, string> = {
   asked: 'Chorus is locked.',

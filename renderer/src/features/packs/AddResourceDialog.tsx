@@ -5,6 +5,7 @@ import { addPackItem, PackRefused, useDb, useLibrary, type PackView } from '../.
 import { plural } from '../../ui/format';
 import { Modal } from '../../ui/Modal';
 import { filterByTitle, libraryChoices, resourcesIn, titleOf } from './pack-rules';
+import './packs.css';
 
 /**
  * Approved resources the pack may take: the newest version of each whose consent covers the

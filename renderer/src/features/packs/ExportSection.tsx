@@ -12,6 +12,7 @@ import {
   packExportRequest,
   type ExportBlockers,
 } from './pack-rules';
+import './packs.css';
 
 const formats: readonly ExportFormat[] = ['docx', 'pdf', 'pptx', 'html'];
 

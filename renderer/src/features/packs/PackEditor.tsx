@@ -23,6 +23,7 @@ import { buildSessionPlan, exportBlockers, packLimits, pinnedVersions, withdrawn
 import { PackItemsSection } from './PackItemsSection';
 import { PurposeRadios } from './PurposeRadios';
 import { SessionPlanSection } from './SessionPlanSection';
+import './packs.css';
 
 /** What the trainer typed and has not been saved yet. */
 interface PendingEdits {

@@ -14,6 +14,7 @@ import { Notice, type NoticeContent } from '../../ui/Notice';
 import { AddResourceDialog } from './AddResourceDialog';
 import { itemState, packLimits, positionMessage, titleOf, withdrawnMessage, type ItemState } from './pack-rules';
 import { useClock } from '../clock';
+import './packs.css';
 
 /** The resources of a pack in order, each with its trainer notes, and the Add resource dialog. */
 export function PackItemsSection({

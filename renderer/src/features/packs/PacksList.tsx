@@ -25,6 +25,7 @@ import { Page } from '../../ui/Page';
 import { packLimits } from './pack-rules';
 import { PurposeRadios } from './PurposeRadios';
 import { useClock } from '../clock';
+import './packs.css';
 
 export function PacksList() {
   const db = useDb();

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import type { SessionPlan } from './pack-rules';
+import './packs.css';
 
 /**
  * What a trainer needs before the session starts, gathered from the pack: every content warning

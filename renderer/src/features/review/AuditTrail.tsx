@@ -2,6 +2,7 @@ import { useAuditTrail, type AuditAction } from '../../db';
 import { roleLabels } from '@core/co-production/roles';
 import { formatWhen } from '@core/clock';
 import { useClock } from '../clock';
+import './review.css';
 
 const actionLabels: Record<AuditAction, string> = {
   submitted: 'Sent for review',

@@ -4,6 +4,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { formatWhen } from '@core/clock';
 import { Page } from '../../ui/Page';
 import { useClock } from '../clock';
+import './review.css';
 
 const groups: { status: ResourceStatus; title: string }[] = [
   { status: 'in-review', title: 'In review' },

@@ -4,6 +4,7 @@ import { attributionLine, type ConsentChoices } from '@core/co-production/consen
 import type { DocumentNode } from '@core/document/text';
 import { ChorusEditor } from '../../editor/ChorusEditor';
 import { noPictures } from '../../editor/image-store';
+import './review.css';
 
 /**
  * Exactly what trainers will see of this version: the cover details and the text, read-only. Its

@@ -23,6 +23,7 @@ import { formatWhen } from '@core/clock';
 import { capitalise } from '../../ui/format';
 import { checklistComplete, safeguardingChecklist, type ChecklistAnswers } from './checklist';
 import { useClock } from '../clock';
+import './review.css';
 
 const attributionLabels: Record<AttributionKind, string> = {
   anonymous: 'Anonymous',

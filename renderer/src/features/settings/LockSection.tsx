@@ -5,6 +5,7 @@ import { usePlatform } from '../../platform';
 import { FormDialog } from '../../ui/FormDialog';
 import { Notice, type NoticeContent } from '../../ui/Notice';
 import { useAppLock } from '../lock/LockGate';
+import './settings.css';
 
 /** Long enough to resist guessing; three random words are suggested. */
 export const minimumPassphraseLength = 8;

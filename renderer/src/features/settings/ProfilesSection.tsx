@@ -2,6 +2,7 @@ import { useId, useState, type SyntheticEvent } from 'react';
 import { createProfile, setActiveProfile, useActiveProfile, useDb, useProfiles } from '../../db';
 import { roleLabels } from '@core/co-production/roles';
 import { roles, type Role } from '@core/co-production/workflow';
+import './settings.css';
 
 /**
  * The people who use Chorus on this device. A co-production session may share one laptop, so

@@ -9,6 +9,7 @@ import {
   type KeyboardShortcut,
 } from '../../db';
 import { describeShortcut, recordShortcut } from './quick-exit-shortcut';
+import './settings.css';
 
 function sameShortcut(a: KeyboardShortcut, b: KeyboardShortcut): boolean {
   return (

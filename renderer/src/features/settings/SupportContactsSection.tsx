@@ -9,6 +9,7 @@ import {
 } from '../../db';
 import { FormDialog } from '../../ui/FormDialog';
 import { Notice, type NoticeContent } from '../../ui/Notice';
+import './settings.css';
 
 /** As many as an export's session plan takes. */
 const maxSupportContacts = 50;

@@ -8,6 +8,8 @@ import { downloadBytes } from '../../ui/download';
 import { useClock } from '../clock';
 import { archiveFileName, archiveMimeType, buildArchive } from './archive';
 import { EraseIncomplete, eraseEverything } from './erase';
+import './settings.css';
+import '../../ui/dialog.css';
 
 /** `data.save` takes at most 400 million base64 characters: about 300 MB of archive. */
 const maxSavedBytes = 300_000_000;

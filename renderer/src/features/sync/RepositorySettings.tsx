@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Notice, type NoticeContent } from '../../ui/Notice';
 import { useRepositoryStatus, useSyncEngine } from './SyncProvider';
 import { isSetUp } from './status';
+import './sync.css';
 
 type RemoteKind = ConfigureRepository['kind'];
 

@@ -6,6 +6,7 @@ import { RepositorySettings } from './RepositorySettings';
 import { useRepositoryStatus, useSyncActivity, useSyncEngine, useSyncStatus } from './SyncProvider';
 import { describeOutboxEntry, describeOutboxKind, isSetUp } from './status';
 import { useClock, useNow } from '../clock';
+import './sync.css';
 
 export function SyncPage() {
   return (
