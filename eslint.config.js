@@ -94,9 +94,25 @@ const layers = [
     ],
   },
   {
-    name: 'renderer/features',
+    name: 'renderer/features: sealed, each reached only through its index.ts',
     files: ['renderer/src/features/**/*.{ts,tsx}'],
-    patterns: [{ regex: '^\\.\\./\\.\\./app(/|$)', message: 'features do not import the app shell.' }],
+    patterns: [
+      { regex: '^\\.\\./\\.\\./app(/|$)', message: 'features do not import the app shell.' },
+      {
+        regex: '^\\.\\./(?!\\.)[^/]+/',
+        message: "another feature is reached through its index.ts ('../lock'), never its files.",
+      },
+    ],
+  },
+  {
+    name: 'renderer/app: features through their faces',
+    files: ['renderer/src/app/**/*.{ts,tsx}', 'renderer/src/main.tsx'],
+    patterns: [
+      {
+        regex: '(^|/)features/[^/]+/',
+        message: "a feature is reached through its index.ts ('../features/lock'), never its files.",
+      },
+    ],
   },
   {
     name: 'renderer/platform',

@@ -22,6 +22,15 @@ async function layeringErrors(file: string, code: string): Promise<string[]> {
 
 describe('the layer rules of STYLE.md', () => {
   it.each([
+    [
+      'renderer/src/features/settings/LockSection.tsx',
+      "import { LockGate } from '../lock/LockGate';\nexport const x = LockGate;\n",
+    ],
+    [
+      'renderer/src/app/areas.tsx',
+      "import { DraftsPage } from '../features/drafting/DraftsPage';\nexport const x = DraftsPage;\n",
+    ],
+    ['renderer/src/main.tsx', "import { LockGate } from './features/lock/LockGate';\nexport const x = LockGate;\n"],
     ['core/document/html.ts', "import { app } from 'electron';\nexport const x = app;\n"],
     ['core/document/html.ts', "import { readFile } from 'node:fs';\nexport const x = readFile;\n"],
     ['core/document/html.ts', "import Dexie from 'dexie';\nexport const x = Dexie;\n"],
@@ -67,6 +76,18 @@ describe('the layer rules of STYLE.md', () => {
 
   it.each([
     ['electron/shared/contract.ts', "import { z } from 'zod';\nexport const x = z;\n"],
+    [
+      'renderer/src/features/settings/LockSection.tsx',
+      "import { useAppLock } from '../lock';\nexport const x = useAppLock;\n",
+    ],
+    [
+      'renderer/src/features/settings/LockSection.tsx',
+      "import { lazyScreen } from '../../ui/lazy';\nexport const x = lazyScreen;\n",
+    ],
+    [
+      'renderer/src/app/areas.tsx',
+      "import { DraftsPage } from '../features/drafting';\nexport const x = DraftsPage;\n",
+    ],
     [
       'electron/shared/contract.ts',
       "import { audiences } from '@core/repository/records';\nexport const x = audiences;\n",

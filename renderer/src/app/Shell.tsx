@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { useSyncStatus } from '../features/sync/SyncProvider';
+import { useSyncStatus } from '../features/sync';
 import { usePlatform } from '../platform';
 import type { HostStatus } from '../platform/platform';
 import { areas } from './areas';

@@ -1,7 +1,10 @@
 import type { ComponentType } from 'react';
-import { DraftsPage } from '../features/drafting/DraftsPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { lazyScreen } from '../ui/lazy';
+import { DraftsPage } from '../features/drafting';
+import { LibraryPage } from '../features/library';
+import { PacksPage } from '../features/packs';
+import { ReviewPage } from '../features/review';
+import { SettingsPage } from '../features/settings';
+import { SyncPage } from '../features/sync';
 
 export interface Area {
   path: string;
@@ -12,7 +15,7 @@ export interface Area {
 /**
  * The areas of the app, in the order the navigation shows them. Drafts, where the app starts, and
  * Settings (small, and where the quick exit and the lock are set up) are part of the first page's
- * code; every other area is a chunk of its own, loaded on its first visit, so a cold start does not
+ * code; every other area is a chunk of its own, loaded on its first visit (each feature's index.ts says how), so a cold start does not
  * parse the Library's search, the training packs and their exports, review or sync screens.
  */
 export const areas: readonly Area[] = [
@@ -20,34 +23,22 @@ export const areas: readonly Area[] = [
   {
     path: 'review',
     label: 'Review',
-    Page: lazyScreen(
-      () => import('../features/review/ReviewPage'),
-      (module) => module.ReviewPage,
-    ),
+    Page: ReviewPage,
   },
   {
     path: 'library',
     label: 'Library',
-    Page: lazyScreen(
-      () => import('../features/library/LibraryPage'),
-      (module) => module.LibraryPage,
-    ),
+    Page: LibraryPage,
   },
   {
     path: 'packs',
     label: 'Training packs',
-    Page: lazyScreen(
-      () => import('../features/packs/PacksPage'),
-      (module) => module.PacksPage,
-    ),
+    Page: PacksPage,
   },
   {
     path: 'sync',
     label: 'Sync',
-    Page: lazyScreen(
-      () => import('../features/sync/SyncPage'),
-      (module) => module.SyncPage,
-    ),
+    Page: SyncPage,
   },
   { path: 'settings', label: 'Settings', Page: SettingsPage },
 ];

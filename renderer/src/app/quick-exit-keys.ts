@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { quickExitShortcutPreference, usePreference, type QuickExitShortcutSetting } from '../db';
-import { describeShortcut, matchesShortcut } from '../features/settings/quick-exit-shortcut';
+import { describeShortcut, matchesShortcut } from '../features/settings';
 import { createShiftExitCounter } from './shift-exit';
 
 export interface QuickExitKeys {

@@ -4,7 +4,7 @@ import { autoLockMinutesPreference, setPreference, UnlockRefused, useDb, usePref
 import { usePlatform } from '../../platform';
 import { FormDialog } from '../../ui/FormDialog';
 import { Notice, type NoticeContent } from '../../ui/Notice';
-import { useAppLock } from '../lock/LockGate';
+import { useAppLock } from '../lock';
 import './settings.css';
 
 /** Long enough to resist guessing; three random words are suggested. */

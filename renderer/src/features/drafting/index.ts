@@ -1,0 +1,2 @@
+/** Drafting's public face: the Drafts area. Its other files are its own. */
+export { DraftsPage } from './DraftsPage';
