@@ -1,4 +1,4 @@
-import { canonicalJson, contentHash, type CanonicalValue } from '../repository/canonical-json';
+import { contentHash, type CanonicalValue } from '../repository/canonical-json';
 import { attributionLine } from './consent';
 import type { ApprovedVersion, ConsentRecord, VersionContent, Withdrawal } from '../repository/records';
 
@@ -41,19 +41,8 @@ export async function verifyApprovedVersion(version: ApprovedVersion): Promise<b
   return id === expectedId && version.contentHash === expectedContentHash;
 }
 
-/** The canonical text of a version, as it is written to the repository. */
-export function approvedVersionJson(version: ApprovedVersion): string {
-  return canonicalJson(version as unknown as CanonicalValue);
-}
-
 /** A withdrawal as it is shared: which resource, and from when. Its id is the hash of the rest. */
 export async function freezeWithdrawal(input: { resourceId: string; at: number }): Promise<Withdrawal> {
   const withoutId = { format: 1 as const, resourceId: input.resourceId, at: input.at };
   return { id: await contentHash(withoutId), ...withoutId };
-}
-
-/** Checks that a withdrawal's id matches what it holds. */
-export async function verifyWithdrawal(withdrawal: Withdrawal): Promise<boolean> {
-  const { id, ...withoutId } = withdrawal;
-  return id === (await contentHash(withoutId));
 }

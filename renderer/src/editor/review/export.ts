@@ -2,7 +2,7 @@ import type { JSONContent } from '@tiptap/core';
 import { Transform } from '@tiptap/pm/transform';
 import { getChorusSchema } from '../extensions';
 import { decideSuggestions, type SuggestionDecision } from './decide';
-import { COMMENT_ANCHOR, SUGGESTION_DELETE, SUGGESTION_INSERT, isReviewId } from './names';
+import { COMMENT_ANCHOR, SUGGESTION_DELETE, SUGGESTION_INSERT } from './names';
 
 function* nodesOf(doc: JSONContent): Generator<JSONContent> {
   const stack = [doc];
@@ -44,19 +44,4 @@ export function hasPendingSuggestions(doc: JSONContent): boolean {
     if (node.marks?.some((mark) => mark.type === SUGGESTION_INSERT || mark.type === SUGGESTION_DELETE)) return true;
   }
   return false;
-}
-
-/**
- * The ids of the comment threads anchored in a stored document, for finding orphaned threads
- * without an editor: a thread the app keeps whose id is not here lost all of its words.
- */
-export function listCommentThreadIds(doc: JSONContent): string[] {
-  const ids = new Set<string>();
-  for (const node of nodesOf(doc)) {
-    for (const mark of node.marks ?? []) {
-      const threadId: unknown = mark.attrs?.threadId;
-      if (mark.type === COMMENT_ANCHOR && isReviewId(threadId)) ids.add(threadId);
-    }
-  }
-  return [...ids].sort();
 }

@@ -1,7 +1,7 @@
 export { CommentAnchor } from './comment-anchor';
 export { CommentThreads, activeThreadKey, getActiveThread } from './comment-threads';
 export { decideSuggestions, type SuggestionDecision } from './decide';
-export { hasPendingSuggestions, listCommentThreadIds, stripReviewMarks, type StripMode } from './export';
+export { hasPendingSuggestions, stripReviewMarks, type StripMode } from './export';
 export {
   COMMENT_ANCHOR,
   DIRECT_CHANGE_META,
@@ -12,7 +12,6 @@ export {
 } from './names';
 export {
   findCommentAnchors,
-  findOrphanedThreads,
   findSuggestions,
   type CommentAnchorRange,
   type SuggestionKind,
