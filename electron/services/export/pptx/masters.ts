@@ -5,6 +5,12 @@ export type Presentation = InstanceType<typeof PptxGenJS>;
 
 export const masters = { title: 'CHORUS_TITLE', content: 'CHORUS_CONTENT' } as const;
 
+/** The title slide's large title sits low; a content slide's smaller one sits at the top. */
+const titleBoxes = {
+  title: { y: 0.5, h: 1.8, fontSize: 36, valign: 'bottom' },
+  content: { y: 0.35, h: 0.95, fontSize: 28, valign: 'middle' },
+} as const;
+
 export function defineMasters(pptx: Presentation, footer: string): void {
   const footerText = {
     text: {
@@ -12,76 +18,43 @@ export function defineMasters(pptx: Presentation, footer: string): void {
       options: { x: margin, y: 7.0, w: 10.5, h: 0.35, fontFace: font, fontSize: 12, color: colours.muted },
     },
   };
-  pptx.defineSlideMaster({
-    title: masters.title,
-    background: { color: 'FFFFFF' },
-    objects: [
-      {
-        placeholder: {
-          options: {
-            name: 'title',
-            type: 'title',
-            x: margin,
-            y: 0.5,
-            w: contentWidth,
-            h: 1.8,
-            fontFace: font,
-            fontSize: 36,
-            bold: true,
-            color: colours.text,
-            align: 'left',
-            valign: 'bottom',
+  for (const kind of ['title', 'content'] as const) {
+    const { y, h, fontSize, valign } = titleBoxes[kind];
+    pptx.defineSlideMaster({
+      title: masters[kind],
+      background: { color: 'FFFFFF' },
+      objects: [
+        {
+          placeholder: {
+            options: {
+              name: 'title',
+              type: 'title',
+              x: margin,
+              y,
+              w: contentWidth,
+              h,
+              fontFace: font,
+              fontSize,
+              bold: true,
+              color: colours.text,
+              align: 'left',
+              valign,
+            },
+            text: '',
           },
-          text: '',
         },
+        footerText,
+      ],
+      slideNumber: {
+        x: 12.1,
+        y: 7.0,
+        w: 0.7,
+        h: 0.35,
+        fontFace: font,
+        fontSize: 12,
+        color: colours.muted,
+        align: 'right',
       },
-      footerText,
-    ],
-    slideNumber: {
-      x: 12.1,
-      y: 7.0,
-      w: 0.7,
-      h: 0.35,
-      fontFace: font,
-      fontSize: 12,
-      color: colours.muted,
-      align: 'right',
-    },
-  });
-  pptx.defineSlideMaster({
-    title: masters.content,
-    background: { color: 'FFFFFF' },
-    objects: [
-      {
-        placeholder: {
-          options: {
-            name: 'title',
-            type: 'title',
-            x: margin,
-            y: 0.35,
-            w: contentWidth,
-            h: 0.95,
-            fontFace: font,
-            fontSize: 28,
-            bold: true,
-            color: colours.text,
-            align: 'left',
-            valign: 'middle',
-          },
-          text: '',
-        },
-      },
-      footerText,
-    ],
-    slideNumber: {
-      x: 12.1,
-      y: 7.0,
-      w: 0.7,
-      h: 0.35,
-      fontFace: font,
-      fontSize: 12,
-      color: colours.muted,
-      align: 'right',
-    },
-  });
+    });
+  }
 }
