@@ -1,4 +1,3 @@
-import { canonicalJson, type CanonicalValue } from '../repository/canonical-json';
 import { hashContent, isSealed, recordId } from '../repository/record-hashes';
 import { attributionLine } from './consent';
 import type { ApprovedVersion, ConsentRecord, VersionContent, Withdrawal } from '../repository/records';
@@ -34,18 +33,8 @@ export function verifyApprovedVersion(version: ApprovedVersion): Promise<boolean
   return isSealed(version);
 }
 
-/** The canonical text of a version, as it is written to the repository. */
-export function approvedVersionJson(version: ApprovedVersion): string {
-  return canonicalJson(version as unknown as CanonicalValue);
-}
-
 /** A withdrawal as it is shared: which resource, and from when. Its id is the hash of the rest. */
 export async function freezeWithdrawal(input: { resourceId: string; at: number }): Promise<Withdrawal> {
   const withoutId = { format: 1 as const, resourceId: input.resourceId, at: input.at };
   return { id: await recordId(withoutId), ...withoutId };
-}
-
-/** Checks that a withdrawal's id matches what it holds. */
-export function verifyWithdrawal(withdrawal: Withdrawal): Promise<boolean> {
-  return isSealed(withdrawal);
 }

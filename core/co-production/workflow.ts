@@ -110,12 +110,3 @@ export type StatusMove = Exclude<WorkflowAction, 'sign-off'>;
 export function decideStatusMove(state: WorkflowState, action: StatusMove, role: Role): Decision {
   return decide(state, action, role, { contentHash: '', signOffs: [], unresolvedFindings: 0, pendingSuggestions: 0 });
 }
-
-/** Every move the role could make now, with the reason for each one refused. */
-export function availableMoves(
-  state: WorkflowState,
-  role: Role,
-  context: WorkflowContext,
-): { action: WorkflowAction; decision: Decision }[] {
-  return workflowActions.map((action) => ({ action, decision: decide(state, action, role, context) }));
-}

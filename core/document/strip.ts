@@ -310,18 +310,3 @@ export function hasPendingSuggestions(doc: DocumentNode): boolean {
     }),
   );
 }
-
-/**
- * The ids of the comment threads anchored in a stored document, for finding orphaned threads
- * without an editor: a thread the app keeps whose id is not here lost all of its words.
- */
-export function listCommentThreadIds(doc: DocumentNode): string[] {
-  const ids = new Set<string>();
-  for (const node of documentNodes(doc)) {
-    for (const mark of marksOf(node)) {
-      const threadId = attrOf(mark, 'threadId');
-      if (typeOf(mark) === COMMENT_ANCHOR && isReviewId(threadId)) ids.add(threadId);
-    }
-  }
-  return [...ids].sort();
-}

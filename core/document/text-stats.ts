@@ -104,14 +104,6 @@ export function addReadingCounts(a: ReadingCounts, b: ReadingCounts): ReadingCou
   return { words: a.words + b.words, syllables: a.syllables + b.syllables, sentences: a.sentences + b.sentences };
 }
 
-/**
- * Flesch–Kincaid on plain text. It is a rough guide: it knows nothing of meaning, and short texts
- * give unsteady figures, so it returns null below 30 words.
- */
-export function readability(text: string): Readability | null {
-  return readabilityOf(readingCounts(text));
-}
-
 /** Flesch–Kincaid from counts already made, such as a draft's added up block by block. */
 export function readabilityOf(counts: ReadingCounts): Readability | null {
   if (counts.words < 30) return null;

@@ -327,8 +327,6 @@ export type Channel = keyof Contract;
 export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
 
-export const channelNames = Object.keys(contract) as Channel[];
-
 export function isChannel(name: string): name is Channel {
   return Object.hasOwn(contract, name);
 }
@@ -355,7 +353,6 @@ export const apiErrorCodeSchema = z.enum([
   'unauthorised',
   'internal',
 ]);
-export type ApiErrorCode = z.infer<typeof apiErrorCodeSchema>;
 
 export const apiErrorSchema = z.strictObject({
   code: apiErrorCodeSchema,

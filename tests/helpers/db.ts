@@ -1,6 +1,7 @@
 import type { BlockDocument, SerializedBlock } from '@core/document/blocks';
 import { countWords } from '@core/document/text-stats';
 import { ChorusDb } from '../../renderer/src/db/database';
+import { turnOnLock } from '../../renderer/src/db/lock';
 import type { Migration } from '../../renderer/src/db/migrations/migration';
 
 let counter = 0;
@@ -22,6 +23,18 @@ export function openTestDb(upTo?: readonly Migration[]): ChorusDb {
     db.vault.key = sealedKey;
     db.vault.sealing = true;
   }
+  return db;
+}
+
+/**
+ * A database someone upgraded, opened at the latest version as the app opens it. In the
+ * `unit-sealed` project the lock is then turned on, sealing every upgraded record in place, so
+ * what the test reads comes through the sealing layer.
+ */
+export async function openUpgradedDb(name: string): Promise<ChorusDb> {
+  const db = new ChorusDb(name);
+  await db.open();
+  if (sealedKey !== null) await turnOnLock(db, 'correct horse battery staple');
   return db;
 }
 

@@ -197,7 +197,3 @@ export function buildOutline(request: ExportRequest): ExportOutline {
   parts.push(...resources);
   return { kind: request.kind, title, parts };
 }
-
-export function resourceParts(outline: ExportOutline): ResourcePart[] {
-  return outline.parts.filter((part): part is ResourcePart => part.kind === 'resource');
-}

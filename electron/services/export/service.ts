@@ -8,7 +8,7 @@ import { renderExportHtml } from './html';
 import { buildOutline, type ExportOutline } from './outline';
 import { writePdf } from './pdf';
 import type { ExportFile, Printer, SaveExport } from './ports';
-import { writePptx } from './pptx';
+import { writePptx } from './pptx/write';
 
 export interface ExportServiceOptions {
   printer: Printer;

@@ -1,4 +1,3 @@
-import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { listThreads, type Thread } from './comments';
@@ -8,7 +7,6 @@ import { getLibraryResource, getResourceUse, type LibraryResource, type Resource
 import { getPackView, getSupportContacts, listPackSummaries, type PackSummary, type PackView } from './packs';
 import { getActiveProfile, listProfiles } from './profiles';
 import type {
-  ApprovedVersionRecord,
   AuditEventRecord,
   DocumentRecord,
   FindingDecisionRecord,
@@ -133,18 +131,6 @@ export function useSignOffs(resourceId: string): SignOffRecord[] | undefined {
 export function useFindingDecisions(resourceId: string): FindingDecisionRecord[] | undefined {
   const db = useDb();
   return useLiveQuery(() => listDecisions(db, resourceId), [db, resourceId]);
-}
-
-export function useApprovedVersions(resourceId: string): ApprovedVersionRecord[] | undefined {
-  const db = useDb();
-  return useLiveQuery(
-    () =>
-      db.approvedVersions
-        .where('[resourceId+version]')
-        .between([resourceId, Dexie.minKey], [resourceId, Dexie.maxKey])
-        .toArray(),
-    [db, resourceId],
-  );
 }
 
 /** Live saved document of a resource; null when it does not exist, undefined while loading. */

@@ -2,7 +2,6 @@ export { ChorusDb, defaultDatabaseName, openChorusDb } from './database';
 export { DbProvider, useDb } from './DbProvider';
 export {
   useActiveProfile,
-  useApprovedVersions,
   useAuditTrail,
   useDocumentTexts,
   useFindingDecisions,
@@ -108,7 +107,7 @@ export {
   type OutboxView,
   type SyncState,
 } from './sync';
-export { autoSnapshotIntervalMs, getSnapshot, restoreSnapshot, takeSnapshot } from './snapshots';
+export { autoSnapshotIntervalMs, restoreSnapshot, takeSnapshot } from './snapshots';
 export { isQuotaError, requestPersistentStorage } from './storage';
 export { collectEverything, eraseDatabases, safeFileTitle, type ArchiveFile } from './everything';
 export { documentFromText, isDocument, isDocumentDamaged } from './repair';
@@ -130,7 +129,6 @@ export {
   currentKeyForRemembering,
   finishSealing,
   getLockRecord,
-  isUnlocked,
   lock,
   turnOffLock,
   turnOnLock,

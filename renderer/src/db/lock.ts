@@ -76,10 +76,6 @@ export async function getLockRecord(db: ChorusDb): Promise<LockRecord | null> {
   return parsed.data;
 }
 
-export function isUnlocked(db: ChorusDb): boolean {
-  return db.vault.key !== null;
-}
-
 /** Waits allowed between tries: three free, then 1 s doubling to at most a minute. */
 export function waitAfterFailures(failures: number): number {
   if (failures < 3) return 0;

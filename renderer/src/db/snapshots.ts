@@ -18,10 +18,6 @@ export async function listSnapshots(db: ChorusDb, resourceId: string): Promise<S
     .toArray();
 }
 
-export async function getSnapshot(db: ChorusDb, id: number): Promise<SnapshotRecord | undefined> {
-  return db.snapshots.get(id);
-}
-
 /** Freezes the resource's current document as a snapshot. */
 export async function takeSnapshot(
   db: ChorusDb,

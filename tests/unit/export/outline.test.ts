@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { plainText } from '@core/document/export-blocks';
-import { buildOutline, resourceParts, type ResourcePart } from '../../../electron/services/export/outline';
+import { buildOutline, type ExportOutline, type ResourcePart } from '../../../electron/services/export/outline';
 import type { ExportRequest } from '../../../electron/shared/contract';
 import { canary, realisticRequest, titles, trainerNotes } from '../../helpers/export';
+
+function resourceParts(outline: ExportOutline): ResourcePart[] {
+  return outline.parts.filter((part): part is ResourcePart => part.kind === 'resource');
+}
 
 function resources(request: ExportRequest): ResourcePart[] {
   return resourceParts(buildOutline(request));

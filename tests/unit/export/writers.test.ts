@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cssString } from '../../../electron/services/export/html';
-import { keepFirstParagraphProperties, notesAsParagraphs } from '../../../electron/services/export/pptx';
+import { keepFirstParagraphProperties, notesAsParagraphs } from '../../../electron/services/export/pptx/repair';
 
 describe('pieces of the writers', () => {
   it('writes any title as a CSS string that cannot close its style element', () => {

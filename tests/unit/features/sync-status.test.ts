@@ -7,7 +7,7 @@ import {
   describeOutboxKind,
   describeSyncStatus,
   isSetUp,
-  outboxEntryText,
+  type OutboxEntryState,
   type SyncStatusInputs,
 } from '../../../renderer/src/features/sync/status';
 
@@ -21,6 +21,11 @@ const synced: SyncState = { cursor: 'abc', lastSyncAt: 1_767_225_600_000, lastPr
 // Local time, so the expected "14:05" holds in any time zone the tests run in.
 const now = Date.UTC(2026, 2, 3, 14, 0);
 const clock = fixedClock(now, 'Europe/London');
+
+/** An outbox entry's state as the Sync page shows it: "Needs attention: <reason>". */
+function outboxEntryText({ state, reason }: OutboxEntryState): string {
+  return reason === '' ? state : `${state}: ${reason}`;
+}
 
 function entry(change: Partial<OutboxView> = {}): OutboxView {
   return {

@@ -11,7 +11,6 @@ export {
 } from './names';
 export {
   findCommentAnchors,
-  findOrphanedThreads,
   findSuggestions,
   type CommentAnchorRange,
   type SuggestionKind,

@@ -147,12 +147,6 @@ export function findCommentAnchors(doc: ProseMirrorNode): CommentAnchorRange[] {
   }).map(({ key, from, to }) => ({ threadId: key, from, to, text: rangeText(doc, from, to) }));
 }
 
-/** The threads among `threadIds` that have no anchored text left in the document. */
-export function findOrphanedThreads(doc: ProseMirrorNode, threadIds: Iterable<string>): string[] {
-  const anchored = new Set(findCommentAnchors(doc).map((anchor) => anchor.threadId));
-  return [...new Set(threadIds)].filter((threadId) => !anchored.has(threadId));
-}
-
 export type SuggestionKind = 'insert' | 'delete';
 
 /** A stretch of suggested text. */

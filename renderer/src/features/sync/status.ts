@@ -144,11 +144,6 @@ export function describeOutboxEntry(entry: OutboxView, now: number, clock: Clock
   return { attention: false, state: `Will try again ${when} (${tries})`, reason: entry.lastError };
 }
 
-/** The state as one line: "Needs attention: <reason>". */
-export function outboxEntryText(state: OutboxEntryState): string {
-  return state.reason === '' ? state.state : `${state.state}: ${state.reason}`;
-}
-
 /** "version 3", or "withdrawal". */
 export function describeOutboxKind(entry: OutboxView): string {
   if (entry.kind === 'withdrawal') return 'withdrawal';

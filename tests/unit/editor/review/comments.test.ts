@@ -3,8 +3,7 @@ import { generateHTML, generateJSON, type Editor, type JSONContent } from '@tipt
 import { closeHistory } from '@tiptap/pm/history';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createChorusExtensions, getChorusSchema } from '../../../../renderer/src/editor/extensions';
-import { findCommentAnchors, findOrphanedThreads, getActiveThread } from '../../../../renderer/src/editor/review';
-import { listCommentThreadIds } from '@core/document/strip';
+import { findCommentAnchors, getActiveThread } from '../../../../renderer/src/editor/review';
 import { createMemoryImageStore } from '../../../helpers/editor';
 import { createReviewEditor, doc, findText, paragraph, pressKey, selectText, typeText } from './review-editor';
 
@@ -155,26 +154,6 @@ describe('finding anchors again after each save', () => {
       'whole',
       'last',
     ]);
-  });
-});
-
-describe('orphaned threads', () => {
-  it('are the threads whose anchored words were all deleted', () => {
-    editor = createReviewEditor({
-      content: doc(paragraph('Keep ', anchored('this', 'kept'), ' and drop ', anchored('that', 'gone'), '.')),
-    });
-    expect(findOrphanedThreads(editor.state.doc, ['kept', 'gone', 'never-anchored'])).toEqual(['never-anchored']);
-
-    editor.commands.setTextSelection({ from: findText(editor, ' and drop ').from, to: findText(editor, '.').from });
-    editor.commands.deleteSelection();
-    expect(editor.getText()).toBe('Keep this.');
-    expect(findOrphanedThreads(editor.state.doc, ['kept', 'gone'])).toEqual(['gone']);
-    expect(listCommentThreadIds(editor.getJSON())).toEqual(['kept']);
-  });
-
-  it('are found in stored JSON without an editor', () => {
-    const stored = doc(paragraph(anchored('one', 'b'), anchored('two', 'a', 'b')), paragraph(anchored('three', 'c')));
-    expect(listCommentThreadIds(stored)).toEqual(['a', 'b', 'c']);
   });
 });
 
