@@ -1,4 +1,11 @@
-import { plainRun, plainText, type Block, type Inline, type ListStyle, type TableCell as CellModel } from '@core/document/export-blocks';
+import {
+  plainRun,
+  plainText,
+  type Block,
+  type Inline,
+  type ListStyle,
+  type TableCell as CellModel,
+} from '@core/document/export-blocks';
 import type { Fact, ResourcePart } from '../outline';
 
 /** One paragraph on a slide. */
