@@ -22,6 +22,15 @@ const laterCode = {
 } as const;
 type LaterCode = keyof typeof laterCode;
 
+/**
+ * A feature's index.ts is its public face, in the first page by design: for a feature loaded later it
+ * only says how to load the rest, so it is not the feature's code.
+ */
+const isFeatureFace = (source: string): boolean => /renderer\/src\/features\/[^/]+\/index\.ts$/.test(source);
+
+/** Whether a built chunk's source `source` is the later code `part` names. */
+const holds = (source: string, part: string): boolean => source.includes(part) && !isFeatureFace(source);
+
 /** For each built script (/assets/name.js), the source files its source map lists (none without a map). */
 let chunkSources: Map<string, string[]>;
 
@@ -44,14 +53,14 @@ function laterCodeIn(scripts: readonly string[]): LaterCode[] {
     const sources = chunkSources.get(script);
     if (sources === undefined) throw new Error(`${script} is not in build/renderer: is the build fresh?`);
     for (const [kind, part] of Object.entries(laterCode) as Array<[LaterCode, string]>)
-      if (sources.some((source) => source.includes(part))) found.add(kind);
+      if (sources.some((source) => holds(source, part))) found.add(kind);
   }
   return [...found];
 }
 
 /** The chunk whose source map lists `part`. */
 function chunkWith(part: string): string {
-  const found = [...chunkSources].find(([, sources]) => sources.some((source) => source.includes(part)));
+  const found = [...chunkSources].find(([, sources]) => sources.some((source) => holds(source, part)));
   if (found === undefined) throw new Error(`No built chunk holds ${part}`);
   return found[0];
 }
