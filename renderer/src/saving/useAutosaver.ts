@@ -1,8 +1,8 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
-import { createAutosaver, type Autosaver, type SaveStatus } from './autosave';
+import type { Autosaver, SaveStatus } from './autosave';
 import { flushOnLeave } from './leaving';
-import { describeSaveError } from './save-status';
-import { createValueStore, type ValueStore } from './value-store';
+import { createStatusAutosaver } from './save-status';
+import type { ValueStore } from './value-store';
 
 /**
  * One autosaver for the life of the component, always calling the latest `save`. Its status is a
@@ -14,11 +14,8 @@ export function useAutosaver(
 ): { saver: Autosaver; status: ValueStore<SaveStatus> } {
   const [state] = useState(() => {
     const latest = { save, onSaved };
-    const status = createValueStore<SaveStatus>({ state: 'idle' });
-    const saver = createAutosaver({
+    const { autosaver: saver, status } = createStatusAutosaver({
       save: () => latest.save(),
-      describeError: describeSaveError,
-      onStatus: (next) => status.set(next),
       // In the same task as the status, so React shows both in one commit.
       onSaved: () => latest.onSaved?.(),
     });

@@ -15,10 +15,10 @@ import {
   type ResourceDetails,
   type ResourceStatus,
 } from '../../db';
-import { createAutosaver, type SaveStatus } from '../../saving/autosave';
+import type { SaveStatus } from '../../saving/autosave';
 import { flushOnLeave, pageLeaveSignal, type LeaveSignal } from '../../saving/leaving';
-import { describeSaveError } from '../../saving/save-status';
-import { createValueStore, type ValueStore } from '../../saving/value-store';
+import { createStatusAutosaver } from '../../saving/save-status';
+import type { ValueStore } from '../../saving/value-store';
 import { createSavedText, type SavedText } from './saved-text';
 
 export interface DraftSessionOptions {
@@ -121,20 +121,15 @@ export function createDraftSession(options: DraftSessionOptions): DraftSession {
     return at;
   };
 
-  const saver = (save: () => Promise<number>, onSaved?: () => void) => {
-    const status = createValueStore<SaveStatus>({ state: 'idle' });
-    const autosaver = createAutosaver({
+  const saver = (save: () => Promise<number>, onSaved?: () => void) =>
+    createStatusAutosaver({
       save,
-      describeError: describeSaveError,
-      onStatus: (next) => status.set(next),
       // In the same task as the status, so the page shows both in one frame.
       ...(onSaved === undefined ? {} : { onSaved }),
       clock,
       ...(options.delayMs === undefined ? {} : { delayMs: options.delayMs }),
       ...(options.maxWaitMs === undefined ? {} : { maxWaitMs: options.maxWaitMs }),
     });
-    return { autosaver, status };
-  };
   const documentSaver = saver(saveDocumentNow, () => {
     if (lastSaved !== null) savedText.saved(lastSaved);
   });
