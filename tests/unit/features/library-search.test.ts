@@ -198,68 +198,29 @@ describe('search and filters together', () => {
 });
 
 /** Deterministic words: common ones often, rare ones seldom, like real writing. */
-function wordSource(seed: number) {
-  let state = seed;
-  const random = () => {
-    state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
-    return state / 4_294_967_296;
-  };
-  const syllables = ['ba', 'ce', 'di', 'fo', 'gu', 'ha', 'je', 'ki', 'lo', 'mu', 'na', 'pe', 'ri', 'so', 'tu', 've'];
-  const vocabulary = Array.from({ length: 12_000 }, () => {
-    let word = '';
-    for (let n = 2 + Math.floor(random() * 3); n > 0; n -= 1) word += syllables[Math.floor(random() * 16)] ?? '';
-    return word;
-  });
-  return { vocabulary, word: () => vocabulary[Math.floor(random() ** 2.5 * vocabulary.length)] ?? 'ba' };
-}
-
-describe('speed with a thousand resources (printed, never asserted: targets live in bench/)', () => {
-  it('indexes 1,000 versions of about 1,000 words each and answers queries', async () => {
-    const { vocabulary, word } = wordSource(7);
-    const records = Array.from({ length: 1000 }, (_, n) =>
-      unhashedRecord(`s${n}`, {
-        title: `${word()} ${word()} ${word()}`,
-        summary: Array.from({ length: 30 }, word).join(' '),
-        topics: [word(), word()],
-        text: Array.from({ length: 10 }, () => `${Array.from({ length: 97 }, word).join(' ')}.`),
-      }),
+describe('a larger library', () => {
+  // How fast indexing and searching are is measured in bench/benchmarks/library-search.ts, against MiniSearch
+  // itself in the same run; here only what the index does with more than one slice of work.
+  it('indexes 300 versions, answers queries of every kind, and keeps up by difference', async () => {
+    const words = ['river', 'station', 'harbour', 'lantern', 'meadow', 'orchard', 'quarry', 'thicket'];
+    const text = (n: number) =>
+      Array.from({ length: 200 }, (_, index) => words[(n * 7 + index * 3) % words.length] ?? '').join(' ');
+    const records = Array.from({ length: 300 }, (_, n) =>
+      unhashedRecord(`s${n}`, { title: `Resource ${n} ${words[n % words.length] ?? ''}`, text: [text(n)] }),
     );
     const index = new LibrarySearchIndex();
-    const started = performance.now();
     await index.update(records);
-    const indexMs = performance.now() - started;
+    expect(index.size).toBe(300);
+    expect(index.state().ready).toBe(true);
+    expect(index.search('lantern').length).toBeGreaterThan(0);
+    expect(index.search('lant').length).toBeGreaterThan(0);
+    expect(index.search('lanterx').length).toBeGreaterThan(0);
+    expect(index.search('zzzzzz')).toEqual([]);
 
-    const common = vocabulary[0] ?? '';
-    const rare = vocabulary[9000] ?? '';
-    const queries = {
-      'one common word': common,
-      'one rare word': rare,
-      'start of a word': common.slice(0, 3),
-      'a typo': `${rare.slice(0, -1)}x`,
-      'two words': `${common} ${vocabulary[50] ?? ''}`,
-      'two letters': 'ba',
-      'no match': 'zzzzzz',
-    };
-    const rows: { query: string; results: number; ms: number }[] = [];
-    for (const [name, query] of Object.entries(queries)) {
-      const runs = 20;
-      let results = 0;
-      const queryStarted = performance.now();
-      for (let run = 0; run < runs; run += 1) results = index.search(query).length;
-      rows.push({ query: name, results, ms: Number(((performance.now() - queryStarted) / runs).toFixed(2)) });
-    }
-    const oneMore = unhashedRecord('extra', { text: Array.from({ length: 1000 }, word).join(' ') });
-    const addStarted = performance.now();
+    const oneMore = unhashedRecord('extra', { title: 'Resource extra', text: ['a word found nowhere else: kestrel'] });
     await index.update([...records.slice(1), oneMore]);
-    const incrementalMs = performance.now() - addStarted;
-
-    console.log(
-      `Library search: indexed 1,000 versions of ~1,000 words in ${indexMs.toFixed(0)} ms; ` +
-        `one added and one removed in ${incrementalMs.toFixed(1)} ms`,
-    );
-    console.table(rows);
-    expect(index.size).toBe(1000);
-    expect(rows.find((row) => row.query === 'one common word')?.results).toBeGreaterThan(0);
-    expect(rows.find((row) => row.query === 'a typo')?.results).toBeGreaterThan(0);
-  }, 120_000);
+    expect(index.size).toBe(300);
+    expect(index.search('kestrel')).toEqual(['extra']);
+    expect(index.search('Resource 0 river').includes('s0')).toBe(false);
+  });
 });

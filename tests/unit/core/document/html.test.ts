@@ -563,7 +563,9 @@ describe('renderDocumentHtml: hostile documents', () => {
     expect(paragraphs.at(-2)).toBe('level 0');
   });
 
-  it('renders a 30,000-word document quickly, with a text node per word', () => {
+  // Sizes that a quadratic writer would take minutes over, so the test's time-out catches one; how fast the writer
+  // is belongs to the benchmarks, never to a test, which must not depend on the machine's speed.
+  it('renders a 30,000-word document, with a text node per word', () => {
     const marks: Mark[][] = [[], [bold], [link('https://example.org/a'), italic], [{ type: 'highlight' }]];
     const paragraphs: DocumentNode[] = [];
     for (let start = 0; start < 30_000; start += 100) {
@@ -572,17 +574,13 @@ describe('renderDocumentHtml: hostile documents', () => {
       );
       paragraphs.push(paragraph(...words));
     }
-    const started = performance.now();
     const html = renderDocumentHtml(doc(...paragraphs));
-    expect(performance.now() - started).toBeLessThan(1_500);
     expect(html).toContain('word29999');
     expect(html.match(/<p>/g)).toHaveLength(300);
   });
 
-  it('renders a single text of a million HTML characters quickly', () => {
-    const started = performance.now();
+  it('renders a single text of a million HTML characters', () => {
     const html = render(paragraph('<"\'&>'.repeat(200_000)));
-    expect(performance.now() - started).toBeLessThan(1_500);
     expect(html).toHaveLength('<p></p>'.length + '&lt;&quot;&#39;&amp;&gt;'.length * 200_000);
   });
 });
