@@ -1,5 +1,5 @@
 import { hashContent, isSealed, recordId } from '../repository/record-hashes';
-import { attributionLine } from './consent';
+import { creditLine } from './credit';
 import type { ApprovedVersion, ConsentRecord, VersionContent, Withdrawal } from '../repository/records';
 
 export type { Approval, ApprovedVersion, ConsentRecord, VersionContent, Withdrawal } from '../repository/records';
@@ -13,7 +13,7 @@ export async function freezeApprovedVersion(input: {
   facilitator: { name: string; at: number };
 }): Promise<ApprovedVersion> {
   const hash = await hashContent(input.content);
-  const attribution = attributionLine(input.consent.choices.attribution);
+  const attribution = creditLine(input.consent.choices.attribution);
   const withoutId = {
     format: 1 as const,
     contentHash: hash,

@@ -1,5 +1,6 @@
 import { attributionKinds, describeUse, purposeLabels, purposes } from '../repository/records';
 import { audienceLabels, type Audience } from './audiences';
+import { creditLine } from './credit';
 
 export { attributionKinds, describeUse, purposeLabels, purposes };
 export type Purpose = (typeof purposes)[number];
@@ -35,20 +36,6 @@ export function consentCovers(choices: Pick<ConsentChoices, 'audiences' | 'purpo
   return (
     choices.audiences.includes(use.audience) && (use.purpose === undefined || choices.purposes.includes(use.purpose))
   );
-}
-
-/** How trainers will credit the work, exactly as it will appear. */
-export function attributionLine(attribution: Attribution): string {
-  switch (attribution.kind) {
-    case 'anonymous':
-      return 'Written by a person with lived experience (anonymous)';
-    case 'pseudonym':
-      return `Written by ${attribution.value.trim()} (a chosen name)`;
-    case 'group':
-      return `Written by ${attribution.value.trim()}`;
-    case 'name':
-      return `Written by ${attribution.value.trim()}`;
-  }
 }
 
 /** What is missing before the consultee can agree; empty when the choices are complete. */
@@ -89,7 +76,7 @@ export function consentWording(
     ...(pictures === 0 ? [] : [picturesLine(pictures)]),
     `It may be seen by professionals in: ${list(choices.audiences.map((audience) => audienceLabels[audience].toLowerCase()))}.`,
     `It may be used in ${list(choices.purposes.map((purpose) => purposeLabels[purpose]))}.`,
-    `It will be credited as: “${attributionLine(choices.attribution)}”.`,
+    `It will be credited as: “${creditLine(choices.attribution)}”.`,
     'This agreement is only for this version. I can withdraw it at any time, and Chorus will stop it being used from then on. I understand that copies already handed out cannot be recalled.',
   ].join('\n\n');
 }

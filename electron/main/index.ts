@@ -1,8 +1,10 @@
 import path from 'node:path';
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, crashReporter } from 'electron';
 import { createEventHub } from '../services/event-hub';
 import { createHandlers } from '../services/handlers';
 import { applySavedContentProtection, applySavedSpelling } from '../services/privacy/service';
+import { crashDumpsDir, crashReporterOptions } from '../services/security/crash-dumps';
+import { allowsDeveloperTools } from '../services/security/development';
 import { appEntryUrl, secureWebPreferences } from '../services/security/policy';
 import { clearAppBrowserStorage } from './adapters/browser-storage';
 import { lockOnSleepAndScreenLock } from './adapters/power-lock';
@@ -16,13 +18,16 @@ import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 
-const isDevelopment = process.env.CHORUS_DEV === '1';
+const isDevelopment = allowsDeveloperTools({ isPackaged: app.isPackaged, env: process.env });
 const buildDir = path.resolve(__dirname, '..');
 const events = createEventHub();
 const windowControl = createElectronWindowControl();
 const spelling = createElectronSpellingControl({ resourcesDir: path.join(buildDir, 'resources') });
 const reportFailure = (where: string, error: unknown) => console.error(`Chorus: ${where} failed`, error);
 
+// Before anything can crash: dumps stay in the profile and are never sent (see crash-dumps.ts).
+app.setPath('crashDumps', crashDumpsDir(app.getPath('userData')));
+crashReporter.start({ ...crashReporterOptions, uploadToServer: false });
 app.enableSandbox();
 // Dates, numbers and the spellchecker follow British English whatever the system's language.
 app.commandLine.appendSwitch('lang', 'en-GB');
@@ -42,7 +47,7 @@ function createWindow(): BrowserWindow {
     minHeight: 480,
     title: 'Chorus',
     show: false,
-    webPreferences: secureWebPreferences(path.join(buildDir, 'electron', 'preload.cjs')),
+    webPreferences: secureWebPreferences(path.join(buildDir, 'electron', 'preload.cjs'), isDevelopment),
   });
   // Before it is first shown, so a protected window is never captured.
   windowControl.attach(window);

@@ -1,6 +1,9 @@
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 
-/** The usual desktop menus, with en-GB wording. Developer tools only in development builds. */
+/**
+ * The usual desktop menus, with en-GB wording. Reload and the developer tools only when
+ * `isDevelopment` (security/development.ts: never in a packaged build).
+ */
 export function installMenu(isDevelopment: boolean): void {
   const isMac = process.platform === 'darwin';
   const view: MenuItemConstructorOptions[] = [

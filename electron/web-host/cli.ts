@@ -2,11 +2,11 @@ import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { createEventHub } from '../services/event-hub';
 import { createHandlers } from '../services/handlers';
 import { browserModeReasons, createWindowlessControl } from '../services/privacy/ports';
 import { createFileSecretStore } from '../services/secrets';
+import { parseCliOptions } from './cli-options';
 import { createChromiumPrinter } from './printer';
 import { createDownloadSaveExport } from './save-export';
 import { startWebHost } from './server';
@@ -18,18 +18,17 @@ function defaultDataDir(): string {
   return path.join(base, 'chorus-web');
 }
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '0' },
-    'data-dir': { type: 'string' },
-  },
-});
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
+const request = parseCliOptions(process.argv.slice(2));
+if (request.kind === 'help') {
+  process.stdout.write(request.text);
+  process.exit(0);
+}
+if (request.kind === 'error') {
+  console.error(request.message);
   process.exit(2);
 }
-const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+const { port } = request;
+const dataDir = path.resolve(request.dataDir ?? defaultDataDir());
 mkdirSync(dataDir, { recursive: true, mode: 0o700 });
 
 const events = createEventHub();

@@ -29,6 +29,9 @@ const chromiumArgs = [
   '--disable-sync',
   '--disable-extensions',
   '--disable-default-apps',
+  // Chromium names the PDF's creator after its user agent ("Mozilla/5.0 (X11; Linux x86_64) …
+  // HeadlessChrome/…"), which tells whoever gets the file which browser and system made it.
+  '--user-agent=Chorus',
 ];
 
 /**
@@ -37,7 +40,7 @@ const chromiumArgs = [
  * refused, so the page can do nothing but lay itself out (its own security policy forbids loading
  * anything too). The PDF is tagged, has an outline from the headings, follows the page's `@page`
  * rules (A4, running header and page numbers from `resources/print.css`) and takes its title from
- * the page's `<title>`; Chromium writes no author.
+ * the page's `<title>`; its creator is Chorus and Chromium writes no author.
  */
 export function createChromiumPrinter(options: ChromiumPrinterOptions = {}): ChromiumPrinter {
   const executablePath = options.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

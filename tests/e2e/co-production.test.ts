@@ -115,7 +115,7 @@ describe('co-production on one device with two profiles', () => {
     await page.getByRole('radio', { name: 'A name I choose (not my real name)' }).check();
     await page.getByRole('textbox', { name: 'Credit as' }).fill('Robin');
     const shared = page.getByRole('region', { name: 'What trainers will see' });
-    await shared.getByText('Written by Robin (a chosen name)').waitFor();
+    await shared.getByText('Written under the name Robin').waitFor();
     expect(await shared.innerText()).not.toContain('07700 900123');
     expect(await shared.innerText()).toContain('Please listen.');
     expect(await shared.innerText()).not.toContain('Shall we keep');

@@ -226,7 +226,7 @@ describe('the library', () => {
     expect(await resource.detail('Approved on').textContent()).toBe('15 January 2026');
     expect(await resource.detail('Who may see it').textContent()).toBe('Social care, Police');
     expect(await resource.detail('Review by').textContent()).toBe('31 December 2099');
-    await page.getByText('Written by Sam (a chosen name)').first().waitFor();
+    await page.getByText('Written under the name Sam').first().waitFor();
     // Sign-offs are shared with the facilitator's profile name; the library never shows it.
     expect(await page.getByText('Facilitator Fay').count()).toBe(0);
     await checkPage('resource');

@@ -142,7 +142,7 @@ describe('sync through a real git server', () => {
     await shell.goTo('Library');
     const library = page.getByRole('list', { name: 'Approved resources' });
     await library.getByRole('heading', { name: title }).waitFor();
-    await library.getByText('Written by Robin (a chosen name)').waitFor();
+    await library.getByText('Written under the name Robin').waitFor();
     await syncStatusLine(page, 'Up to date').waitFor();
     await expectNoAxeViolations(page, 'Library');
 
@@ -199,7 +199,7 @@ describe('sync through a real git server', () => {
     await secondShell.goTo('Library');
     const secondLibrary = second.getByRole('list', { name: 'Approved resources' });
     await secondLibrary.getByRole('heading', { name: title }).waitFor();
-    await secondLibrary.getByText('Written by Robin (a chosen name)').waitFor();
+    await secondLibrary.getByText('Written under the name Robin').waitFor();
     await syncStatusLine(second, 'Up to date').waitFor();
   });
 });

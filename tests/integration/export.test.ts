@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildOutline } from '../../electron/services/export/outline';
 import type { ExportFile } from '../../electron/services/export/ports';
+import { writePptx } from '../../electron/services/export/pptx/write';
 import { createExportService, type ExportService } from '../../electron/services/export/service';
 import type { ExportFormat } from '../../electron/shared/contract';
 import { createChromiumPrinter, type ChromiumPrinter } from '../../electron/web-host/printer';
@@ -68,6 +70,23 @@ async function exportPack(format: ExportFormat): Promise<string> {
   return target;
 }
 
+/** Each slide of a .pptx in order, with the text of its title placeholder and of the whole slide. */
+async function slidesOf(file: string): Promise<{ title: string; text: string; xml: string }[]> {
+  const slideNames = (await zipMembers(file))
+    .filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+    .sort((a, b) => Number(/\d+/.exec(a)?.[0]) - Number(/\d+/.exec(b)?.[0]));
+  const textOf = (xml: string) => [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((match) => match[1]).join('');
+  return Promise.all(
+    slideNames.map(async (name) => {
+      const xml = await unzipText(file, name);
+      const shapes = [...xml.matchAll(/<p:sp>([\s\S]*?)<\/p:sp>/g)].map((match) => match[1] ?? '');
+      const titled = shapes.filter((shape) => /<p:ph\b[^>]*type="title"/.test(shape));
+      expect(titled).toHaveLength(1);
+      return { title: textOf(titled[0] ?? ''), text: textOf(xml), xml };
+    }),
+  );
+}
+
 async function allZipText(file: string): Promise<string> {
   const members = (await zipMembers(file)).filter((name) => /\.(xml|rels)$/.test(name));
   return (await Promise.all(members.map((name) => unzipText(file, name)))).join('\n');
@@ -129,19 +148,39 @@ describe('export to Word', () => {
 });
 
 describe('export to PowerPoint', () => {
+  it('keeps a summary whole, on the title slide or an "About" slide, never alone on a "(continued)" slide', async () => {
+    const request = await realisticRequest('pptx');
+    const short = 'Young people say what helped them speak up.';
+    const long = 'Young people told us what helped them to speak up and what made it harder. '.repeat(4).trim();
+    const summaries = [short, long, 'What officers can do at the door.'];
+    request.items.forEach((item, index) => {
+      item.version.content.summary = summaries[index] ?? '';
+    });
+    const file = path.join(work, 'summaries.pptx');
+    await writeFile(file, await writePptx(buildOutline(request)));
+    const slides = await slidesOf(file);
+    for (const [index, title] of titles.entries()) {
+      const summary = summaries[index] ?? '';
+      const holding = slides.filter((slide) => slide.text.includes(summary));
+      expect(
+        holding.map((slide) => slide.title),
+        title,
+      ).toHaveLength(1);
+      expect([title, `About “${title}”`]).toContain(holding[0]?.title);
+      expect(slides.map((slide) => slide.title)).not.toContain(`${title} (continued)`);
+    }
+    // A short summary sits on the title slide, with the credit.
+    const first = slides.find((slide) => slide.title === titles[0]);
+    expect(first?.text).toContain(short);
+    expect(first?.text).toContain('Written by Sam');
+  });
+
   it('titles every slide in its title placeholder, puts trainer notes in the speaker notes and opens in LibreOffice', async () => {
     const file = await exportPack('pptx');
     const members = await zipMembers(file);
-    const slideNames = members
-      .filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
-      .sort((a, b) => Number(/\d+/.exec(a)?.[0]) - Number(/\d+/.exec(b)?.[0]));
-    const slides = await Promise.all(slideNames.map((name) => unzipText(file, name)));
-    const slideTitles = slides.map((xml) => {
-      const shapes = [...xml.matchAll(/<p:sp>([\s\S]*?)<\/p:sp>/g)].map((match) => match[1] ?? '');
-      const titled = shapes.filter((shape) => /<p:ph\b[^>]*type="title"/.test(shape));
-      expect(titled).toHaveLength(1);
-      return [...(titled[0] ?? '').matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((match) => match[1]).join('');
-    });
+    const slideList = await slidesOf(file);
+    const slides = slideList.map((slide) => slide.xml);
+    const slideTitles = slideList.map((slide) => slide.title);
     expect(slideTitles[0]).toBe('Listening to young people');
     for (const title of [...titles, 'Session plan', 'Introduction', 'What helped', 'Signs that were missed']) {
       expect(slideTitles).toContain(title);

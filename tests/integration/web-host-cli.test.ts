@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,5 +50,22 @@ describe('the built web host (npm run web)', () => {
     expect(await call('app.info', {})).toMatchObject({ ok: true, value: { transport: 'web' } });
     expect(await call('repository.configure', remote.settings)).toMatchObject({ ok: true, value: { ok: true } });
     expect(await call('repository.test', {})).toMatchObject({ ok: true, value: { ok: true, empty: true } });
+  });
+});
+
+describe('the built web host on the command line', () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 60_000 });
+
+  it('prints its usage for --help and stops without an error', () => {
+    const result = run('--help');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Usage: node build/web-host/cli.js');
+    expect(result.stderr).toBe('');
+  });
+
+  it('names an unknown option in one line and stops with exit code 2', () => {
+    const result = run('--bogus');
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe("Unknown option '--bogus'. Run with --help to see the options.");
   });
 });

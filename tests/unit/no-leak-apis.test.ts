@@ -46,6 +46,39 @@ const isRemoteUrl = (node: ts.Node | undefined): boolean =>
   (ts.isStringLiteralLike(node) || ts.isTemplateExpression(node)) &&
   /^(https?|wss?):\/\//i.test(ts.isTemplateExpression(node) ? node.head.text : node.text);
 
+/** `uploadToServer: false`, and nothing spread after it that could turn uploads back on. */
+const turnsUploadsOff = (options: ts.Expression | undefined): boolean => {
+  if (options === undefined || !ts.isObjectLiteralExpression(options)) return false;
+  const last = options.properties.findLastIndex(
+    (property) => ts.isPropertyAssignment(property) && isName(property.name, 'uploadToServer'),
+  );
+  const property = options.properties[last];
+  return (
+    property !== undefined &&
+    ts.isPropertyAssignment(property) &&
+    property.initializer.kind === ts.SyntaxKind.FalseKeyword &&
+    options.properties.slice(last + 1).every((later) => !ts.isSpreadAssignment(later))
+  );
+};
+
+/**
+ * The one allowed use of the crash reporter: imported from electron, and started in
+ * electron/main with uploads off (dumps stay in the profile; see security/crash-dumps.ts).
+ */
+const isLocalCrashReporting = (node: ts.Node): boolean => {
+  if (!node.getSourceFile().fileName.startsWith('electron/main/')) return false;
+  const parent = node.parent;
+  if (ts.isImportSpecifier(parent)) return true;
+  return (
+    ts.isPropertyAccessExpression(parent) &&
+    parent.expression === node &&
+    parent.name.text === 'start' &&
+    ts.isCallExpression(parent.parent) &&
+    parent.parent.expression === parent &&
+    turnsUploadsOff(parent.parent.arguments[0])
+  );
+};
+
 const rules: Rule[] = [
   {
     name: 'new Notification',
@@ -90,8 +123,8 @@ const rules: Rule[] = [
   },
   {
     name: 'crashReporter',
-    why: "Electron's crash reporter uploads memory dumps, which can hold what was on screen",
-    matches: (node) => isName(node, 'crashReporter'),
+    why: "Electron's crash reporter uploads memory dumps, which can hold what was on screen; it may only be started with uploadToServer: false written at the call, in electron/main",
+    matches: (node) => isName(node, 'crashReporter') && !isLocalCrashReporting(node),
   },
   {
     name: 'autoUpdater',
@@ -217,6 +250,17 @@ describe('APIs that show content outside the window or call home', () => {
       expect(findUses(parseSnippet(line), rules), line).toHaveLength(1);
     }
     expect(findUses(parseSnippet("net.request('https://example.test');", 'electron/main/x.ts'), rules)).toHaveLength(1);
+    for (const line of [
+      'crashReporter.start({ uploadToServer: true });',
+      'crashReporter.start(options);',
+      'crashReporter.start({ uploadToServer: false, ...options });',
+      'crashReporter.getUploadedReports();',
+    ]) {
+      expect(findUses(parseSnippet(line, 'electron/main/index.ts'), rules), line).toHaveLength(1);
+    }
+    expect(
+      findUses(parseSnippet('crashReporter.start({ ...options, uploadToServer: false });', 'renderer/src/x.ts'), rules),
+    ).toHaveLength(1);
 
     const harmless = [
       '// new Notification() would show the title on the lock screen, so we never call it.',
@@ -229,5 +273,10 @@ describe('APIs that show content outside the window or call home', () => {
     for (const line of harmless) {
       expect(findUses(parseSnippet(line), rules), line).toEqual([]);
     }
+    const localCrashReporting = [
+      "import { crashReporter } from 'electron';",
+      'crashReporter.start({ ...crashReporterOptions, uploadToServer: false });',
+    ].join('\n');
+    expect(findUses(parseSnippet(localCrashReporting, 'electron/main/index.ts'), rules)).toEqual([]);
   });
 });

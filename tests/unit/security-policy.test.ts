@@ -211,6 +211,7 @@ describe('web preferences', () => {
       [
         'allowRunningInsecureContent',
         'contextIsolation',
+        'devTools',
         'enableBlinkFeatures',
         'experimentalFeatures',
         'navigateOnDragDrop',
@@ -225,6 +226,11 @@ describe('web preferences', () => {
         'webviewTag',
       ].sort(),
     );
+  });
+
+  it('keep the developer tools closed unless a development run asks for them', () => {
+    expect(preferences.devTools).toBe(false);
+    expect(secureWebPreferences('/p', true).devTools).toBe(true);
   });
 
   it('spell-check in British English', () => {

@@ -1,4 +1,5 @@
 import { gatherWarnings, warningLine } from '@core/packs/content-warnings';
+import { creditOf } from '@core/co-production/credit';
 import type { ExportRequest, SupportContact } from '../../shared/contract';
 import {
   audienceLabels,
@@ -118,7 +119,7 @@ function resourcePart(item: ExportRequest['items'][number], index: number): Reso
   const { version } = item;
   const { content } = version;
   const contentWarnings = distinct(content.contentWarnings);
-  const attribution = clean(version.attribution);
+  const attribution = clean(creditOf(version));
   const facts: Fact[] = [
     { label: 'Content warnings', items: contentWarnings },
     { label: 'Attribution', items: attribution === '' ? [] : [attribution] },

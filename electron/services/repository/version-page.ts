@@ -1,4 +1,5 @@
 import { audienceLabels, type ApprovedVersion } from '@core/repository/records';
+import { creditOf } from '@core/co-production/credit';
 import { renderDocumentHtml, renderHtmlPage } from '@core/document/html';
 
 function date(at: number): string {
@@ -18,7 +19,7 @@ export function renderVersionPage(version: ApprovedVersion): string {
     lead: [
       { label: 'Content warnings', items: content.contentWarnings },
       { label: 'Version', items: [`Version ${content.version}, approved ${date(approvedAt)}`] },
-      { label: 'Attribution', items: [version.attribution] },
+      { label: 'Attribution', items: [creditOf(version)] },
       {
         label: 'May be used with',
         items: version.consent.choices.audiences.map((audience) => audienceLabels[audience]),

@@ -76,10 +76,14 @@ export function isTrustedSender(frame: SenderFrame | null | undefined): boolean 
   return frame !== null && frame !== undefined && frame.isMainFrame && isAppUrl(frame.url);
 }
 
-/** The baseline of every window, following Electron's security checklist. */
-export function secureWebPreferences(preloadPath: string) {
+/**
+ * The baseline of every window, following Electron's security checklist. The developer tools
+ * cannot be opened at all unless `devTools` (see development.ts: never in a packaged build).
+ */
+export function secureWebPreferences(preloadPath: string, devTools = false) {
   return {
     preload: preloadPath,
+    devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

@@ -1,5 +1,6 @@
-import { getSchema, type AnyExtension, type JSONContent } from '@tiptap/core';
+import { getSchema, mergeAttributes, type AnyExtension, type JSONContent } from '@tiptap/core';
 import { Highlight } from '@tiptap/extension-highlight';
+import { Link } from '@tiptap/extension-link';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import type { Schema } from '@tiptap/pm/model';
 import { StarterKit } from '@tiptap/starter-kit';
@@ -33,6 +34,27 @@ const ChorusTable = Table.extend({
   },
 });
 
+/** A refused address longer than this is cut short where it is shown; it is not a link anyway. */
+const maxShownAddress = 200;
+
+/**
+ * Links whose address the link rule refuses (a stored or synced document can hold any address)
+ * are shown as plain words followed by the address, never as a link: TipTap's own rendering
+ * makes them `<a href="">`, which reloads the app when clicked.
+ */
+const ChorusLink = Link.extend({
+  renderHTML({ HTMLAttributes }) {
+    const href: unknown = HTMLAttributes.href;
+    if (typeof href === 'string' && isAllowedLinkHref(href)) {
+      return ['a', mergeAttributes(this.options.HTMLAttributes, HTMLAttributes), 0];
+    }
+    const address = typeof href === 'string' ? href.trim() : '';
+    const shown = address.length > maxShownAddress ? `${address.slice(0, maxShownAddress)}…` : address;
+    // editor.css shows the address after the words; it is never a link.
+    return ['span', { class: 'refused-link', 'data-address': shown === '' ? null : shown }, 0];
+  },
+});
+
 /**
  * Every extension of a Chorus document. The editor, paste and every import use this one list, so
  * there is one schema everywhere and any document the app produces fits it.
@@ -45,20 +67,21 @@ export function createChorusExtensions(options: ChorusEditorOptions): AnyExtensi
       strike: false,
       code: false,
       codeBlock: false,
-      link: {
-        openOnClick: false,
-        autolink: true,
-        linkOnPaste: true,
-        defaultProtocol: 'https',
-        // linkify already knows http, https and mailto; no other scheme is registered.
-        protocols: [],
-        // One rule everywhere: typed, pasted, parsed and set links must be complete http, https or
-        // mailto addresses. Autolinking checks the words as typed, so a bare "www.example.org" is
-        // not linked on its own (it would be a relative link); the link dialog completes it instead.
-        isAllowedUri: (url) => isAllowedLinkHref(url),
-        shouldAutoLink: (url) => isAllowedLinkHref(url),
-        HTMLAttributes: { rel: 'noopener noreferrer', target: null, class: null },
-      },
+      link: false,
+    }),
+    ChorusLink.configure({
+      openOnClick: false,
+      autolink: true,
+      linkOnPaste: true,
+      defaultProtocol: 'https',
+      // linkify already knows http, https and mailto; no other scheme is registered.
+      protocols: [],
+      // One rule everywhere: typed, pasted, parsed and set links must be complete http, https or
+      // mailto addresses. Autolinking checks the words as typed, so a bare "www.example.org" is
+      // not linked on its own (it would be a relative link); the link dialog completes it instead.
+      isAllowedUri: (url) => isAllowedLinkHref(url),
+      shouldAutoLink: (url) => isAllowedLinkHref(url),
+      HTMLAttributes: { rel: 'noopener noreferrer', target: null, class: null },
     }),
     ChorusTable.configure({ resizable: false }),
     TableRow,

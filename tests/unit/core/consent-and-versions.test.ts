@@ -5,7 +5,8 @@ import {
   verifyApprovedVersion,
   type VersionContent,
 } from '@core/co-production/approved-version';
-import { attributionLine, consentProblems, consentWording, type ConsentChoices } from '@core/co-production/consent';
+import { consentProblems, consentWording, type ConsentChoices } from '@core/co-production/consent';
+import { creditLine } from '@core/co-production/credit';
 
 const choices: ConsentChoices = {
   audiences: ['police', 'social-care'],
@@ -31,7 +32,7 @@ describe('consent', () => {
     expect(wording).toContain('version 2 of “What I wish you knew”');
     expect(wording).toContain('police and social care');
     expect(wording).toContain('training sessions led by a trainer');
-    expect(wording).toContain('“Written by Robin (a chosen name)”');
+    expect(wording).toContain('“Written under the name Robin”');
     expect(wording).toContain('I can withdraw it at any time');
     expect(wording).toContain('copies already handed out cannot be recalled');
     expect(wording).not.toContain('picture');
@@ -53,7 +54,7 @@ describe('consent', () => {
   });
 
   it('never puts a name on an anonymous attribution', () => {
-    expect(attributionLine({ kind: 'anonymous', value: 'Jane Smith' })).not.toContain('Jane');
+    expect(creditLine({ kind: 'anonymous', value: 'Jane Smith' })).not.toContain('Jane');
   });
 });
 
@@ -71,7 +72,7 @@ describe('approved versions', () => {
     expect(version.contentHash).toBe(await hashContent(content));
     expect(version.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(version.approvals).toEqual([
-      { role: 'consultee', name: 'Written by a person with lived experience (anonymous)', at: 10 },
+      { role: 'consultee', name: 'Written anonymously by a person with lived experience', at: 10 },
       { role: 'facilitator', name: 'Sam Facilitator', at: 20 },
     ]);
     expect(await verifyApprovedVersion(version)).toBe(true);

@@ -73,7 +73,7 @@ describe('review', () => {
     const version = versions[0]?.approved;
     expect(version?.content.document).toEqual(paragraphs('Ask twice. Then wait.'));
     expect(version?.approvals.map((a) => a.name)).toEqual([
-      'Written by a person with lived experience (anonymous)',
+      'Written anonymously by a person with lived experience',
       'Sam',
     ]);
     expect(JSON.stringify(version)).not.toContain('Alex');

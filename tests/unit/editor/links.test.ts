@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { generateHTML, generateJSON, type Editor, type JSONContent } from '@tiptap/core';
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createChorusExtensions } from '../../../renderer/src/editor/extensions';
+import { DOMSerializer } from '@tiptap/pm/model';
+import { createChorusExtensions, getChorusSchema } from '../../../renderer/src/editor/extensions';
 import { isAllowedLinkHref, normaliseLinkInput } from '../../../renderer/src/editor/links';
 import { createEditor, createMemoryImageStore } from '../../helpers/editor';
 
@@ -100,7 +102,7 @@ describe('the link mark', () => {
     expect(JSON.stringify(json)).toContain('four');
   });
 
-  it('renders a stored unsafe link without its address', () => {
+  it('renders a stored unsafe link with no address a click could follow', () => {
     const html = generateHTML(
       {
         type: 'doc',
@@ -113,7 +115,7 @@ describe('the link mark', () => {
       },
       extensions,
     );
-    expect(html).not.toContain('javascript:');
+    expect(html).not.toContain('href');
   });
 
   it('does not link unsafe addresses that are pasted or typed, and links safe ones', () => {
@@ -144,5 +146,59 @@ describe('the link mark', () => {
     editor.view.pasteHTML('<p><a href="javascript:alert(1)">bad</a> and <a href="mailto:a@example.org">good</a></p>');
     expect(linksIn(editor.getJSON())).toEqual(['mailto:a@example.org']);
     expect(editor.getText()).toContain('bad and good');
+  });
+});
+
+describe('a link whose address is refused', () => {
+  const withLink = (href: unknown): JSONContent => ({
+    type: 'doc',
+    content: [
+      {
+        type: 'paragraph',
+        content: [{ type: 'text', text: 'the guidance', marks: [{ type: 'link', attrs: { href } }] }],
+      },
+    ],
+  });
+
+  it('renders as plain words with the address beside them, never as a link that reloads the app', () => {
+    const html = generateHTML(withLink('javascript:alert(1)'), extensions);
+    expect(html).not.toContain('<a');
+    expect(html).toContain('<span class="refused-link" data-address="javascript:alert(1)">the guidance</span>');
+  });
+
+  it('shows no link in the editor either', () => {
+    editor = createEditor({ content: withLink('/relative/page') });
+    const root = editor.view.dom;
+    expect(root.querySelector('a')).toBeNull();
+    expect(root.querySelector('.refused-link')?.getAttribute('data-address')).toBe('/relative/page');
+    expect(root.textContent).toBe('the guidance');
+  });
+
+  it('cuts a very long address short where it is shown', () => {
+    const html = generateHTML(withLink(`ftp://example.org/${'a'.repeat(5000)}`), extensions);
+    const shown = /data-address="([^"]*)"/.exec(html)?.[1] ?? '';
+    expect(shown.length).toBe(201);
+    expect(shown.endsWith('…')).toBe(true);
+  });
+
+  it('is never an <a> for any address the link rule refuses', () => {
+    const schema = getChorusSchema();
+    const serializer = DOMSerializer.fromSchema(schema);
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.webUrl(), fc.constantFrom(...refused)), (href) => {
+        const fragment = serializer.serializeFragment(schema.nodeFromJSON(withLink(href)).content);
+        const holder = document.createElement('div');
+        holder.append(fragment);
+        const link = holder.querySelector('a');
+        expect(link !== null, href).toBe(isAllowedLinkHref(href));
+        expect(link?.getAttribute('href') ?? 'none').not.toBe('');
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('stays a link when the address is allowed', () => {
+    const html = generateHTML(withLink('https://www.example.org/'), extensions);
+    expect(html).toContain('<a rel="noopener noreferrer" href="https://www.example.org/">the guidance</a>');
   });
 });

@@ -39,7 +39,7 @@ describe('the export outline', () => {
       'Summary',
     ]);
     expect(first?.facts[0]?.items).toEqual(['Describes grooming', 'Mentions going missing']);
-    expect(first?.facts[1]?.items).toEqual(['Written by Sam (a chosen name)']);
+    expect(first?.facts[1]?.items).toEqual(['Written under the name Sam']);
     expect(first?.facts[2]?.items).toEqual(['Version 2, approved 1 January 2026']);
     expect(first?.facts[3]?.items).toEqual(['31 December 2027']);
     expect(first?.facts[4]?.items).toEqual(['Social care', 'Police']);

@@ -7,6 +7,7 @@ import {
   type TableCell as CellModel,
 } from '@core/document/export-blocks';
 import type { Fact, ResourcePart } from '../outline';
+import { detailSize } from './theme';
 
 /** One paragraph on a slide. */
 export interface Para {
@@ -19,10 +20,16 @@ export interface Para {
 export type Frame = 'warning' | 'words' | 'quote';
 
 /** What is laid out on slides, one after another. */
-export type Piece =
-  | { kind: 'text'; frame: Frame | null; label: string | null; paras: Para[] }
-  | { kind: 'picture'; alt: string }
-  | { kind: 'table'; rows: CellModel[][] };
+export interface TextPiece {
+  kind: 'text';
+  frame: Frame | null;
+  label: string | null;
+  paras: Para[];
+  /** Points; the body size unless said. */
+  size?: number;
+}
+
+export type Piece = TextPiece | { kind: 'picture'; alt: string } | { kind: 'table'; rows: CellModel[][] };
 
 export function para(inlines: Inline[], options: Partial<Omit<Para, 'inlines'>> = {}): Para {
   return { inlines, bullet: options.bullet ?? null, level: options.level ?? 0, bold: options.bold ?? false };
@@ -136,21 +143,46 @@ export function notesText(part: ResourcePart): string {
     .join('\n\n');
 }
 
-export function factParas(facts: readonly Fact[]): Piece[] {
-  const pieces: Piece[] = [];
+/** The label of the resource's summary among its facts (outline.ts). */
+const summaryLabel = 'Summary';
+
+/**
+ * A resource's content warnings in their box, its credit, and its other facts one a line; the
+ * summary is apart ({@link summaryPiece}).
+ */
+export function factPieces(facts: readonly Fact[]): {
+  warnings: TextPiece | null;
+  credit: TextPiece | null;
+  details: TextPiece | null;
+} {
+  let warnings: TextPiece | null = null;
+  let credit: TextPiece | null = null;
   const others: Para[] = [];
   for (const fact of facts) {
-    if (fact.label === 'Content warnings') {
-      pieces.push({
+    if (fact.label === summaryLabel) continue;
+    if (fact.label === 'Attribution') {
+      // The credit reads as a sentence ("Written by …"), so it needs no label.
+      credit = { kind: 'text', frame: null, label: null, paras: fact.items.map((item) => textPara(item)) };
+    } else if (fact.label === 'Content warnings') {
+      warnings = {
         kind: 'text',
         frame: 'warning',
         label: 'Content warnings',
         paras: fact.items.map((item) => textPara(item, { bullet: { style: 'bullet', number: 1 } })),
-      });
+      };
     } else {
       others.push(para([{ ...plainRun(`${fact.label}: `), bold: true }, plainRun(fact.items.join(', '))]));
     }
   }
-  if (others.length > 0) pieces.push({ kind: 'text', frame: null, label: null, paras: others });
-  return pieces;
+  // The details a trainer checks are smaller than the words on the slides.
+  const details: TextPiece | null =
+    others.length === 0 ? null : { kind: 'text', frame: null, label: null, paras: others, size: detailSize };
+  return { warnings, credit, details };
+}
+
+/** The resource's summary, under its label, or null when it has none. */
+export function summaryPiece(facts: readonly Fact[]): TextPiece | null {
+  const summary = facts.find((fact) => fact.label === summaryLabel);
+  if (summary === undefined || summary.items.length === 0) return null;
+  return { kind: 'text', frame: null, label: summaryLabel, paras: summary.items.map((item) => textPara(item)) };
 }

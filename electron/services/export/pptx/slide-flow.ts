@@ -2,7 +2,7 @@ import type PptxGenJS from 'pptxgenjs';
 import { plainText, type TableCell as CellModel } from '@core/document/export-blocks';
 import { charactersPerLine, lineHeight, parasHeight, splitLongPara } from './measure';
 import { runsOf } from './runs';
-import { parasOf, textPara, type Frame, type Para, type Piece } from './pieces';
+import { parasOf, textPara, type Frame, type Para, type Piece, type TextPiece } from './pieces';
 import {
   bodySize,
   colours,
@@ -39,6 +39,9 @@ const textDefaults = {
   lineSpacingMultiple: lineSpacing,
   lang: 'en-GB',
 };
+
+/** A framed piece is drawn a little in from its coloured edge. */
+const widthOf = (piece: TextPiece): number => (piece.frame === null ? contentWidth : contentWidth - 0.15);
 
 /** Lays pieces out on slides under one title, starting new slides as they fill. */
 export class SlideFlow {
@@ -81,28 +84,35 @@ export class SlideFlow {
     }
   }
 
-  private addText(piece: Extract<Piece, { kind: 'text' }>): void {
-    const width = piece.frame === null ? contentWidth : contentWidth - 0.15;
-    const maxLines = Math.floor((contentBottom - contentTop - 0.3) / lineHeight(bodySize)) - 1;
-    const queue = piece.paras.flatMap((p) => splitLongPara(p, maxLines, width, bodySize));
+  /** Whether a text piece fits whole in the room left on the current slide. */
+  fits(piece: TextPiece): boolean {
+    const paras = [...(piece.label === null ? [] : [textPara(piece.label, { bold: true })]), ...piece.paras];
+    return parasHeight(paras, widthOf(piece), piece.size ?? bodySize) <= this.room;
+  }
+
+  private addText(piece: TextPiece): void {
+    const width = widthOf(piece);
+    const size = piece.size ?? bodySize;
+    const maxLines = Math.floor((contentBottom - contentTop - 0.3) / lineHeight(size)) - 1;
+    const queue = piece.paras.flatMap((p) => splitLongPara(p, maxLines, width, size));
     let label = piece.label;
     while (queue.length > 0 || label !== null) {
       const chunk: Para[] = label === null ? [] : [textPara(label, { bold: true })];
       const labelled = chunk.length;
       for (let next = queue[0]; next !== undefined; next = queue[0]) {
-        if (parasHeight([...chunk, next], width, bodySize) <= this.room) {
+        if (parasHeight([...chunk, next], width, size) <= this.room) {
           chunk.push(next);
           queue.shift();
           continue;
         }
         // Fill what is left of the slide with the start of the next paragraph, ending at a sentence.
-        const used = chunk.length > 0 ? parasHeight(chunk, width, bodySize) : (2 * inset) / 72;
-        const spare = Math.floor((this.room - used - paraSpaceAfter / 72) / lineHeight(bodySize));
+        const used = chunk.length > 0 ? parasHeight(chunk, width, size) : (2 * inset) / 72;
+        const spare = Math.floor((this.room - used - paraSpaceAfter / 72) / lineHeight(size));
         if (spare >= 3) {
-          const [head, ...rest] = splitLongPara(next, spare, width, bodySize);
+          const [head, ...rest] = splitLongPara(next, spare, width, size);
           if (head !== undefined && rest.length > 0) {
             const tail: Para = { ...next, bullet: null, inlines: rest.flatMap((part) => part.inlines) };
-            queue.splice(0, 1, ...splitLongPara(tail, maxLines, width, bodySize));
+            queue.splice(0, 1, ...splitLongPara(tail, maxLines, width, size));
             chunk.push(head);
           }
         }
@@ -119,14 +129,14 @@ export class SlideFlow {
         chunk.push(first);
         queue.shift();
       }
-      this.placeText(chunk, piece.frame, width);
+      this.placeText(chunk, piece.frame, width, size);
       label = queue.length > 0 && piece.label !== null ? `${piece.label} (continued)` : null;
       if (queue.length > 0) this.next();
     }
   }
 
-  private placeText(paras: Para[], frame: Frame | null, width: number): void {
-    const height = Math.min(this.room, parasHeight(paras, width, bodySize));
+  private placeText(paras: Para[], frame: Frame | null, width: number, size: number): void {
+    const height = Math.min(this.room, parasHeight(paras, width, size));
     const x = frame === null ? margin : margin + 0.15;
     if (frame !== null) {
       const { border, fill } = frameColours[frame];
@@ -134,7 +144,7 @@ export class SlideFlow {
       this.slide.addShape('rect', { x: margin, y: this.y, w: 0.08, h: height, fill: { color: border } });
     }
     const runs = paras.flatMap((p, index) => runsOf(p, index === paras.length - 1));
-    this.slide.addText(runs, { ...textDefaults, x, y: this.y, w: width, h: height, fontSize: bodySize, fit: 'shrink' });
+    this.slide.addText(runs, { ...textDefaults, x, y: this.y, w: width, h: height, fontSize: size, fit: 'shrink' });
     this.y += height + 0.15;
   }
 

@@ -11,6 +11,8 @@ export const titleSlideContentTop = 2.45;
 export const font = 'Arial';
 export const bodySize = 20;
 export const tableSize = 16;
+/** A resource's details (attribution, version, audiences) on its title slide. */
+export const detailSize = 16;
 export const lineSpacing = 1.2;
 export const paraSpaceAfter = 8;
 /** Inner margin of text boxes, in points. */

@@ -2,14 +2,15 @@ import PptxGenJS from 'pptxgenjs';
 import { plainRun, type Inline } from '@core/document/export-blocks';
 import { trainerNotesTitle, type ExportOutline } from '../outline';
 import { defineMasters, masters, type Presentation } from './masters';
-import { factParas, notesText, para, sectionsOf, piecesOf, textPara } from './pieces';
+import { factPieces, notesText, para, sectionsOf, piecesOf, summaryPiece, textPara, type TextPiece } from './pieces';
 import { repairPresentation } from './repair';
 import { SlideFlow, type Slide } from './slide-flow';
 import { font, titleSlideContentTop } from './theme';
 
 /**
  * The export as a presentation: a title slide with the export's content warnings, then per
- * resource a title slide (title, content warnings, attribution, version) and a slide for each
+ * resource a title slide (title, content warnings, then its summary and details while they fit
+ * there whole, the rest on an "About" slide) and a slide for each
  * section of its document, split at the document's headings and continued on further slides when
  * long. Titles are in each slide's title placeholder, so screen readers and the outline see them;
  * the trainer notes of a resource are in the speaker notes of each of its slides. The file's
@@ -125,7 +126,20 @@ export async function writePptx(outline: ExportOutline): Promise<Uint8Array> {
         notes = notesText(part);
         const slide = addSlide(masters.title, part.title);
         const flow = new SlideFlow(contentSlide, part.title, { slide, top: titleSlideContentTop });
-        for (const piece of factParas(part.facts)) flow.add(piece);
+        // Whole pieces only: the credit, the summary, then the details, on the title slide while they fit; what
+        // does not fit goes to one "About" slide, so no "(continued)" slide holds the end of a summary.
+        const { warnings, credit, details } = factPieces(part.facts);
+        if (warnings !== null) flow.add(warnings);
+        const about: TextPiece[] = [];
+        for (const piece of [credit, summaryPiece(part.facts), details]) {
+          if (piece === null) continue;
+          if (about.length === 0 && flow.fits(piece)) flow.add(piece);
+          else about.push(piece);
+        }
+        if (about.length > 0) {
+          const aboutFlow = new SlideFlow(contentSlide, `About “${part.title}”`);
+          for (const piece of about) aboutFlow.add(piece);
+        }
         for (const section of sectionsOf(part)) {
           const sectionFlow = new SlideFlow(contentSlide, section.title);
           const pieces = piecesOf(section.blocks);

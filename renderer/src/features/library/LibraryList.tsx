@@ -2,6 +2,7 @@ import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, useSyncE
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { audienceLabels, audiences, useDb, useLibrary, type LibraryVersionRecord } from '../../db';
 import { purposeLabels } from '@core/co-production/consent';
+import { creditOf } from '@core/co-production/credit';
 import { EmptyState } from '../../ui/EmptyState';
 import { plural } from '../../ui/format';
 import { Page } from '../../ui/Page';
@@ -264,7 +265,7 @@ function LibraryItem({
   today: string;
   linkState: LibraryLinkState;
 }) {
-  const { content, consent, attribution } = record.approved;
+  const { content, consent } = record.approved;
   const due = isReviewDue(content.reviewBy, today);
   return (
     <li className="library-item">
@@ -278,7 +279,7 @@ function LibraryItem({
           <strong>Content warning:</strong> {content.contentWarnings.join('; ')}
         </p>
       )}
-      <p className="library-attribution">{attribution}</p>
+      <p className="library-attribution">{creditOf(record.approved)}</p>
       {content.summary.trim() !== '' && <p className="resource-summary">{content.summary}</p>}
       <dl className="library-details">
         {consent.choices.audiences.length > 0 && (

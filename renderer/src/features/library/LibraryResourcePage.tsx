@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { approvedAt, useLibraryResource, type LibraryVersionRecord } from '../../db';
 import { purposeLabels } from '@core/co-production/consent';
+import { creditOf } from '@core/co-production/credit';
 import { ChorusEditor } from '../../editor/ChorusEditor';
 import { noPictures } from '../../editor/image-store';
 import { Page } from '../../ui/Page';
@@ -193,7 +194,7 @@ function VersionView({
   // Whether a review is due is read once when the version opens.
   const [today] = useState(() => todayIn(clock));
   const id = useId();
-  const { content, consent, attribution } = record.approved;
+  const { content, consent } = record.approved;
   const newest = versions[0] ?? record;
   const isNewest = newest.id === record.id;
   const others = versions.filter((each) => each.id !== record.id);
@@ -208,7 +209,7 @@ function VersionView({
         <h1 id={`${id}-title`} ref={heading} tabIndex={-1} className="page-title">
           {titleOf(record)}
         </h1>
-        <p className="library-attribution">{attribution}</p>
+        <p className="library-attribution">{creditOf(record.approved)}</p>
       </header>
       {!isNewest && (
         <p className="notice-inline">

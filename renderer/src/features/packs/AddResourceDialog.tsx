@@ -1,5 +1,6 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import { describeUse } from '@core/co-production/consent';
+import { creditOf } from '@core/co-production/credit';
 import { Link } from 'react-router';
 import { addPackItem, PackRefused, useDb, useLibrary, type PackView } from '../../db';
 import { plural } from '../../ui/format';
@@ -89,7 +90,7 @@ export function AddResourceDialog({ view, onClose }: { view: PackView; onClose: 
                       <h3 className="add-item-title">{title}</h3>
                       <p className="resource-meta">
                         <span>Version {record.version}</span>
-                        <span>{record.approved.attribution}</span>
+                        <span>{creditOf(record.approved)}</span>
                       </p>
                       {warnings.length > 0 && (
                         <p className="content-warning-line">

@@ -10,6 +10,7 @@ import {
   type PackView,
 } from '../../db';
 import { describeUse, purposeLabels } from '@core/co-production/consent';
+import { creditOf } from '@core/co-production/credit';
 import { Notice, type NoticeContent } from '../../ui/Notice';
 import { AddResourceDialog } from './AddResourceDialog';
 import { itemState, packLimits, positionMessage, titleOf, withdrawnMessage, type ItemState } from './pack-rules';
@@ -198,7 +199,7 @@ function PackItemCard({
         <>
           <p className="resource-meta">
             <span>Version {content.version}</span>
-            <span>{pinned.approved.attribution}</span>
+            <span>{creditOf(pinned.approved)}</span>
           </p>
           {content.contentWarnings.length > 0 && (
             <p className="content-warning-line">

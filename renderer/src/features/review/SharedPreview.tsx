@@ -1,6 +1,7 @@
 import type { ResourceRecord } from '../../db';
 import { audienceLabels } from '@core/co-production/audiences';
-import { attributionLine, type ConsentChoices } from '@core/co-production/consent';
+import type { ConsentChoices } from '@core/co-production/consent';
+import { creditLine } from '@core/co-production/credit';
 import type { DocumentNode } from '@core/document/text';
 import { ChorusEditor } from '../../editor/ChorusEditor';
 import { noPictures } from '../../editor/image-store';
@@ -26,7 +27,7 @@ export function SharedPreview({
       <h2 id="shared-preview-heading">What trainers will see</h2>
       <div className="shared-cover">
         <p className="shared-title">{resource.title}</p>
-        <p>{attributionLine(choices.attribution)}</p>
+        <p>{creditLine(choices.attribution)}</p>
         {resource.contentWarnings.length > 0 && (
           <p>
             <strong>Content warnings:</strong> {resource.contentWarnings.join(', ')}
