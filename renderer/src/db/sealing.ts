@@ -91,7 +91,15 @@ function keyFieldsOf(schema: DBCoreTableSchema): Set<string> {
 function whileAlive<T>(trans: DBCoreTransaction, storeName: string, work: Promise<T>): Promise<T> {
   const transaction = trans as Partial<IDBTransaction>;
   if (typeof transaction.objectStore !== 'function') return work;
-  const store = transaction.objectStore(storeName);
+  let store: IDBObjectStore;
+  try {
+    store = transaction.objectStore(storeName);
+  } catch (error) {
+    // Dexie's cache can answer a live query's read after its transaction has finished: there is
+    // nothing left to keep alive, and the caller cannot use the transaction again anyway.
+    if (error instanceof Error && error.name === 'InvalidStateError') return work;
+    throw error;
+  }
   return new Promise<T>((resolve, reject) => {
     let outcome: { ok: true; value: T } | { ok: false; error: Error } | null = null;
     work.then(
