@@ -30,11 +30,10 @@ async function rawRecord(table: string, key: string): Promise<unknown> {
 /** The sealing layer over a table that answers every read with `stored`, as Dexie's cache can. */
 function sealingOver(table: string, stored: unknown): DBCoreTable {
   const real = db.core.table(table);
-  const down = {
-    ...db.core,
-    table: () => ({ ...real, get: () => Promise.resolve(stored) }) as DBCoreTable,
-  } as DBCore;
-  return sealingMiddleware(db.vault).create(down).table(table);
+  const down: DBCore = { ...db.core, table: () => ({ ...real, get: () => Promise.resolve(stored) }) };
+  const sealing = sealingMiddleware(db.vault).create(down);
+  if (sealing.table === undefined) throw new Error('The sealing middleware makes no table.');
+  return sealing.table(table);
 }
 
 describe('the sealing layer', () => {
@@ -45,7 +44,7 @@ describe('the sealing layer', () => {
     // A live query's read that Dexie's cache answers later than its transaction lived.
     const trans = db.backendDB().transaction('profiles', 'readonly');
     await new Promise((resolve) => (trans.oncomplete = resolve));
-    const profile = await sealingOver('profiles', stored).get({ trans, key: id });
+    const profile: unknown = await sealingOver('profiles', stored).get({ trans, key: id });
     expect(profile).toMatchObject({ id, displayName: 'Robin Example' });
   });
 });
