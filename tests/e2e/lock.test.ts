@@ -14,6 +14,7 @@ import {
 import { startTestWebHost, type TestWebHost } from '../helpers/web-host';
 import { DraftEditorPage, DraftsListPage } from './pages/drafts-page';
 import { LockPage } from './pages/lock-page';
+import { ProfilesPage } from './pages/review-page';
 
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const passphrase = 'otter kettle meadow';
@@ -115,6 +116,27 @@ describe('the app lock in Chromium', () => {
     await new DraftsListPage(reopened).draftLink(`Title ${secret}`).click();
     await new DraftEditorPage(reopened).editor.getByText(secret, { exact: false }).waitFor();
     await again.close();
+  });
+
+  it('turns on after profiles were added, and takes new profiles after', async () => {
+    const profile = await launchChromium();
+    const page = await openApp(profile);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    const profiles = new ProfilesPage(page);
+    await profiles.add('Robin Example', 'Consultee (lived experience)');
+    await profiles.add('Sam Example', 'Facilitator');
+    const lock = new LockPage(page);
+    await lock.turnOn(passphrase);
+    await expect(page.getByText('Something went wrong').count()).resolves.toBe(0);
+    await profiles.add('Alex Example', 'Trainer');
+    await profiles.switchTo('Alex Example');
+    await lock.lockNow();
+    await lock.unlock(passphrase);
+    await page.getByRole('list', { name: 'Profiles' }).getByText('Sam Example', { exact: true }).waitFor();
+    await expect(page.getByRole('combobox', { name: 'Using Chorus as' }).inputValue()).resolves.not.toBe('');
+    await expect(page.getByText('Something went wrong').count()).resolves.toBe(0);
+    expect(profile.foreignRequests()).toEqual([]);
+    await profile.close();
   });
 
   it('says a wrong passphrase is wrong, slows repeated tries, locks on request, on sleep and after the quick exit', async () => {

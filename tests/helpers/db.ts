@@ -9,7 +9,7 @@ let counter = 0;
 /** Set in the `unit-sealed` project: every test database is used as with the app lock on. */
 const sealedKey =
   process.env.CHORUS_TEST_SEALED === '1'
-    ? await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt'])
+    ? await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt'])
     : null;
 
 /**
@@ -34,7 +34,7 @@ export function openTestDb(upTo?: readonly Migration[]): ChorusDb {
 export async function openUpgradedDb(name: string): Promise<ChorusDb> {
   const db = new ChorusDb(name);
   await db.open();
-  if (sealedKey !== null) await turnOnLock(db, 'correct horse battery staple');
+  if (sealedKey !== null) await turnOnLock(db, 'correct horse battery staple', undefined, { iterations: 1000 });
   return db;
 }
 

@@ -1,4 +1,5 @@
 import { Dexie } from 'dexie';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   changePassphrase,
@@ -24,11 +25,14 @@ import {
 } from '../../renderer/src/db';
 import { createProfile } from '../../renderer/src/db/profiles';
 import { listResources } from '../../renderer/src/db/resources';
-import { sealedField } from '../../renderer/src/db/sealing';
+import { SealedRecordRefused, sealedField } from '../../renderer/src/db/sealing';
+import { openBytes, pbkdf2Iterations, sealBytes, unwrapDataKey, type WrappedKey } from '../../renderer/src/db/vault';
 import { paragraphs } from '../helpers/db';
 
 const phrase = 'lantern over the quiet harbour';
 const passphrase = 'correct horse battery staple';
+/** A cheap passphrase key for tests; one test checks the app's real default. */
+const cheap = { iterations: 1000 };
 let name: string;
 let db: ChorusDb;
 let counter = 0;
@@ -109,7 +113,7 @@ describe('the app lock', () => {
   });
 
   it('seals what is written after, including changes made inside transactions that read first', async () => {
-    await turnOnLock(db, passphrase);
+    await turnOnLock(db, passphrase, undefined, cheap);
     const { id, profileId } = await seed();
     await updateDetails(db, id, { summary: `Summary with ${phrase}` });
     const profile = await db.profiles.get(profileId);
@@ -123,7 +127,7 @@ describe('the app lock', () => {
 
   it('reads nothing sealed once locked, and unlocks again with the passphrase', async () => {
     const { id } = await seed();
-    await turnOnLock(db, passphrase);
+    await turnOnLock(db, passphrase, undefined, cheap);
     lock(db);
     await expect(getDocument(db, id)).rejects.toThrow(VaultLocked);
     await expect(listResources(db)).rejects.toThrow(VaultLocked);
@@ -139,7 +143,7 @@ describe('the app lock', () => {
 
   it('says a wrong passphrase is wrong, slows repeated tries, and never deletes anything', async () => {
     const { id } = await seed();
-    await turnOnLock(db, passphrase);
+    await turnOnLock(db, passphrase, undefined, cheap);
     lock(db);
     const start = 1_000_000;
     for (let attempt = 0; attempt < 3; attempt += 1) {
@@ -157,26 +161,9 @@ describe('the app lock', () => {
     await expect(unlock(db, 'not it', start + 4000)).rejects.toThrow('That passphrase is not right. Check it');
   });
 
-  it('changes the passphrase by rewrapping the key only', async () => {
-    await seed();
-    await turnOnLock(db, passphrase);
-    const before = JSON.stringify((await rawRecords()).documents, (_key, value: unknown) =>
-      value instanceof ArrayBuffer ? [...new Uint8Array(value)] : value,
-    );
-    await expect(changePassphrase(db, 'wrong', 'new words here')).rejects.toThrow(UnlockRefused);
-    await changePassphrase(db, passphrase, 'new words here');
-    const after = JSON.stringify((await rawRecords()).documents, (_key, value: unknown) =>
-      value instanceof ArrayBuffer ? [...new Uint8Array(value)] : value,
-    );
-    expect(after).toBe(before);
-    lock(db);
-    await expect(unlock(db, passphrase)).rejects.toThrow(UnlockRefused);
-    expect(await unlock(db, 'new words here')).toBe('on');
-  });
-
   it('opens every record again when turned off', async () => {
     const { id } = await seed();
-    await turnOnLock(db, passphrase);
+    await turnOnLock(db, passphrase, undefined, cheap);
     await expect(turnOffLock(db, 'wrong')).rejects.toThrow(UnlockRefused);
     await turnOffLock(db, passphrase);
     expect(await getLockRecord(db)).toBeNull();
@@ -197,10 +184,15 @@ describe('the app lock', () => {
     // The process dies after the first batches: the progress callback throws, as a crash would stop it.
     let batches = 0;
     await expect(
-      turnOnLock(db, passphrase, () => {
-        batches += 1;
-        if (batches === 3) throw new Error('power cut');
-      }),
+      turnOnLock(
+        db,
+        passphrase,
+        () => {
+          batches += 1;
+          if (batches === 3) throw new Error('power cut');
+        },
+        cheap,
+      ),
     ).rejects.toThrow('power cut');
     const half = await rawRecords();
     expect(containsPhrase(half, phrase)).toBe(true);
@@ -222,8 +214,9 @@ describe('the app lock', () => {
 
   it('unlocks with a remembered key only if it is this database’s', async () => {
     const { id } = await seed();
-    await turnOnLock(db, passphrase);
-    const remembered = await currentKeyForRemembering(db);
+    await turnOnLock(db, passphrase, undefined, cheap);
+    await expect(currentKeyForRemembering(db, 'not it')).rejects.toThrow(UnlockRefused);
+    const remembered = await currentKeyForRemembering(db, passphrase);
     lock(db);
     const stranger = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
     expect(await unlockWithRememberedKey(db, stranger)).toBeNull();
@@ -231,4 +224,188 @@ describe('the app lock', () => {
     expect(await unlockWithRememberedKey(db, remembered)).toBe('on');
     expect((await getDocument(db, id))?.text).toContain(phrase);
   });
+
+  it('uses the real passphrase cost unless told otherwise', async () => {
+    await turnOnLock(db, passphrase);
+    expect((await getLockRecord(db))?.wrapped.kdf.iterations).toBe(pbkdf2Iterations);
+    expect(pbkdf2Iterations).toBe(600_000);
+  });
+
+  it('never holds a key that can be exported', async () => {
+    await seed();
+    await turnOnLock(db, passphrase, undefined, cheap);
+    const keys = () => [db.vault.key, db.vault.previousKey].filter((key) => key !== null);
+    const check = async () => {
+      for (const key of keys()) {
+        expect(key.extractable).toBe(false);
+        await expect(crypto.subtle.exportKey('raw', key)).rejects.toThrow();
+      }
+    };
+    await check();
+    const remembered = await currentKeyForRemembering(db, passphrase);
+    lock(db);
+    await unlock(db, passphrase);
+    await check();
+    lock(db);
+    await unlockWithRememberedKey(db, remembered);
+    await check();
+    await changePassphrase(db, passphrase, 'new words here', {
+      ...cheap,
+      onProgress: () => {
+        expect(keys()).toHaveLength(2);
+        void check();
+      },
+    });
+    await check();
+  });
+
+  it('refuses a sealed record moved to another record’s place, with words to show', async () => {
+    const first = await seed();
+    const secondId = await createResource(db, { title: 'Another draft' }, 5000);
+    await saveDocument(db, secondId, paragraphs('Other words.'), 6000);
+    await turnOnLock(db, passphrase, undefined, cheap);
+    const raw = new Dexie(name);
+    await raw.open();
+    const [a, b] = (await raw.table('documents').bulkGet([first.id, secondId])) as Record<string, unknown>[];
+    await raw.table('documents').put({ ...a, [sealedField]: b?.[sealedField] });
+    raw.close();
+    const refused = getDocument(db, first.id);
+    await expect(refused).rejects.toThrow(SealedRecordRefused);
+    await expect(refused).rejects.toThrow(/A record in documents did not open: it was changed or moved/);
+    expect((await getDocument(db, secondId))?.text).toBe('Other words.');
+    expect((await listResources(db)).map((resource) => resource.title).sort()).toEqual(
+      ['Another draft', `Draft about ${phrase}`].sort(),
+    );
+  });
+
+  it('moves records sealed in format 1 (table only) to format 2 on unlock, and refuses format 1 after', async () => {
+    const { id } = await seed();
+    await turnOnLock(db, passphrase, undefined, cheap);
+    const key = db.vault.key;
+    if (key === null) throw new Error('no key');
+    // The database as the first version of the lock left it: each record bound to its table only.
+    const raw = new Dexie(name);
+    await raw.open();
+    const format2: Record<string, unknown>[] = [];
+    for (const table of ['resources', 'documents', 'snapshots', 'profiles']) {
+      for (const record of (await raw.table(table).toArray()) as Record<string, unknown>[]) {
+        const envelope = record[sealedField] as { iv: Uint8Array<ArrayBuffer>; data: ArrayBuffer };
+        const primary = record[table === 'documents' ? 'resourceId' : 'id'];
+        const bytes = await openBytes(key, envelope, `chorus-record/2\u0000${table}\u0000${JSON.stringify(primary)}`);
+        const old = await sealBytes(key, bytes, table);
+        if (table === 'documents') format2.push(record);
+        await raw.table(table).put({ ...record, [sealedField]: { v: 1, ...old } });
+      }
+    }
+    const settings = raw.table('settings');
+    const lockSetting = (await settings.get('lock')) as { key: string; value: Record<string, unknown> };
+    await settings.put({ ...lockSetting, value: { ...lockSetting.value, version: 1 } });
+    const oldDocument = (await raw.table('documents').get(id)) as Record<string, unknown>;
+    raw.close();
+
+    db.close();
+    db = new ChorusDb(name);
+    expect(await unlock(db, passphrase)).toBe('on');
+    expect((await getDocument(db, id))?.text).toContain(phrase);
+    await finishSealing(db);
+    expect((await getLockRecord(db))?.version).toBe(2);
+    const after = await rawRecords();
+    for (const table of ['resources', 'documents', 'snapshots', 'profiles']) {
+      for (const record of after[table] ?? [])
+        expect((record as Record<string, { v: number }>)[sealedField]?.v).toBe(2);
+    }
+    expect((await getDocument(db, id))?.text).toContain(phrase);
+    // Putting the format 1 record back (an older copy of it) is refused now.
+    const again = new Dexie(name);
+    await again.open();
+    await again.table('documents').put(oldDocument);
+    again.close();
+    await expect(getDocument(db, id)).rejects.toThrow(SealedRecordRefused);
+    expect(format2).toHaveLength(1);
+  });
+
+  it('changes the passphrase with a new key, sealing every record again: the old passphrase opens nothing', async () => {
+    const { id } = await seed();
+    await turnOnLock(db, passphrase, undefined, cheap);
+    const oldWrapped = (await getLockRecord(db))?.wrapped;
+    if (oldWrapped === undefined) throw new Error('no lock');
+    await expect(changePassphrase(db, 'wrong', 'new words here', cheap)).rejects.toThrow(UnlockRefused);
+    const progress: number[] = [];
+    await changePassphrase(db, passphrase, 'new words here', {
+      ...cheap,
+      onProgress: ({ done }) => progress.push(done),
+    });
+    expect(progress.at(-1)).toBeGreaterThanOrEqual(5);
+    expect(await getLockRecord(db)).toMatchObject({ state: 'on', version: 2 });
+    expect((await getLockRecord(db))?.previous).toBeUndefined();
+    expect((await getDocument(db, id))?.text).toContain(phrase);
+    lock(db);
+    await expect(unlock(db, passphrase)).rejects.toThrow(UnlockRefused);
+    expect(await unlock(db, 'new words here')).toBe('on');
+    expect((await getDocument(db, id))?.text).toContain(phrase);
+    await expectOldKeyOpensNothing(oldWrapped, passphrase);
+  });
+
+  it('carries on a passphrase change stopped part way at the next unlock, and no record is ever unreadable', async () => {
+    const ids: string[] = [];
+    for (let index = 0; index < 40; index += 1) {
+      const id = await createResource(db, { title: `Draft ${index}` }, index);
+      await saveDocument(db, id, paragraphs(`${phrase} number ${index}`), index + 1);
+      ids.push(id);
+    }
+    await turnOnLock(db, passphrase, undefined, cheap);
+    const oldWrapped = (await getLockRecord(db))?.wrapped;
+    if (oldWrapped === undefined) throw new Error('no lock');
+    const next = 'new words here';
+    let current = passphrase;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 4 }), async (stopAfter) => {
+        let batches = 0;
+        const stopped = changePassphrase(db, current, next === current ? passphrase : next, {
+          ...cheap,
+          onProgress: () => {
+            batches += 1;
+            if (batches === stopAfter) throw new Error('power cut');
+          },
+        });
+        await expect(stopped).rejects.toThrow('power cut');
+        current = current === next ? passphrase : next;
+        expect((await getLockRecord(db))?.state).toBe('resealing');
+        // A new start: only the new passphrase opens, and every record reads before the work is done.
+        db.close();
+        db = new ChorusDb(name);
+        await expect(unlock(db, current === next ? passphrase : next)).rejects.toThrow(UnlockRefused);
+        await db.settings.delete('lock.attempts');
+        expect(await unlock(db, current)).toBe('resealing');
+        for (const [index, id] of ids.entries())
+          expect((await getDocument(db, id))?.text).toBe(`${phrase} number ${index}`);
+        await finishSealing(db);
+        expect(await getLockRecord(db)).toMatchObject({ state: 'on', version: 2 });
+        lock(db);
+        expect(await unlock(db, current)).toBe('on');
+        for (const [index, id] of ids.entries())
+          expect((await getDocument(db, id))?.text).toBe(`${phrase} number ${index}`);
+      }),
+      { numRuns: 4 },
+    );
+    await expectOldKeyOpensNothing(oldWrapped, passphrase);
+  });
 });
+
+/** With an old copy of the wrapped key and its passphrase, no record of the database opens. */
+async function expectOldKeyOpensNothing(oldWrapped: WrappedKey, oldPassphrase: string): Promise<void> {
+  const oldKey = await unwrapDataKey(oldWrapped, oldPassphrase);
+  const thief = new ChorusDb(name);
+  thief.vault.key = oldKey;
+  for (const table of ['resources', 'documents', 'snapshots', 'images', 'profiles']) {
+    const raw = await new Dexie(name).open();
+    const records = (await raw.table(table).toArray()) as Record<string, unknown>[];
+    raw.close();
+    for (const record of records) {
+      const primary = record[table === 'documents' ? 'resourceId' : 'id'];
+      const single = thief.table(table).get(primary as string);
+      await expect(single).rejects.toThrow(SealedRecordRefused);
+    }
+  }
+  thief.close();
+}

@@ -48,7 +48,7 @@ export class ChorusDb extends Dexie {
   packs!: Table<PackRecord, string>;
 
   /** The app lock's key while unlocked (see `lock.ts`); records of sealed tables pass through it. */
-  readonly vault: VaultState = { key: null, sealing: false };
+  readonly vault: VaultState = { key: null, sealing: false, previousKey: null, acceptFormat1: false };
 
   constructor(name: string, upTo: readonly Migration[] = migrations) {
     // Strict durability makes Chromium flush each transaction to disk before it reports success, so

@@ -2,22 +2,23 @@ import { z } from 'zod';
 import type { ChorusDb } from './database';
 import { sealedTables } from './sealing';
 import {
-  exportDataKey,
-  generateDataKey,
+  createDataKey,
+  exportDataKeyWithPassphrase,
   importDataKey,
   isDataKey,
+  openKeySealedUnder,
+  pbkdf2Iterations,
+  replaceDataKey,
   unwrapDataKey,
   WrongKey,
-  wrapDataKey,
-  type WrappedKey,
 } from './vault';
 import { systemClock } from '@core/clock';
 
 /**
  * The app lock's life: turning it on (sealing every record in place), unlocking, locking,
- * changing the passphrase (rewrapping the key only) and turning it off (opening every record).
- * What it keeps is in `settings`, which is never sealed: the wrapped key, the state of a
- * sealing run and how far it got, and the count of wrong passphrases.
+ * changing the passphrase (a new data key, and every record sealed again under it) and turning it
+ * off (opening every record). What it keeps is in `settings`, whose lock record is never sealed:
+ * the wrapped key, the state of a sealing run and how far it got, and the count of wrong passphrases.
  */
 
 const lockKey = 'lock';
@@ -28,21 +29,27 @@ const batchSize = 25;
 
 const sealedSchema = z.object({ iv: z.instanceof(Uint8Array), data: z.instanceof(ArrayBuffer) });
 const lockRecordSchema = z.object({
-  version: z.literal(1),
+  /** The format records are sealed in (`sealedFormat`); 1 until a lock from before has moved them all to 2. */
+  version: z.union([z.literal(1), z.literal(2)]),
   wrapped: z.object({
     kdf: z.object({
       name: z.literal('PBKDF2'),
       hash: z.literal('SHA-256'),
-      iterations: z.number().int().min(100_000),
+      iterations: z.number().int().min(1),
       salt: z.instanceof(Uint8Array),
     }),
     wrapped: sealedSchema,
     check: sealedSchema,
   }),
-  /** `encrypting` and `decrypting` until every record has been sealed or opened. */
-  state: z.enum(['encrypting', 'on', 'decrypting']),
+  /**
+   * `encrypting`, `resealing` (a new key, or the format moving to 2) and `decrypting` until every
+   * record has been sealed, sealed again or opened.
+   */
+  state: z.enum(['encrypting', 'on', 'resealing', 'decrypting']),
   /** The last record done, table by table in `sealedTables` order: a crash resumes after it. */
   progress: z.object({ table: z.string(), after: z.string().or(z.number()).nullable() }).nullable(),
+  /** While `resealing` after a passphrase change: the old data key, sealed by the new one. */
+  previous: sealedSchema.optional(),
 });
 export type LockRecord = z.infer<typeof lockRecordSchema>;
 export type LockState = LockRecord['state'];
@@ -52,6 +59,11 @@ const attemptsSchema = z.object({ failures: z.number().int().min(0), lastFailure
 export interface Progress {
   done: number;
   total: number;
+}
+
+/** The passphrase's cost: tests make it cheap, the app never passes it. */
+export interface KeyOptions {
+  iterations?: number;
 }
 
 /** Why an unlock did not happen, in words fit to show. */
@@ -96,12 +108,13 @@ async function checkNotTooSoon(db: ChorusDb, now: number): Promise<void> {
   }
 }
 
-async function openWithPassphrase(db: ChorusDb, record: LockRecord, passphrase: string, now: number) {
+/** Tries a passphrase (through `attempt`), counting wrong ones and refusing tries that come too soon. */
+async function withPassphrase<T>(db: ChorusDb, now: number, attempt: () => Promise<T>): Promise<T> {
   await checkNotTooSoon(db, now);
   try {
-    const key = await unwrapDataKey(record.wrapped, passphrase);
+    const result = await attempt();
     await db.settings.delete(attemptsKey);
-    return key;
+    return result;
   } catch (error) {
     if (!(error instanceof WrongKey)) throw error;
     const attempts = await readAttempts(db);
@@ -117,9 +130,16 @@ async function openWithPassphrase(db: ChorusDb, record: LockRecord, passphrase: 
   }
 }
 
-function holdKey(db: ChorusDb, key: CryptoKey, state: LockState): void {
+function openWithPassphrase(db: ChorusDb, record: LockRecord, passphrase: string, now: number) {
+  return withPassphrase(db, now, () => unwrapDataKey(record.wrapped, passphrase));
+}
+
+/** Keeps the key (and the one before a passphrase change, while records still move) in memory. */
+async function holdKey(db: ChorusDb, key: CryptoKey, record: LockRecord): Promise<void> {
+  db.vault.previousKey = record.previous === undefined ? null : await openKeySealedUnder(record.previous, key);
+  db.vault.acceptFormat1 = record.version === 1;
   db.vault.key = key;
-  db.vault.sealing = state !== 'decrypting';
+  db.vault.sealing = record.state !== 'decrypting';
 }
 
 /**
@@ -130,13 +150,13 @@ export async function turnOnLock(
   db: ChorusDb,
   passphrase: string,
   onProgress: (progress: Progress) => void = () => undefined,
+  { iterations = pbkdf2Iterations }: KeyOptions = {},
 ): Promise<void> {
   if ((await getLockRecord(db)) !== null) throw new Error('The lock is already on.');
-  const key = await generateDataKey();
-  const wrapped = await wrapDataKey(key, passphrase);
-  const record: LockRecord = { version: 1, wrapped, state: 'encrypting', progress: null };
+  const { key, wrapped } = await createDataKey(passphrase, iterations);
+  const record: LockRecord = { version: 2, wrapped, state: 'encrypting', progress: null };
   await db.settings.put({ key: lockKey, value: record });
-  holdKey(db, key, 'encrypting');
+  await holdKey(db, key, record);
   await finishSealing(db, onProgress);
 }
 
@@ -145,7 +165,7 @@ export async function unlock(db: ChorusDb, passphrase: string, now = systemClock
   const record = await getLockRecord(db);
   if (record === null) return 'on';
   const key = await openWithPassphrase(db, record, passphrase, now);
-  holdKey(db, key, record.state);
+  await holdKey(db, key, record);
   return record.state;
 }
 
@@ -155,34 +175,64 @@ export async function unlockWithRememberedKey(db: ChorusDb, base64Key: string): 
   if (record === null) return null;
   const key = await importDataKey(base64Key).catch(() => null);
   if (key === null || !(await isDataKey(record.wrapped, key))) return null;
-  holdKey(db, key, record.state);
+  await holdKey(db, key, record);
   return record.state;
 }
 
-/** The data key, for "Remember on this device". Only while unlocked. */
-export async function currentKeyForRemembering(db: ChorusDb): Promise<string> {
-  if (db.vault.key === null) throw new Error('Unlock first.');
-  return exportDataKey(db.vault.key);
+/**
+ * The data key, for "Remember on this device": only with the passphrase, since the key in use
+ * cannot be exported.
+ */
+export async function currentKeyForRemembering(
+  db: ChorusDb,
+  passphrase: string,
+  now = systemClock.now(),
+): Promise<string> {
+  const record = await getLockRecord(db);
+  if (record === null) throw new Error('The lock is not on.');
+  return withPassphrase(db, now, () => exportDataKeyWithPassphrase(record.wrapped, passphrase));
 }
 
 /** Forgets the key. Everything unsaved must be saved first: after this, sealed records cannot be written or read. */
 export function lock(db: ChorusDb): void {
   db.vault.key = null;
+  db.vault.previousKey = null;
   db.vault.sealing = false;
+  db.vault.acceptFormat1 = false;
 }
 
-/** A new passphrase wraps the same data key: nothing else is rewritten. */
+/**
+ * A new passphrase comes with a new data key, and every record is sealed again under it, so the
+ * old passphrase (or an old copy of its wrapped key) opens nothing written from now on, nor any
+ * record once this finishes. Until then the old key is kept sealed by the new one: a stop part way
+ * carries on after the next unlock, with the new passphrase, and every record opens all along.
+ */
 export async function changePassphrase(
   db: ChorusDb,
   current: string,
   next: string,
-  now = systemClock.now(),
+  {
+    now = systemClock.now(),
+    iterations = pbkdf2Iterations,
+    onProgress = () => undefined,
+  }: KeyOptions & { now?: number; onProgress?: (progress: Progress) => void } = {},
 ): Promise<void> {
   const record = await getLockRecord(db);
   if (record === null) throw new Error('The lock is not on.');
-  const key = await openWithPassphrase(db, record, current, now);
-  const wrapped: WrappedKey = await wrapDataKey(key, next);
-  await db.settings.put({ key: lockKey, value: { ...record, wrapped } satisfies LockRecord });
+  if (record.state !== 'on') throw new Error('Unlock Chorus and let it finish its work first.');
+  const replaced = await withPassphrase(db, now, () => replaceDataKey(record.wrapped, current, next, iterations));
+  const resealing: LockRecord = {
+    version: record.version,
+    wrapped: replaced.wrapped,
+    state: 'resealing',
+    progress: null,
+    previous: replaced.previous,
+  };
+  await db.settings.put({ key: lockKey, value: resealing });
+  db.vault.key = replaced.key;
+  db.vault.previousKey = replaced.previousKey;
+  db.vault.sealing = true;
+  await finishSealing(db, onProgress);
 }
 
 /** Turns the lock off: every record opened and written in the clear, then the wrapped key removed. */
@@ -195,16 +245,15 @@ export async function turnOffLock(
   const record = await getLockRecord(db);
   if (record === null) return;
   const key = await openWithPassphrase(db, record, passphrase, now);
-  await db.settings.put({
-    key: lockKey,
-    value: { ...record, state: 'decrypting', progress: null } satisfies LockRecord,
-  });
-  holdKey(db, key, 'decrypting');
+  const decrypting: LockRecord = { ...record, state: 'decrypting', progress: null };
+  await db.settings.put({ key: lockKey, value: decrypting });
+  await holdKey(db, key, decrypting);
   await finishSealing(db, onProgress);
 }
 
 /**
- * Finishes turning the lock on or off, from where it stopped (after a crash, on the next unlock).
+ * Finishes turning the lock on or off, or sealing every record again, from where it stopped (after
+ * a crash, on the next unlock). A lock from before format 2 is then moved to it the same way.
  * Each batch and its progress mark are written in one transaction, so no record is ever lost or
  * left half-done: a batch is either sealed (or opened) whole, or not at all.
  */
@@ -212,9 +261,39 @@ export async function finishSealing(
   db: ChorusDb,
   onProgress: (progress: Progress) => void = () => undefined,
 ): Promise<void> {
-  const record = await getLockRecord(db);
-  if (record === null || record.state === 'on') return;
-  if (db.vault.key === null) throw new Error('Unlock first.');
+  for (;;) {
+    const record = await getLockRecord(db);
+    if (record === null || (record.state === 'on' && record.version === 2)) return;
+    if (db.vault.key === null) throw new Error('Unlock first.');
+    if (record.state === 'on') {
+      // Sealed in format 1: every record is sealed again, in format 2, under the same key.
+      await db.settings.put({ key: lockKey, value: { ...record, state: 'resealing', progress: null } });
+      continue;
+    }
+    await sealEveryRecord(db, record, onProgress);
+    if (record.state === 'decrypting') {
+      await db.transaction('rw', db.settings, async () => {
+        await db.settings.delete(lockKey);
+        await db.settings.delete(attemptsKey);
+      });
+      lock(db);
+      return;
+    }
+    // Turning on a lock from before format 2 leaves its earlier records in format 1: the next round moves them.
+    const version = record.state === 'resealing' ? 2 : record.version;
+    const done: LockRecord = { version, wrapped: record.wrapped, state: 'on', progress: null };
+    await db.settings.put({ key: lockKey, value: done });
+    db.vault.previousKey = null;
+    db.vault.acceptFormat1 = version === 1;
+  }
+}
+
+/** One run over every sealed table, from the record's progress mark: each record read and written back. */
+async function sealEveryRecord(
+  db: ChorusDb,
+  record: LockRecord,
+  onProgress: (progress: Progress) => void,
+): Promise<void> {
   const tables = [...sealedTables].filter((name) => db.tables.some((table) => table.name === name));
   const startIndex = record.progress === null ? 0 : Math.max(0, tables.indexOf(record.progress.table));
   const remaining = tables.slice(startIndex);
@@ -247,14 +326,5 @@ export async function finishSealing(
       record.progress = { table: nextTable, after: null };
       await db.settings.put({ key: lockKey, value: record });
     }
-  }
-  if (record.state === 'encrypting') {
-    await db.settings.put({ key: lockKey, value: { ...record, state: 'on', progress: null } satisfies LockRecord });
-  } else {
-    await db.transaction('rw', db.settings, async () => {
-      await db.settings.delete(lockKey);
-      await db.settings.delete(attemptsKey);
-    });
-    lock(db);
   }
 }

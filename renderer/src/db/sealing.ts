@@ -37,8 +37,16 @@ export const sealedTables: ReadonlySet<string> = new Set([
 /** Where the sealed part of a record is kept; every other field left is a key IndexedDB needs. */
 export const sealedField = '$sealed';
 
+/**
+ * The envelope's format. Version 2 binds each record to its table, its primary key and the
+ * version itself (the additional data of AES-GCM), so a sealed record moved to another key or
+ * table fails to open. Version 1 bound the table only; it is read while a lock from before is
+ * being moved to version 2 (`lock.ts`), and refused after.
+ */
+export const sealedFormat = 2;
+
 interface SealedEnvelope {
-  v: 1;
+  v: 1 | 2;
   iv: Uint8Array<ArrayBuffer>;
   data: ArrayBuffer;
 }
@@ -47,6 +55,10 @@ interface SealedEnvelope {
 export interface VaultState {
   key: CryptoKey | null;
   sealing: boolean;
+  /** The key before a passphrase change, while records still move to the new one. */
+  previousKey: CryptoKey | null;
+  /** Whether records sealed in format 1 may still be read: only until the lock has moved them to 2. */
+  acceptFormat1: boolean;
 }
 
 /** A sealed record was met with no key to open it: the app is locked. */
@@ -57,14 +69,34 @@ export class VaultLocked extends Error {
   }
 }
 
+/** A sealed record that does not open where it is stored: changed, or moved from another place. */
+export class SealedRecordRefused extends Error {
+  override name = 'SealedRecordRefused';
+  constructor(
+    readonly table: string,
+    readonly key: unknown,
+  ) {
+    super(
+      `A record in ${table} did not open: it was changed or moved on the disk since Chorus wrote it. Chorus left it as it is and did not use it.`,
+    );
+  }
+}
+
 function isEnvelope(value: unknown): value is SealedEnvelope {
   if (typeof value !== 'object' || value === null) return false;
   const envelope = value as Partial<SealedEnvelope>;
-  return envelope.v === 1 && envelope.iv instanceof Uint8Array && envelope.data instanceof ArrayBuffer;
+  return (
+    (envelope.v === 1 || envelope.v === 2) && envelope.iv instanceof Uint8Array && envelope.data instanceof ArrayBuffer
+  );
 }
 
 function isSealedRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && isEnvelope((value as Record<string, unknown>)[sealedField]);
+}
+
+/** The additional data a record is sealed with: what it must be to open. */
+export function recordContext(format: 1 | 2, table: string, primaryKey: unknown): string {
+  return format === 1 ? table : `chorus-record/2\u0000${table}\u0000${JSON.stringify(primaryKey)}`;
 }
 
 /** The top-level fields IndexedDB reads keys from; they stay in the clear. */
@@ -79,6 +111,13 @@ function keyFieldsOf(schema: DBCoreTableSchema): Set<string> {
   return fields;
 }
 
+/** A record's primary key (sealed tables keep theirs in the record, under a plain field name). */
+function primaryKeyOf(schema: DBCoreTableSchema, value: unknown, outbound: unknown): unknown {
+  const keyPath = schema.primaryKey.keyPath;
+  if (typeof keyPath !== 'string' || typeof value !== 'object' || value === null) return outbound;
+  return (value as Record<string, unknown>)[keyPath];
+}
+
 /**
  * Keeps a transaction alive while WebCrypto works: IndexedDB commits a transaction as soon as it
  * has no request pending, so until the work is done a cheap read (of a key that cannot exist) is
@@ -91,7 +130,15 @@ function keyFieldsOf(schema: DBCoreTableSchema): Set<string> {
 function whileAlive<T>(trans: DBCoreTransaction, storeName: string, work: Promise<T>): Promise<T> {
   const transaction = trans as Partial<IDBTransaction>;
   if (typeof transaction.objectStore !== 'function') return work;
-  const store = transaction.objectStore(storeName);
+  let store: IDBObjectStore;
+  try {
+    store = transaction.objectStore(storeName);
+  } catch (error) {
+    // Dexie's cache can answer a live query's read after its transaction has finished: there is
+    // nothing left to keep alive, and the caller cannot use the transaction again anyway.
+    if (error instanceof Error && error.name === 'InvalidStateError') return work;
+    throw error;
+  }
   return new Promise<T>((resolve, reject) => {
     let outcome: { ok: true; value: T } | { ok: false; error: Error } | null = null;
     work.then(
@@ -115,12 +162,9 @@ function whileAlive<T>(trans: DBCoreTransaction, storeName: string, work: Promis
 
 function sealingTable(table: DBCoreTable, vault: VaultState): DBCoreTable {
   const keyFields = keyFieldsOf(table.schema);
-  const context = table.name;
+  const name = table.name;
 
-  const seal = async (value: unknown): Promise<unknown> => {
-    const key = vault.key;
-    if (key === null || typeof value !== 'object' || value === null) return value;
-    const record = value as Record<string, unknown>;
+  const split = (record: Record<string, unknown>) => {
     const kept: Record<string, unknown> = {};
     const secret: Record<string, unknown> = {};
     for (const [field, fieldValue] of Object.entries(record)) {
@@ -128,41 +172,100 @@ function sealingTable(table: DBCoreTable, vault: VaultState): DBCoreTable {
       if (keyFields.has(field)) kept[field] = fieldValue;
       else secret[field] = fieldValue;
     }
-    const sealed: Sealed = await sealBytes(key, await encodeFields(secret), context);
-    kept[sealedField] = { v: 1, iv: sealed.iv, data: sealed.data } satisfies SealedEnvelope;
+    return { kept, secret };
+  };
+
+  const seal = async (key: CryptoKey, value: unknown, primaryKey: unknown): Promise<unknown> => {
+    if (typeof value !== 'object' || value === null) return value;
+    const { kept, secret } = split(value as Record<string, unknown>);
+    const sealed: Sealed = await sealBytes(
+      key,
+      await encodeFields(secret),
+      recordContext(sealedFormat, name, primaryKey),
+    );
+    kept[sealedField] = { v: sealedFormat, iv: sealed.iv, data: sealed.data } satisfies SealedEnvelope;
     return kept;
   };
+
+  const openWith = async (key: CryptoKey, envelope: SealedEnvelope, primaryKey: unknown) =>
+    decodeFields(await openBytes(key, envelope, recordContext(envelope.v, name, primaryKey)));
 
   const open = async (value: unknown): Promise<unknown> => {
     if (!isSealedRecord(value)) return value;
     const key = vault.key;
     if (key === null) throw new VaultLocked();
     const envelope = value[sealedField] as SealedEnvelope;
-    const fields = decodeFields(await openBytes(key, envelope, context));
+    const primaryKey = primaryKeyOf(table.schema, value, undefined);
+    if (envelope.v === 1 && !vault.acceptFormat1) throw new SealedRecordRefused(name, primaryKey);
+    let fields: Record<string, unknown>;
+    try {
+      fields = await openWith(key, envelope, primaryKey);
+    } catch {
+      const previous = vault.previousKey;
+      if (previous === null) throw new SealedRecordRefused(name, primaryKey);
+      fields = await openWith(previous, envelope, primaryKey).catch(() => {
+        throw new SealedRecordRefused(name, primaryKey);
+      });
+    }
     const kept = Object.fromEntries(Object.entries(value).filter(([field]) => field !== sealedField));
     return { ...fields, ...kept };
   };
 
   /** Opens what is sealed among `values`; plain records (the lock never on) cost only the check. */
   const openAll = (values: readonly unknown[], trans: DBCoreTransaction): Promise<unknown[]> =>
-    values.some(isSealedRecord)
-      ? whileAlive(trans, table.name, Promise.all(values.map(open)))
-      : Promise.resolve([...values]);
+    values.some(isSealedRecord) ? whileAlive(trans, name, Promise.all(values.map(open))) : Promise.resolve([...values]);
 
   return {
     ...table,
     async mutate(request: DBCoreMutateRequest) {
-      if ((request.type !== 'add' && request.type !== 'put') || vault.key === null || !vault.sealing) {
+      const key = vault.key;
+      if ((request.type !== 'add' && request.type !== 'put') || key === null || !vault.sealing) {
         return table.mutate(request);
       }
-      const values = await whileAlive(request.trans, table.name, Promise.all(request.values.map(seal)));
-      // Only the sealed values go down: a change spec would carry the new words in the clear.
       const { trans, type, keys } = request;
-      return table.mutate(keys === undefined ? { trans, type, values } : { trans, type, values, keys });
+      const primaryKeys = request.values.map((value, index) => primaryKeyOf(table.schema, value, keys?.[index]));
+      // A record whose key IndexedDB is yet to pick (an auto-increment add) goes in first with its
+      // key fields only, then sealed under the key it got, in the same transaction.
+      const values = await whileAlive(
+        trans,
+        name,
+        Promise.all(
+          request.values.map((value, index) =>
+            primaryKeys[index] === undefined
+              ? Promise.resolve(split(value as Record<string, unknown>).kept)
+              : seal(key, value, primaryKeys[index]),
+          ),
+        ),
+      );
+      // Only the sealed values go down: a change spec would carry the new words in the clear.
+      const response = await table.mutate(keys === undefined ? { trans, type, values } : { trans, type, values, keys });
+      const assignedKeys: readonly unknown[] = response.results ?? [];
+      const pending = primaryKeys.flatMap((primaryKey, index) =>
+        primaryKey === undefined && assignedKeys[index] !== undefined && !(index in response.failures) ? [index] : [],
+      );
+      if (pending.length === 0) return response;
+      const resealed = await whileAlive(
+        trans,
+        name,
+        Promise.all(
+          pending.map((index) => {
+            const assigned = assignedKeys[index];
+            const original: unknown = request.values[index];
+            const keyPath = table.schema.primaryKey.keyPath;
+            const withKey =
+              typeof keyPath === 'string'
+                ? { ...(original as Record<string, unknown>), [keyPath]: assigned }
+                : original;
+            return seal(key, withKey, assigned);
+          }),
+        ),
+      );
+      await table.mutate({ trans, type: 'put', values: resealed });
+      return response;
     },
     async get(request) {
       const value: unknown = await table.get(request);
-      return isSealedRecord(value) ? whileAlive(request.trans, table.name, open(value)) : value;
+      return isSealedRecord(value) ? whileAlive(request.trans, name, open(value)) : value;
     },
     async getMany(request) {
       return openAll(await table.getMany(request), request.trans);

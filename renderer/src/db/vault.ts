@@ -2,17 +2,21 @@ import { base64ToBytes, bytesToBase64 } from '@core/base64';
 
 /**
  * The cryptography of the app lock, on WebCrypto alone:
- * - a random AES-GCM-256 data key encrypts records (a fresh 96-bit IV each time, the table's name
- *   as additional data, so a sealed record cannot be moved to another table unnoticed);
+ * - a random AES-GCM-256 data key encrypts records (a fresh 96-bit IV each time; `sealing.ts` binds
+ *   each record to its table, its primary key and the format version as additional data);
  * - the data key is stored only wrapped (AES-GCM) by a key derived from the passphrase with
  *   PBKDF2-SHA-256 over a random 16-byte salt, 600,000 iterations (OWASP's 2023 figure);
  * - a "key check" (a known text sealed with the data key) tells a right key from a wrong one
  *   without trying it on people's data.
+ * The data key's bytes exist only inside this module's wrap and unwrap functions: every key they
+ * hand out is non-extractable, so nothing else in the page can read it back out of WebCrypto.
  * Nothing here touches Dexie; `sealing.ts` applies it to tables.
  */
 
 export const pbkdf2Iterations = 600_000;
 const keyCheckText = 'chorus-key-check-v1';
+const dataKeyLength = 32;
+const previousKeyContext = 'previous-key';
 
 export interface Sealed {
   iv: Uint8Array<ArrayBuffer>;
@@ -25,6 +29,12 @@ export interface WrappedKey {
   wrapped: Sealed;
   /** `keyCheckText` sealed with the data key. */
   check: Sealed;
+}
+
+/** A data key ready for use, and how it is kept at rest. */
+export interface NewDataKey {
+  key: CryptoKey;
+  wrapped: WrappedKey;
 }
 
 /** Raised when a passphrase (or a remembered key) does not open the data key. */
@@ -52,13 +62,13 @@ async function passphraseKey(
     material,
     { name: 'AES-GCM', length: 256 },
     false,
-    ['wrapKey', 'unwrapKey'],
+    ['encrypt', 'decrypt'],
   );
 }
 
-/** A new random data key. Extractable, so "Remember on this device" can hand it to the OS keychain. */
-export async function generateDataKey(): Promise<CryptoKey> {
-  return subtle().generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
+/** A data key from its bytes, for use only: it cannot be exported again. */
+function importForUse(bytes: Uint8Array<ArrayBuffer>): Promise<CryptoKey> {
+  return subtle().importKey('raw', bytes, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
 }
 
 export async function sealBytes(key: CryptoKey, bytes: Uint8Array<ArrayBuffer>, context: string): Promise<Sealed> {
@@ -81,39 +91,92 @@ export async function openBytes(key: CryptoKey, sealed: Sealed, context: string)
   return new Uint8Array(plain);
 }
 
-/** Wraps a data key under a passphrase, with a fresh salt. Changing the passphrase is only this. */
-export async function wrapDataKey(
-  dataKey: CryptoKey,
-  passphrase: string,
-  iterations = pbkdf2Iterations,
-): Promise<WrappedKey> {
+/**
+ * Wraps key bytes under a passphrase, with a fresh salt. AES-GCM over the raw bytes without
+ * additional data is exactly what WebCrypto's `wrapKey('raw', …)` wrote before, so keys wrapped
+ * either way open the same.
+ */
+async function wrapBytes(bytes: Uint8Array<ArrayBuffer>, passphrase: string, iterations: number): Promise<WrappedKey> {
   const salt = randomBytes(16);
   const wrappingKey = await passphraseKey(passphrase, salt, iterations);
   const iv = randomBytes(12);
-  const data = await subtle().wrapKey('raw', dataKey, wrappingKey, { name: 'AES-GCM', iv });
+  const data = await subtle().encrypt({ name: 'AES-GCM', iv }, wrappingKey, bytes);
   return {
     kdf: { name: 'PBKDF2', hash: 'SHA-256', iterations, salt },
     wrapped: { iv, data },
-    check: await sealBytes(dataKey, new TextEncoder().encode(keyCheckText), 'key-check'),
+    check: await sealBytes(await importForUse(bytes), new TextEncoder().encode(keyCheckText), 'key-check'),
   };
+}
+
+async function unwrapBytes(stored: WrappedKey, passphrase: string): Promise<Uint8Array<ArrayBuffer>> {
+  const wrappingKey = await passphraseKey(passphrase, stored.kdf.salt, stored.kdf.iterations);
+  try {
+    const bytes = new Uint8Array(
+      await subtle().decrypt({ name: 'AES-GCM', iv: stored.wrapped.iv }, wrappingKey, stored.wrapped.data),
+    );
+    if (bytes.length !== dataKeyLength) throw new Error('not a data key');
+    return bytes;
+  } catch {
+    throw new WrongKey('That passphrase does not unlock Chorus.');
+  }
+}
+
+/** A new random data key, wrapped under a passphrase. */
+export async function createDataKey(passphrase: string, iterations = pbkdf2Iterations): Promise<NewDataKey> {
+  const bytes = randomBytes(dataKeyLength);
+  const wrapped = await wrapBytes(bytes, passphrase, iterations);
+  const key = await importForUse(bytes);
+  bytes.fill(0);
+  return { key, wrapped };
 }
 
 /** Opens the data key with a passphrase, or throws `WrongKey`. */
 export async function unwrapDataKey(stored: WrappedKey, passphrase: string): Promise<CryptoKey> {
-  const wrappingKey = await passphraseKey(passphrase, stored.kdf.salt, stored.kdf.iterations);
-  try {
-    return await subtle().unwrapKey(
-      'raw',
-      stored.wrapped.data,
-      wrappingKey,
-      { name: 'AES-GCM', iv: stored.wrapped.iv },
-      { name: 'AES-GCM', length: 256 },
-      true,
-      ['encrypt', 'decrypt'],
-    );
-  } catch {
-    throw new WrongKey('That passphrase does not unlock Chorus.');
-  }
+  const bytes = await unwrapBytes(stored, passphrase);
+  const key = await importForUse(bytes);
+  bytes.fill(0);
+  return key;
+}
+
+/**
+ * The data key's bytes, in base64, for "Remember on this device" to hand to the OS keychain: only
+ * with the passphrase, never from a key in use.
+ */
+export async function exportDataKeyWithPassphrase(stored: WrappedKey, passphrase: string): Promise<string> {
+  const bytes = await unwrapBytes(stored, passphrase);
+  const base64 = bytesToBase64(bytes);
+  bytes.fill(0);
+  return base64;
+}
+
+/** What a passphrase change makes: a new data key, and the old one sealed under it. */
+export interface ReplacedDataKey extends NewDataKey {
+  previousKey: CryptoKey;
+  /** The old key's bytes sealed by the new key, so the new passphrase opens both while records move. */
+  previous: Sealed;
+}
+
+/** Opens the old data key with the current passphrase (or throws `WrongKey`), then makes a new one. */
+export async function replaceDataKey(
+  stored: WrappedKey,
+  current: string,
+  next: string,
+  iterations = pbkdf2Iterations,
+): Promise<ReplacedDataKey> {
+  const oldBytes = await unwrapBytes(stored, current);
+  const { key, wrapped } = await createDataKey(next, iterations);
+  const previous = await sealBytes(key, oldBytes, previousKeyContext);
+  const previousKey = await importForUse(oldBytes);
+  oldBytes.fill(0);
+  return { key, wrapped, previousKey, previous };
+}
+
+/** Opens the old key `replaceDataKey` kept. */
+export async function openKeySealedUnder(sealed: Sealed, newKey: CryptoKey): Promise<CryptoKey> {
+  const bytes = await openBytes(newKey, sealed, previousKeyContext);
+  const key = await importForUse(bytes);
+  bytes.fill(0);
+  return key;
 }
 
 /** Whether a key (a remembered one, say) is this database's data key. */
@@ -126,15 +189,11 @@ export async function isDataKey(stored: WrappedKey, key: CryptoKey): Promise<boo
   }
 }
 
-export async function exportDataKey(key: CryptoKey): Promise<string> {
-  return bytesToBase64(new Uint8Array(await subtle().exportKey('raw', key)));
-}
-
+/** A remembered key, for use only. */
 export async function importDataKey(base64: string): Promise<CryptoKey> {
-  return subtle().importKey('raw', base64ToBytes(base64), { name: 'AES-GCM', length: 256 }, true, [
-    'encrypt',
-    'decrypt',
-  ]);
+  const bytes = base64ToBytes(base64);
+  if (bytes.length !== dataKeyLength) throw new WrongKey('That is not a data key.');
+  return importForUse(bytes);
 }
 
 /**

@@ -78,7 +78,7 @@ export function LockGate({
     case 'working':
       content = (
         <main className="lock-screen">
-          <h1>{view.direction === 'encrypting' ? 'Encrypting your work' : 'Turning the lock off'}</h1>
+          <h1>{workingHeadings[view.direction]}</h1>
           <p>Keep Chorus open until this finishes. If it stops, it carries on the next time you unlock.</p>
           <progress max={Math.max(view.progress.total, 1)} value={view.progress.done} aria-label="Progress" />
           <p role="status">
@@ -92,3 +92,9 @@ export function LockGate({
   }
   return <AppLockContext value={lock}>{content}</AppLockContext>;
 }
+
+const workingHeadings = {
+  encrypting: 'Encrypting your work',
+  resealing: 'Encrypting your work with the new passphrase',
+  decrypting: 'Turning the lock off',
+} as const;

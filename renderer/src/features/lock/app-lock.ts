@@ -21,7 +21,7 @@ export type LockView =
   | { kind: 'off' }
   | { kind: 'locked'; reason: LockReason | null }
   | { kind: 'unlocked' }
-  | { kind: 'working'; direction: 'encrypting' | 'decrypting'; progress: Progress }
+  | { kind: 'working'; direction: 'encrypting' | 'resealing' | 'decrypting'; progress: Progress }
   /** Reading the lock's settings failed: nothing is shown, and nothing is written in the clear. */
   | { kind: 'broken'; message: string };
 
@@ -37,9 +37,13 @@ export interface AppLock {
   lockNow(reason: LockReason): Promise<void>;
   turnOn(passphrase: string): Promise<void>;
   turnOff(passphrase: string): Promise<void>;
+  /** A new passphrase and a new key: every record is sealed again, with its progress shown. */
   changePassphrase(current: string, next: string): Promise<void>;
-  /** Keeps the key in the OS keychain (Electron), or forgets it there. Answers why not, if refused. */
-  remember(on: boolean): Promise<string | null>;
+  /**
+   * Keeps the key in the OS keychain (Electron), or forgets it there. Keeping it needs the
+   * passphrase, since the key in use cannot be exported. Answers why not, if refused.
+   */
+  remember(on: boolean, passphrase?: string): Promise<string | null>;
 }
 
 /**
@@ -63,7 +67,7 @@ export function createAppLock(db: ChorusDb, platform: Platform): AppLock {
     const direction = state;
     set({ kind: 'working', direction, progress: { done: 0, total: 0 } });
     await finishSealing(db, (progress) => set({ kind: 'working', direction, progress }));
-    set({ kind: direction === 'encrypting' ? 'unlocked' : 'off' });
+    set({ kind: direction === 'decrypting' ? 'off' : 'unlocked' });
   };
 
   const recallRememberedKey = async (): Promise<string | null> => {
@@ -127,14 +131,27 @@ export function createAppLock(db: ChorusDb, platform: Platform): AppLock {
       set({ kind: 'off' });
     },
     async changePassphrase(current, next) {
-      await changePassphrase(db, current, next);
+      await flushAllSaves();
+      try {
+        await changePassphrase(db, current, next, {
+          onProgress: (progress) => set({ kind: 'working', direction: 'resealing', progress }),
+        });
+      } finally {
+        // A wrong passphrase changes nothing; a failure part way is finished after the next unlock.
+        set({ kind: 'unlocked' });
+      }
+      // A remembered key is the old one, which no longer opens anything.
+      if (platform.transport === 'electron') await platform.invoke('deviceKey.forget', {}).catch(() => undefined);
     },
-    async remember(on) {
+    async remember(on, passphrase) {
       if (!on) {
         await platform.invoke('deviceKey.forget', {});
         return null;
       }
-      const answer = await platform.invoke('deviceKey.remember', { key: await currentKeyForRemembering(db) });
+      if (passphrase === undefined) throw new Error('Give your passphrase to remember the key.');
+      const answer = await platform.invoke('deviceKey.remember', {
+        key: await currentKeyForRemembering(db, passphrase),
+      });
       return answer.ok ? null : answer.message;
     },
   };

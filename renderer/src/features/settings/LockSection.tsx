@@ -12,7 +12,7 @@ export const minimumPassphraseLength = 8;
 
 const autoLockChoices = [1, 5, 10, 15, 30, 60] as const;
 
-type Dialog = 'turn-on' | 'change' | 'turn-off' | null;
+type Dialog = 'turn-on' | 'change' | 'turn-off' | 'remember' | null;
 
 /**
  * The app lock and the window's privacy: a passphrase that encrypts this device's records, when it
@@ -97,7 +97,10 @@ export function LockSection() {
             </select>
             <p className="field-hint">It also locks when the computer goes to sleep or its screen locks.</p>
           </div>
-          <RememberField privacy={privacy} onChange={(remember) => void setRemember(remember)} />
+          <RememberField
+            privacy={privacy}
+            onChange={(remember) => (remember ? setDialog('remember') : void setRemember(false))}
+          />
         </>
       ) : (
         <div className="button-row">
@@ -167,6 +170,21 @@ export function LockSection() {
           onSubmit={async ({ current }) => {
             await lock.turnOff(current);
             setNotice({ message: 'The lock is off.' });
+          }}
+        />
+      )}
+      {dialog === 'remember' && (
+        <PassphraseDialog
+          title="Remember on this device"
+          description="Type your passphrase once more: this device will then unlock Chorus by itself."
+          submitLabel="Remember on this device"
+          fields={['current']}
+          onClose={() => setDialog(null)}
+          onSubmit={async ({ current }) => {
+            // A wrong passphrase is said in the dialog; a refusal from the keychain, in the notice.
+            const refused = await lock.remember(true, current);
+            setNotice({ message: refused ?? 'This device will unlock Chorus by itself.' });
+            loadPrivacy();
           }}
         />
       )}
