@@ -286,3 +286,36 @@ export function manyDrafts(count: number, now: number, seed = 2_000): DraftSeed[
   }
   return drafts;
 }
+
+function inlineMarkdown(nodes: readonly DocumentNode[] | undefined): string {
+  return (nodes ?? [])
+    .map((node) => {
+      const value = node.text ?? '';
+      const marks = (node.marks ?? []).map((mark) => mark.type);
+      if (marks.includes('bold')) return `**${value}**`;
+      if (marks.includes('italic')) return `*${value}*`;
+      return value;
+    })
+    .join('');
+}
+
+/**
+ * The document as a Markdown file, the way a person brings writing into Chorus ("Import a file"):
+ * `##`/`###` headings, paragraphs, `**bold**` and `*italic*`, `-` bullet lists. Only the node types
+ * {@link longDocument} makes.
+ */
+export function documentMarkdown(doc: DocumentNode): string {
+  const blocks = (doc.content ?? []).map((node) => {
+    switch (node.type) {
+      case 'heading':
+        return `${'#'.repeat(Number(node.attrs?.level ?? 2))} ${inlineMarkdown(node.content)}`;
+      case 'bulletList':
+        return (node.content ?? []).map((item) => `- ${inlineMarkdown(item.content?.[0]?.content)}`).join('\n');
+      case 'paragraph':
+        return inlineMarkdown(node.content);
+      default:
+        throw new Error(`documentMarkdown does not write ${node.type}`);
+    }
+  });
+  return `${blocks.join('\n\n')}\n`;
+}

@@ -18,6 +18,21 @@ export function busyTime(thread: MainThread, start: number, end: number, exclude
   return ms(total);
 }
 
+/**
+ * Like {@link busyTime} but in thread (CPU) time: a task straddling an edge counts in proportion.
+ * On a machine shared with other work a task's wall time grows while the thread waits for a CPU;
+ * its CPU time does not, so this is the steadier measure of the page's own work.
+ */
+export function cpuTime(thread: MainThread, start: number, end: number): number {
+  let total = 0;
+  for (const task of thread.tasks) {
+    if (task.end <= start || task.ts >= end) continue;
+    const share = task.dur === 0 ? 1 : (Math.min(task.end, end) - Math.max(task.ts, start)) / task.dur;
+    total += task.cpu * share;
+  }
+  return ms(total);
+}
+
 /** Overlapping or touching windows merged, in time order, so nothing in them is counted twice. */
 export function mergeWindows(windows: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
   const merged: Array<[number, number]> = [];

@@ -3,7 +3,7 @@
 // the same Dexie schema and migrations, createResource (plain text and word count) and
 // updateDetails. Never loaded by the app itself.
 import { openChorusDb } from '../../renderer/src/db/database';
-import { createResource, updateDetails } from '../../renderer/src/db/resources';
+import { createResource, getDocument, updateDetails } from '../../renderer/src/db/resources';
 import type { DraftSeed } from './corpus';
 import type { DocumentNode } from '@core/document/text';
 
@@ -45,9 +45,14 @@ function seedDrafts(drafts: DraftSeed[]): Promise<string[]> {
   );
 }
 
+/** The stored document of a resource (what "Import a file" made of a file, say). */
+function readDocument(id: string): Promise<DocumentNode | undefined> {
+  return withDb(async (db) => (await getDocument(db, id))?.doc);
+}
+
 /** How many resources (in or out of the Trash) and documents the database holds. */
 function counts(): Promise<{ resources: number; documents: number }> {
   return withDb(async (db) => ({ resources: await db.resources.count(), documents: await db.documents.count() }));
 }
 
-Object.defineProperty(globalThis, '__chorusBenchSeed', { value: { seedDocument, seedDrafts, counts } });
+Object.defineProperty(globalThis, '__chorusBenchSeed', { value: { seedDocument, seedDrafts, counts, readDocument } });

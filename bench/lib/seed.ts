@@ -54,3 +54,11 @@ export async function databaseCounts(page: Page): Promise<{ resources: number; d
   await install(page);
   return page.evaluate<{ resources: number; documents: number }>('globalThis.__chorusBenchSeed.counts()');
 }
+
+/** The stored document of resource `id`, as the app's db code reads it. */
+export async function readDocument(page: Page, id: string): Promise<DocumentNode> {
+  await install(page);
+  const doc: unknown = await page.evaluate(`globalThis.__chorusBenchSeed.readDocument(${JSON.stringify(id)})`);
+  if (typeof doc !== 'object' || doc === null) throw new Error(`Resource ${id} has no document`);
+  return doc;
+}

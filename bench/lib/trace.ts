@@ -9,6 +9,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, µs: what it cost while the thread was running. */
+  tdur?: number;
   pid: number;
   tid: number;
   id?: string | number;
@@ -63,6 +65,8 @@ export interface Task {
   ts: number;
   end: number;
   dur: number;
+  /** The task's thread (CPU) time, µs; equal to `dur` when the trace has none. */
+  cpu: number;
   /** Every complete event inside the task, the task's own event included. */
   events: TraceEvent[];
 }
@@ -106,7 +110,7 @@ export function mainThread(events: readonly TraceEvent[], marker: string): MainT
       continue;
     }
     if (!taskNames.has(event.name)) continue;
-    current = { ts: event.ts, end, dur: event.dur ?? 0, events: [event] };
+    current = { ts: event.ts, end, dur: event.dur ?? 0, cpu: event.tdur ?? event.dur ?? 0, events: [event] };
     tasks.push(current);
   }
   return { pid: stamp.pid, tid: stamp.tid, events: own, tasks };

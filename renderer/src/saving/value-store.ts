@@ -108,13 +108,16 @@ export function useLiveText<E extends HTMLElement>(
 
 /**
  * `compute()`, worked out again whenever `store` changes and when `deps` change, re-rendering
- * only when `same` says the answer differs from the last.
+ * only when `same` says the answer differs from the last. With `defer` (such as `whenIdle`), a
+ * change of `store` is followed when `defer` runs the work, the latest change only: what is worked
+ * out from every save (a walk of the whole draft) then waits for a moment the typing leaves free.
  */
 export function useRecomputed<T>(
   store: Pick<ValueStore<unknown>, 'subscribe'>,
   compute: () => T,
   same: (a: T, b: T) => boolean,
   deps: DependencyList,
+  defer?: (work: () => void) => () => void,
 ): T {
   const [value, setValue] = useState(compute);
   useEffect(() => {
@@ -123,9 +126,24 @@ export function useRecomputed<T>(
         const next = compute();
         return same(current, next) ? current : next;
       });
+    let cancel: (() => void) | null = null;
+    const follow =
+      defer === undefined
+        ? refresh
+        : () => {
+            cancel?.();
+            cancel = defer(() => {
+              cancel = null;
+              refresh();
+            });
+          };
     refresh();
-    return store.subscribe(refresh);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- compute and same are read afresh whenever deps change.
+    const unsubscribe = store.subscribe(follow);
+    return () => {
+      cancel?.();
+      unsubscribe();
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- compute, same and defer are read afresh whenever deps change.
   }, [store, ...deps]);
   return value;
 }

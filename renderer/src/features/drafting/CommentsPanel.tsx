@@ -5,6 +5,7 @@ import { findCommentAnchors } from '../../editor/review';
 import { sameJson, useRecomputed, type ValueStore } from '../../saving/value-store';
 import type { SavedText } from './saved-text';
 import { FormDialog } from '../../ui/FormDialog';
+import { whenIdle } from '../../ui/lazy';
 import { formatWhen } from '@core/clock';
 import { useClock } from '../clock';
 
@@ -38,6 +39,8 @@ export const CommentsPanel = memo(function CommentsPanel({
     () => new Set(findCommentAnchors(editor.state.doc).map((anchor) => anchor.threadId)),
     sameJson,
     [editor, threads],
+    // A walk of the whole draft: after a save, it waits for an idle moment, not in the save's own task.
+    whenIdle,
   );
   const canComment = profile !== null && profile.role !== 'trainer';
 

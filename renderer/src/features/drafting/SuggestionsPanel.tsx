@@ -4,6 +4,7 @@ import { useProfiles, type ProfileRecord } from '../../db';
 import { findSuggestions } from '../../editor/review';
 import { sameJson, useRecomputed, type ValueStore } from '../../saving/value-store';
 import type { SavedText } from './saved-text';
+import { whenIdle } from '../../ui/lazy';
 
 interface Suggestion {
   id: string;
@@ -45,7 +46,8 @@ export const SuggestionsPanel = memo(function SuggestionsPanel({
   const profiles = useProfiles();
   const [decided, setDecided] = useState(0);
   // Read again after each save and each decision; a save that leaves the list as it was renders nothing.
-  const suggestions = useRecomputed(saved, () => groupSuggestions(editor), sameJson, [editor, decided]);
+  // A walk of the whole draft: after a save, it waits for an idle moment, not in the save's own task.
+  const suggestions = useRecomputed(saved, () => groupSuggestions(editor), sameJson, [editor, decided], whenIdle);
   const canDecide = profile?.role === 'consultee';
   const nameOf = (id: string) => profiles?.find((each) => each.id === id)?.displayName ?? 'Someone';
   const decide = (id: string, accept: boolean) => {
