@@ -288,7 +288,7 @@ const nations: Nation[] = [
       'Perth College',
     ],
     postcodes: ['G21 4QE', 'eh4 4pt', 'DD4 9DF', 'AB11 5RS', 'G402AD', 'PA3 1XR'],
-    phones: ['0141 496 0213', '07700 900540', '0131 496 0627', '01382 496 0112'],
+    phones: ['0141 496 0213', '07700 900540', '0131 496 0627', '01382 496012'],
     months: englishMonths,
   },
   {
@@ -569,6 +569,12 @@ function dateOf(nation: Nation): string {
   return D(year());
 }
 
+/** A date with the preposition it takes: "in March 2019", "on 3 March 2019", "in 2019". */
+function whenOf(nation: Nation): string {
+  const date = dateOf(nation);
+  return /\[\[DATE\|\d{1,2}[ /]/.test(date) ? `on ${date}` : `in ${date}`;
+}
+
 function ageOf(): string {
   const roll = random();
   if (roll < 0.35) return `I was ${D(pick(ageWords))}`;
@@ -582,7 +588,7 @@ type Template = (nation: Nation) => string;
 const openings: Template[] = [
   (n) => `I grew up in ${L(pick(n.districts))}, on the edge of ${L(pick(n.towns))}.`,
   (n) => `When ${ageOf()} we were living in ${L(pick(n.towns))}.`,
-  (n) => `My family moved to ${L(pick(n.towns))} in ${dateOf(n)}, and ${ageOf()}.`,
+  (n) => `My family moved to ${L(pick(n.towns))} ${whenOf(n)}, and ${ageOf()}.`,
   (n) => `Home was a flat off ${L(pick(n.streets))} in ${L(pick(n.districts))}.`,
   (n) => `${ageOf().replace(/^I was/, 'I was only')} when it started, in ${L(pick(n.towns))}.`,
   (n) => `Most of it happened around ${L(pick(n.districts))} and the estate behind ${O(pick(n.orgs))}.`,
@@ -594,29 +600,29 @@ const middles: Template[] = [
   () => `My friend ${personName()} introduced me to ${personName()}, who was much older.`,
   (n) => `He worked at ${O(pick(n.orgs))} and gave us free food.`,
   (n) =>
-    `They took us to a house at ${`[[ADDRESS|${1 + Math.floor(random() * 90)} ${pick(n.streets)}]]`}, ${L(pick(n.towns))}.`,
+    `They took us to a house at [[ADDRESS|${1 + Math.floor(random() * 90)} ${pick(n.streets)}]], ${L(pick(n.towns))}.`,
   (n) =>
-    `The address was ${`[[ADDRESS|Flat ${1 + Math.floor(random() * 9)}, ${1 + Math.floor(random() * 60)} ${pick(n.streets)}]]`}, ${`[[POSTCODE|${pick(n.postcodes)}]]`}.`,
-  () => `He drove a ${pick(carBrands)}, registration ${`[[VEHICLE|${pick(plates)}]]`}.`,
-  () => `His car was a ${pick(carBrands)} and I memorised the plate, ${`[[VEHICLE|${pick(plates)}]]`}.`,
-  (n) => `He gave me his number, ${`[[PHONE|${pick(n.phones)}]]`}, and told me to delete it.`,
-  () => `He messaged me on Snapchat as ${`[[HANDLE|${pick(handles)}]]`}.`,
-  () => `On Instagram she was ${`[[HANDLE|@${pick(handles)}]]`}.`,
-  () => `On Discord he went by ${`[[HANDLE|${pick(discords)}]]`}.`,
-  () => `I used the email ${`[[EMAIL|${pick(emails)}]]`} for everything back then.`,
+    `The address was [[ADDRESS|Flat ${1 + Math.floor(random() * 9)}, ${1 + Math.floor(random() * 60)} ${pick(n.streets)}]], [[POSTCODE|${pick(n.postcodes)}]].`,
+  () => `He drove a ${pick(carBrands)}, registration [[VEHICLE|${pick(plates)}]].`,
+  () => `His car was a ${pick(carBrands)} and I memorised the plate, [[VEHICLE|${pick(plates)}]].`,
+  (n) => `He gave me his number, [[PHONE|${pick(n.phones)}]], and told me to delete it.`,
+  () => `He messaged me on Snapchat as [[HANDLE|${pick(handles)}]].`,
+  () => `On Instagram she was [[HANDLE|@${pick(handles)}]].`,
+  () => `On Discord he went by [[HANDLE|${pick(discords)}]].`,
+  () => `I used the email [[EMAIL|${pick(emails)}]] for everything back then.`,
   (n) => `It went on from ${D(year())} to ${D(year())}, mostly in ${L(pick(n.districts))}.`,
-  (n) => `The first time I went missing was ${dateOf(n)}.`,
+  (n) => `The first time I went missing was ${whenOf(n)}.`,
   (n) => `My social worker, ${personName()}, moved me to ${O(pick(n.orgs))} in ${L(pick(n.towns))}.`,
   (n) => `The police found me at ${O(pick(n.orgs))}, near ${L(pick(n.streets))}.`,
-  (n) => `${personName()} was ${D(pick(ageWords))} and already working for them; I was ${D(pick(ageWords))}.`,
+  () => `${personName()} was ${D(pick(ageWords))} and already working for them; I was ${D(pick(ageWords))}.`,
   (n) => `Every Friday we waited by ${L(pick(n.streets))} for the car.`,
-  (n) => `I told a teacher at ${O(pick(n.schools))} on ${dateOf(n)}.`,
+  (n) => `I told a teacher at ${O(pick(n.schools))} ${whenOf(n)}.`,
   (n) => `We were taken to parties in ${L(pick(n.districts))} and ${L(pick(n.towns))}.`,
   () => `in the chat it was like "${lowerChatName()} come to the park at 8" and i just went.`,
   (n) =>
     `the texts said things like meet me at ${L(pick(n.districts).toLowerCase())} after school, don't tell ${lowerChatName()}.`,
   (n) =>
-    `i wrote down his plate ${`[[VEHICLE|${pick(plates).toLowerCase()}]]`} and the postcode ${`[[POSTCODE|${pick(n.postcodes).toLowerCase()}]]`} on my hand.`,
+    `i wrote down his plate [[VEHICLE|${pick(plates).toLowerCase()}]] and the postcode [[POSTCODE|${pick(n.postcodes).toLowerCase()}]] on my hand.`,
   () => `My nan and my brother never knew, and Mum only found out later.`,
   () => `I had a key worker who saw me every week at the bus station.`,
 ];
