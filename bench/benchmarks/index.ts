@@ -1,6 +1,7 @@
 import type { Benchmark } from '../harness';
 import { autosave } from './autosave';
 import { coldStart } from './cold-start';
+import { detector } from './detector';
 import { draftsList } from './drafts-list';
 import { exportDocx } from './export-docx';
 import { exportPdf } from './export-pdf';
@@ -20,4 +21,5 @@ export const benchmarks: readonly Benchmark[] = [
   syncPull,
   exportDocx,
   exportPdf,
+  detector,
 ];

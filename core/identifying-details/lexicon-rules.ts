@@ -221,8 +221,10 @@ export function findLexiconPlaces(text: string, tokens: readonly Token[]): Candi
   const found: Candidate[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const first = tokens[i];
-    if (first === undefined || first.shouted || neverAName(first)) continue;
-    for (let length = Math.min(lexicon.longestPlace, tokens.length - i); length >= 1; length--) {
+    if (first === undefined || first.shouted) continue;
+    const longest = lexicon.placeStarts.get(first.lower);
+    if (longest === undefined || neverAName(first)) continue;
+    for (let length = Math.min(longest, tokens.length - i); length >= 1; length--) {
       const words = tokens.slice(i, i + length);
       const last = words.at(-1);
       if (last === undefined) continue;

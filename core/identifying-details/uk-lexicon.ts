@@ -28,6 +28,8 @@ export interface UkLexicon {
   places: ReadonlyMap<string, PlaceEntry>;
   /** The most words in any place name, which bounds the search. */
   longestPlace: number;
+  /** For each word that starts a place's name, the most words in a place's name starting with it. */
+  placeStarts: ReadonlyMap<string, number>;
   /** Given names and surnames by lower-case word, as bit flags. */
   names: ReadonlyMap<string, number>;
 }
@@ -54,8 +56,22 @@ function unpack(packed: string, visit: (name: string, everyday: boolean) => void
  * the app loads lazily.
  */
 export function ukLexicon(): UkLexicon {
-  if (cached !== undefined) return cached;
+  cached ??= unpackLexicon(data);
+  return cached;
+}
+
+/** The reference data as it is stored: names joined by "|", each marked "~" when it is an everyday word. */
+export interface LexiconData {
+  places: Record<string, string>;
+  firstNames: string;
+  surnames: string;
+  otherNames: string;
+}
+
+/** Builds the look-up tables from the stored data (exported so the benchmark can time it). */
+export function unpackLexicon(data: LexiconData): UkLexicon {
   const places = new Map<string, PlaceEntry>();
+  const placeStarts = new Map<string, number>();
   let longestPlace = 1;
   for (const [nation, packed] of Object.entries(data.places)) {
     if (nation !== 'E' && nation !== 'W' && nation !== 'S' && nation !== 'N') continue;
@@ -64,7 +80,10 @@ export function ukLexicon(): UkLexicon {
       const existing = places.get(key);
       if (existing === undefined) places.set(key, { nations: [nation], everyday });
       else if (!existing.nations.includes(nation)) existing.nations.push(nation);
-      longestPlace = Math.max(longestPlace, key.split(/[ ]/).length);
+      const words = key.split(/[ ]/);
+      longestPlace = Math.max(longestPlace, words.length);
+      const firstWord = words[0] ?? key;
+      placeStarts.set(firstWord, Math.max(placeStarts.get(firstWord) ?? 1, words.length));
     });
   }
   const names = new Map<string, number>();
@@ -76,6 +95,5 @@ export function ukLexicon(): UkLexicon {
   addNames(data.firstNames, firstNameFlag);
   addNames(data.surnames, surnameFlag);
   addNames(data.otherNames, otherNameFlag);
-  cached = { places, longestPlace, names };
-  return cached;
+  return { places, longestPlace, placeStarts, names };
 }
