@@ -1,6 +1,7 @@
 import type { Benchmark } from '../harness';
 import { autosave } from './autosave';
 import { coldStart } from './cold-start';
+import { detector } from './detector';
 import { draftsList } from './drafts-list';
 import { exportDocx } from './export-docx';
 import { exportPdf } from './export-pdf';
@@ -22,4 +23,5 @@ export const benchmarks: readonly Benchmark[] = [
   exportDocx,
   exportPdf,
   librarySearch,
+  detector,
 ];

@@ -1,5 +1,14 @@
 import { findContactDetails } from './contact-details';
 import { findInstitutions } from './institutions';
+import {
+  findInitials,
+  findLexiconNames,
+  findLexiconPlaces,
+  findNamedVenues,
+  findUnknownPlaces,
+  findUsernames,
+  findWelshNames,
+} from './lexicon-rules';
 import { mergeCandidates } from './merge';
 import {
   findGazetteerPlaces,
@@ -14,10 +23,11 @@ import {
 import { neutralSuggestion } from './suggestions';
 import { findDatesAndAges } from './temporal';
 import { lowerCaseShouting, tokenIndexAt, tokenize, type Token } from './tokens';
-import { type Candidate, type DetectOptions, type Finding } from './types';
+import { findingKindExplanations, type Candidate, type DetectOptions, type Finding } from './types';
 
 export { neutralSuggestion, type SuggestionContext } from './suggestions';
 export {
+  findingKindExplanations,
   findingKindLabels,
   findingKinds,
   type DetectOptions,
@@ -50,6 +60,13 @@ export function detectIdentifyingDetails(text: string, options: DetectOptions = 
   add(() => findInstitutions(working, tokens));
   add(() => findGazetteerPlaces(working, tokens));
   add(() => findPlacesByContext(working, tokens));
+  add(() => findLexiconPlaces(working, tokens));
+  add(() => findLexiconNames(working, tokens));
+  add(() => findWelshNames(working, tokens));
+  add(() => findInitials(working, tokens));
+  add(() => findNamedVenues(working, tokens));
+  add(() => findUnknownPlaces(working, tokens));
+  add(() => findUsernames(text));
   const introduced = safely(() => findIntroducedNames(working, tokens)) ?? [];
   candidates.push(...introduced);
   const knownNames = Array.isArray(options.knownNames)
@@ -122,6 +139,7 @@ function toFindings(text: string, merged: readonly Candidate[]): Finding[] {
       text: text.slice(start, end),
       suggestion,
       confidence: candidate.confidence,
+      explanation: candidate.explanation ?? findingKindExplanations[candidate.kind],
     });
     previousEnd = end;
   }

@@ -144,7 +144,7 @@ function nameStartBefore(
   text: string,
   tokens: readonly Token[],
   at: number,
-  options: { maxWords: number; allowLowerCase?: boolean },
+  options: { maxWords: number; allowLowerCase?: boolean; allowGeneric?: boolean },
 ): number | undefined {
   let start = at;
   let words = 0;
@@ -165,6 +165,7 @@ function nameStartBefore(
     words++;
   }
   if (start === at) return undefined;
+  if (options.allowGeneric === true) return start;
   for (let j = start; j < at; j++) {
     const token = tokens[j];
     if (token !== undefined && !genericNameWords.has(token.lower)) return start;
@@ -406,10 +407,11 @@ function street(
     let start = nameStartBefore(text, tokens, at, { maxWords: 3 });
     let number = start === undefined ? undefined : houseNumberBefore(text, tokens, start);
     if (start === undefined) {
-      // A lower-case street name counts only with a house number: "27 holly lane".
-      start = nameStartBefore(text, tokens, at, { maxWords: 2, allowLowerCase: true });
+      // A lower-case street name counts only with a house number: "27 holly lane". So does a street named
+      // with a word that alone names no street ("Church", "High"): "14 Church Street" is an address.
+      start = nameStartBefore(text, tokens, at, { maxWords: 2, allowLowerCase: true, allowGeneric: true });
       number = start === undefined ? undefined : houseNumberBefore(text, tokens, start);
-      if (number === undefined) return undefined;
+      if (number === undefined) return genericStreet(text, tokens, start, at, suffixLength);
     }
     if (start === undefined) return undefined;
     const name = tokens
@@ -422,6 +424,27 @@ function street(
     const first = tokens[start];
     return first === undefined ? undefined : { kind: 'place', start: first.start, end, confidence: 'high' };
   };
+}
+
+/**
+ * "Church Street" or "Main Street" without a number is still a street, when written with capitals and not
+ * after "the"; "the High Street" and "the high street" are the town centre, which identifies no one.
+ */
+function genericStreet(
+  text: string,
+  tokens: readonly Token[],
+  start: number | undefined,
+  at: number,
+  suffixLength: number,
+): Candidate | undefined {
+  if (start === undefined || at - start !== 1) return undefined;
+  const name = tokens[start];
+  const suffix = tokens[at];
+  const end = tokens[at + suffixLength - 1]?.end;
+  if (name === undefined || suffix === undefined || end === undefined) return undefined;
+  if (!name.capitalised || !suffix.capitalised || name.sentenceStart) return undefined;
+  if (tokens[start - 1]?.lower === 'the' || !/^(?:church|high|main|market|station)$/.test(name.lower)) return undefined;
+  return { kind: 'place', start: name.start, end, confidence: 'medium' };
 }
 
 /** The start of "27", "27a", "Flat 3, 22" or "No. 14" just before token `at`, if any. */

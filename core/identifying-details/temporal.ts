@@ -14,6 +14,7 @@ export function findDatesAndAges(text: string): Candidate[] {
 const month =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December|' +
   'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)';
+const welshMonth = '(?:Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr)';
 const weekday = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues|Tue|Wed|Thurs|Thu|Fri|Sat|Sun)';
 const ordinalDay = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 const year = '(?:19[5-9]\\d|20[0-4]\\d)';
@@ -41,6 +42,12 @@ const datePatterns: { pattern: RegExp; confidence: Candidate['confidence']; last
   },
   // Month and year: "April 2019", "March of 2018", "Sept '19".
   { pattern: new RegExp(`\\b${month}\\.?\\s+(?:of\\s+)?(?:${year}|'\\d{2})\\b`, 'gi'), confidence: 'high' },
+  // Welsh month names, with a year and perhaps a day: "Medi 2019", "15 Ebrill 2017". They need their capital,
+  // since several are also words ("mai", "medi").
+  {
+    pattern: new RegExp(`\\b(?:${ordinalDay}\\s+)?${welshMonth}\\s+(?:${year}|'\\d{2})\\b`, 'g'),
+    confidence: 'high',
+  },
   // Numbers: 17/03/2019, 4.11.16, 04-11-2016, and ISO 2017-01-23.
   { pattern: /\b(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|1[0-2])\1(?:19|20)?\d{2}\b(?![/.-]\d)/g, confidence: 'high' },
   { pattern: /\b(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b/g, confidence: 'high' },
@@ -58,7 +65,7 @@ const datePatterns: { pattern: RegExp; confidence: Candidate['confidence']; last
   // A year after a word that makes it a point in time: "in 2019", "since 2017", "back in 2016".
   {
     pattern: new RegExp(
-      `\\b(?:in|since|from|until|till|by|during|around|early|late|mid|of|before|after)[ \\t]{1,3}(${year})\\b(?!\\s*(?:%|pounds|people|times|miles|words))`,
+      `\\b(?:in|since|from|until|till|to|by|during|around|early|late|mid|of|before|after)[ \\t]{1,3}(${year})\\b(?!\\s*(?:%|pounds|people|times|miles|words))`,
       'gi',
     ),
     confidence: 'medium',
@@ -99,7 +106,7 @@ const notAgeAfter =
 const subject =
   '(?:(?:[Ii]|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Yy]ou|who)|(?:sister|brother|boyfriend|girlfriend|friend|cousin|mate|man|lad|' +
   'girl|boy|daughter|son|bloke|guy)|(?!(?:It|There|That|This|What|Which|Who|Where|When|Here|Year|Time|Level|' +
-  'Section|Number|Room|Page|Grade|Score|Bus|Flat|House)\\b)\\p{Lu}\\p{Ll}+)(?:,[^,.!?\\n]{1,40},)?';
+  'Section|Number|Room|Page|Grade|Score|Bus|Flat|House)\\b)\\p{Lu}\\p{Ll}*)(?:,[^,.!?\\n]{1,40},)?';
 // Spaces here are counted ({1,3}) rather than open-ended (+), so a long run of blank lines cannot make a
 // pattern retry a quadratic number of times.
 const copula =
@@ -159,11 +166,33 @@ function findAges(text: string): Candidate[] {
       if (age === undefined || age < 1 || age > 99) continue;
       // "He was 1" or "I was 2" is more often a count or a place in a list than an age.
       if (form === 'copula' && age < 3) continue;
+      if (form === 'year-old' && generalAge(text, match.index, match.index + match[0].length)) continue;
       const end = match.index + match[0].length;
       found.push({ kind: 'age', start: end - value.length, end, confidence: 'high' });
     }
   }
   return found;
+}
+
+/** A copula just before "a fourteen-year-old" makes it someone's age: "I was a fourteen-year-old". */
+const copulaBefore = /\b(?:was|were|am|is|being|as|'m|’m)\s{1,3}$/i;
+/** "if a 14-year-old…", "neither can a fifteen-year-old": a condition or a comparison is about anyone. */
+const generalBefore = /\b(?:if|when|whether|unless|because|can|that)\s{1,3}$/i;
+/** A verb in the present or a modal soon after it makes it anyone's: "a ten-year-old can't consent". */
+const generalVerbAfter =
+  /^(?:\s{1,3}[\p{L}'’-]+){0,6}?\s{1,3}(?:can|can't|can’t|cannot|is|isn't|isn’t|has|hasn't|does|doesn't|doesn’t|should|shouldn't|must|will|won't|needs|seems|makes|who is|who has|who says|who seems)\b/iu;
+
+/**
+ * "A ten-year-old can't consent to that", "if a 14-year-old has two phones": an age with "a" in general
+ * advice is nobody's, so it is left alone. Only "a" or "an" phrases are judged; "my 13-year-old sister" is
+ * always someone's.
+ */
+function generalAge(text: string, start: number, end: number): boolean {
+  if (!/^an?\s/i.test(text.slice(start, end))) return false;
+  if (copulaBefore.test(text.slice(Math.max(0, start - 12), start))) return false;
+  return (
+    generalVerbAfter.test(text.slice(end, end + 80)) || generalBefore.test(text.slice(Math.max(0, start - 12), start))
+  );
 }
 
 /** The age a phrase states: the first number in it, in digits or words ("twenty-one" is 21). */

@@ -52,7 +52,26 @@ export interface Finding {
   /** A neutral replacement in plain British English, to offer the consultee. */
   suggestion: string;
   confidence: FindingConfidence;
+  /** Why this was flagged, in plain words for the consultee: "looks like a first name", "a place in Wales". */
+  explanation?: string;
 }
+
+/** What each kind of finding is, in plain words, where the rule that found it says nothing more particular. */
+export const findingKindExplanations: Record<FindingKind, string> = {
+  person: 'looks like a name',
+  place: 'looks like the name of a place',
+  school: 'looks like the name of a school or college',
+  organisation: 'looks like the name of a business or service',
+  age: "someone's age",
+  date: 'a date or year',
+  phone: 'looks like a phone number',
+  email: 'an email address',
+  postcode: 'looks like a postcode',
+  address: 'a house or flat number and a street',
+  vehicle: 'looks like a vehicle registration',
+  'social-handle': 'looks like a username',
+  url: 'a web address',
+};
 
 export interface DetectOptions {
   /**
@@ -70,4 +89,6 @@ export interface Candidate {
   confidence: FindingConfidence;
   /** A suggestion the rule already knows better than the generic one, such as the role before a name. */
   suggestion?: string;
+  /** Why the rule took it, in plain words ("looks like a first name", "a place in Wales"). */
+  explanation?: string;
 }
