@@ -92,7 +92,7 @@ export function createHandlers(ports: HostPorts): Handlers {
     },
     'repository.status': () => repository.status(),
     'repository.configure': (input) => repository.configure(input),
-    'repository.test': () => repository.test(),
+    'repository.test': (input) => repository.test(input.settings),
     'repository.publish': (input) => repository.publish(input),
     'repository.pull': (input) => repository.pull(input),
     'export.create': (input) => exports.create(input),

@@ -224,9 +224,12 @@ export const contract = {
       failed,
     ]),
   },
-  /** Reaches the repository with the stored settings and says whether Chorus can use it. */
+  /**
+   * Reaches the repository and says whether Chorus can use it: with the settings given (a form's,
+   * not yet saved; nothing is stored), or else the stored ones.
+   */
   'repository.test': {
-    input: emptyInput,
+    input: z.strictObject({ settings: configureRepositorySchema.optional() }),
     output: z.discriminatedUnion('ok', [
       z.strictObject({ ok: z.literal(true), message: z.string(), empty: z.boolean() }),
       failed,

@@ -139,6 +139,8 @@ describe('drafting', () => {
 
   it('saves a version, compares it with later edits and restores it, keeping the later text as a version', async () => {
     const editor = await newDraft('History', 'The first telling.');
+    await page.getByRole('textbox', { name: 'Summary' }).fill('How it was first told.');
+    await editor.waitForSaved();
     await page.getByRole('button', { name: 'Save a version' }).click();
     await page.getByRole('textbox', { name: 'Name (optional)' }).fill('First telling');
     await page.getByRole('button', { name: 'Save version' }).click();
@@ -147,7 +149,7 @@ describe('drafting', () => {
 
     await editor.editor.click();
     await page.keyboard.press('Control+A');
-    await page.keyboard.type('A second, truer telling.');
+    await page.keyboard.type('The truer telling, at last.');
     await editor.waitForSaved();
     // Drafts are written by the document writer's worker, off the page's main thread.
     expect(page.workers().map((worker) => worker.url())).toEqual([expect.stringContaining('document-writer')]);
@@ -155,7 +157,15 @@ describe('drafting', () => {
     const actions = page.getByRole('group', { name: /^First telling/ });
     await actions.getByRole('button', { name: 'Compare' }).click();
     const compare = page.getByRole('dialog', { name: /^Compare: First telling/ });
-    await compare.getByRole('region', { name: 'Current draft' }).locator('ins', { hasText: 'truer' }).waitFor();
+    const current = compare.getByRole('region', { name: 'Current draft' }).locator('ins.diff-current');
+    // It opens at the first change, counts them, and goes between them by button and by key.
+    await compare.getByRole('status').getByText('2 changes. Showing change 1 of 2.').waitFor();
+    expect(await current.textContent()).toBe('truer');
+    await page.keyboard.press('Alt+ArrowDown');
+    await compare.getByRole('status').getByText('Showing change 2 of 2', { exact: false }).waitFor();
+    expect(await current.textContent()).toContain('at last');
+    await compare.getByRole('button', { name: 'Previous change' }).click();
+    await compare.getByRole('status').getByText('Showing change 1 of 2', { exact: false }).waitFor();
     await compare.getByRole('button', { name: 'Close' }).click();
 
     await actions.getByRole('button', { name: 'Restore' }).click();
@@ -165,8 +175,55 @@ describe('drafting', () => {
       .click();
     await editor.editor.getByText('The first telling.').waitFor();
     await versions.getByText('Before a restore').waitFor();
+    // The title and details typed since the page opened stay on screen: a restore brings back the text only.
+    expect(await editor.title.inputValue()).toBe('History');
+    expect(await page.getByRole('textbox', { name: 'Summary' }).inputValue()).toBe('How it was first told.');
     await page.reload();
     await editor.editor.getByText('The first telling.').waitFor();
+  });
+
+  it('shows one calm row of formatting tools from the start, with the rest under More, never over the caret', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await new DraftsListPage(page).newDraft.click();
+    const editor = new DraftEditorPage(page);
+    // Before the writing has focus, the tools are there and usable.
+    const bold = editor.toolbar.getByRole('button', { name: 'Bold', exact: true });
+    await bold.waitFor();
+    await page.waitForFunction(
+      () => document.querySelector('[role="toolbar"] button')?.hasAttribute('disabled') === false,
+    );
+    const box = await editor.toolbar.boundingBox();
+    expect(box?.height).toBeLessThan(70);
+    // Highlight is a toggle that is off, and does not look on.
+    const highlight = editor.toolbar.getByRole('button', { name: 'Highlight', exact: true });
+    expect(await highlight.getAttribute('aria-pressed')).toBe('false');
+    expect(await highlight.evaluate((button) => getComputedStyle(button).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
+    await editor.editor.click();
+    await page.keyboard.press('Control+Shift+H');
+    expect(await highlight.getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Control+Shift+H');
+
+    // What does not fit the row is under More, by keyboard too.
+    const more = editor.toolbar.getByRole('button', { name: 'More' });
+    expect(await more.getAttribute('aria-expanded')).toBe('false');
+    await more.click();
+    const rest = editor.toolbar.getByRole('group', { name: 'More formatting' });
+    await rest.getByRole('button', { name: 'Keyboard shortcuts' }).waitFor();
+    await page.keyboard.press('Escape');
+    await rest.waitFor({ state: 'detached' });
+    expect(await more.evaluate((button) => button === document.activeElement)).toBe(true);
+
+    // Going back up a long draft, the line with the caret is never under the sticky toolbar.
+    await editor.editor.click();
+    for (let line = 0; line < 30; line += 1) await page.keyboard.type(`Line ${line}\n`);
+    for (let line = 0; line < 26; line += 1) await page.keyboard.press('ArrowUp');
+    const covered = await page.evaluate(() => {
+      const toolbar = document.querySelector('[role="toolbar"]')?.getBoundingClientRect();
+      const caret = window.getSelection()?.anchorNode;
+      const line = (caret instanceof Element ? caret : caret?.parentElement)?.getBoundingClientRect();
+      return toolbar === undefined || line === undefined ? 'not measured' : line.top < toolbar.bottom;
+    });
+    expect(covered).toBe(false);
   });
 
   it('adds a link from the keyboard through a dialog that sits above the toolbar, and refuses unsafe addresses', async () => {

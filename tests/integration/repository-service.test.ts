@@ -129,6 +129,24 @@ describe('repository service: settings', () => {
     expect(await client.service.test()).toMatchObject({ ok: false, problem: { kind: 'not-configured' } });
   });
 
+  it('tests the settings a form holds before they are saved, and stores nothing', async () => {
+    const shared = await tempDir('folder-untested');
+    try {
+      expect(await client.service.test({ kind: 'folder', path: shared })).toMatchObject({ ok: true, empty: true });
+      expect(await client.service.test({ kind: 'folder', path: 'relative/folder' })).toMatchObject({
+        ok: false,
+        problem: { kind: 'invalid-settings' },
+      });
+      const noToken = await client.service.test({ kind: 'git', url: 'https://example.org/a.git', username: 'me' });
+      expect(noToken.ok ? '' : noToken.problem.message).toBe(
+        'Enter the token your git host gave you, then test again.',
+      );
+      expect((await client.service.status()).remote).toEqual({ kind: 'none' });
+    } finally {
+      await rm(shared, { recursive: true, force: true });
+    }
+  });
+
   it.each([
     ['ftp://example.org/repo.git', 'https://'],
     ['http://example.org/repo.git', 'https://'],

@@ -202,6 +202,22 @@ export function createRepositoryService(options: RepositoryServiceOptions) {
       }
     });
 
+  /** The settings a form asks for, checked: what `configure` would store, or why it would not. */
+  const checkSettings = (
+    input: Exclude<ConfigureRepository, { kind: 'none' }>,
+  ): Result<{ settings: Exclude<RemoteSettings, { kind: 'none' }> }> => {
+    if (input.kind === 'folder') {
+      const folder = input.path.trim();
+      if (!path.isAbsolute(folder)) return problem('invalid-settings', 'Choose the full path of the shared folder.');
+      return { ok: true, settings: { kind: 'folder', path: folder } };
+    }
+    const url = checkGitUrl(input.url);
+    if (!url.ok) return problem('invalid-settings', url.message);
+    const username = input.username.trim();
+    if (username === '') return problem('invalid-settings', 'Enter the user name the git host gave you.');
+    return { ok: true, settings: { kind: 'git', url: url.url, username } };
+  };
+
   const configure = (input: ConfigureRepository): Promise<Result<{ status: RepositoryStatus }>> =>
     serial(async () => {
       if (input.kind === 'none') {
@@ -209,35 +225,58 @@ export function createRepositoryService(options: RepositoryServiceOptions) {
         await options.secrets.remove(tokenName);
         return { ok: true, status: await status() };
       }
-      if (input.kind === 'folder') {
-        const folder = input.path.trim();
-        if (!path.isAbsolute(folder)) return problem('invalid-settings', 'Choose the full path of the shared folder.');
-        await writeSettings({ kind: 'folder', path: folder });
+      const checked = checkSettings(input);
+      if (!checked.ok) return checked;
+      if (checked.settings.kind === 'folder') {
+        await writeSettings(checked.settings);
         await options.secrets.remove(tokenName);
         return { ok: true, status: await status() };
       }
-      const url = checkGitUrl(input.url);
-      if (!url.ok) return problem('invalid-settings', url.message);
-      const username = input.username.trim();
-      if (username === '') return problem('invalid-settings', 'Enter the user name the git host gave you.');
-      const token = input.token?.trim();
+      const token = input.kind === 'git' ? input.token?.trim() : undefined;
       if (token !== undefined && token !== '') {
-        if (options.secrets.kind === 'plain-text' && input.allowPlainText !== true) {
+        if (options.secrets.kind === 'plain-text' && input.kind === 'git' && input.allowPlainText !== true) {
           return problem('needs-consent', secretStoreLabels['plain-text']);
         }
         await options.secrets.set(tokenName, token);
       }
-      await writeSettings({ kind: 'git', url: url.url, username });
+      await writeSettings(checked.settings);
       return { ok: true, status: await status() };
     });
 
-  const test = (): Promise<Result<{ message: string; empty: boolean }>> =>
-    withRemote('repository.test', (remote, empty) => {
-      const message = empty
-        ? `Connected to ${remote.location}. It is empty: Chorus will set it up when it first publishes.`
-        : `Connected to ${remote.location}. It is a Chorus repository Chorus can use.`;
-      return Promise.resolve({ ok: true, message, empty });
+  const describeConnection = (remote: RepositoryRemote, empty: boolean) => {
+    const message = empty
+      ? `Connected to ${remote.location}. It is empty: Chorus will set it up when it first publishes.`
+      : `Connected to ${remote.location}. It is a Chorus repository Chorus can use.`;
+    return { ok: true as const, message, empty };
+  };
+
+  /**
+   * Reaches the repository and says whether Chorus can use it: the saved settings, or the ones a
+   * form holds before they are saved (nothing is stored; a git form without a token uses the
+   * stored one).
+   */
+  const test = (input?: ConfigureRepository): Promise<Result<{ message: string; empty: boolean }>> => {
+    if (input === undefined)
+      return withRemote('repository.test', (remote, empty) => Promise.resolve(describeConnection(remote, empty)));
+    if (input.kind === 'none') {
+      return Promise.resolve(problem('not-configured', 'Choose a git repository or a shared folder to test.'));
+    }
+    return serial(async () => {
+      const checked = checkSettings(input);
+      if (!checked.ok) return checked;
+      const typed = input.kind === 'git' ? (input.token?.trim() ?? '') : '';
+      const token = checked.settings.kind === 'git' && typed === '' ? await options.secrets.get(tokenName) : typed;
+      if (token === null) return problem('not-configured', 'Enter the token your git host gave you, then test again.');
+      try {
+        const remote = makeRemote(checked.settings, token);
+        const format = await checkFormat(remote);
+        if (!format.ok) return format;
+        return describeConnection(remote, format.empty);
+      } catch (error) {
+        return failure('repository.test', error);
+      }
     });
+  };
 
   const publish = async (
     item: PublishItem,

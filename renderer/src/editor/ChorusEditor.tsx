@@ -45,6 +45,9 @@ function createForwardingStore(initial: ImageStore): ImageStore & { forwardTo: (
   };
 }
 
+/** CSS pixels kept between the top of the window and the caret, for the sticky toolbar. */
+const caretClearance = 128;
+
 /**
  * The Chorus document: uncontrolled, and never re-rendered by typing
  * (`shouldRerenderOnTransaction: false`), so a long document types as fast as bare TipTap. Put an
@@ -94,6 +97,10 @@ export function ChorusEditor({
       // The stylesheet is editor.css: an injected <style> element would be refused by the app's CSP.
       injectCSS: false,
       editorProps: {
+        // The formatting toolbar sticks to the top of the window (with its table or picture row, up
+        // to two rows): the caret is kept this far below the top, so typing never goes under it.
+        scrollMargin: { top: caretClearance, bottom: 24, left: 5, right: 5 },
+        scrollThreshold: { top: caretClearance, bottom: 24, left: 0, right: 0 },
         attributes: {
           role: 'textbox',
           'aria-label': label,

@@ -85,6 +85,10 @@ describe('repository settings form', () => {
     await fill('Repository address', remote.server.url);
     await fill('User name', remote.server.username);
     expect(document.querySelector('[role="alert"]')).toBeNull();
+    // The test reaches what the form says, before anything is saved, and saves nothing.
+    await click(button('Test connection'));
+    await until(() => document.body.textContent.includes(`Connected to ${remote.server.url}. It is empty`));
+    expect(await platform.invoke('repository.status', {})).toMatchObject({ remote: { kind: 'none' }, hasToken: false });
     await click(button('Save settings'));
     await until(() => document.querySelector('[role="alertdialog"]') !== null);
     const dialog = document.querySelector('[role="alertdialog"]');

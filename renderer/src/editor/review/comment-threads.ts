@@ -1,6 +1,6 @@
 import { Extension } from '@tiptap/core';
 import type { MarkType, Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
+import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { AddMarkStep, RemoveMarkStep, ReplaceStep } from '@tiptap/pm/transform';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { COMMENT_ANCHOR, isReviewId } from './names';
@@ -18,6 +18,11 @@ declare module '@tiptap/core' {
       removeCommentAnchor: (threadId: string) => ReturnType;
       /** Highlights one thread's anchored text (the thread open beside the text), or none. */
       setActiveThread: (threadId: string | null) => ReturnType;
+      /**
+       * Highlights the thread's words, selects them and scrolls them into view; false (and nothing
+       * done) when the words are no longer in the document.
+       */
+      showThread: (threadId: string) => ReturnType;
     };
   }
 }
@@ -111,6 +116,21 @@ export const CommentThreads = Extension.create({
         ({ tr, dispatch }) => {
           if (threadId !== null && !isReviewId(threadId)) return false;
           if (dispatch) tr.setMeta(activeThreadKey, { threadId }).setMeta('addToHistory', false);
+          return true;
+        },
+
+      showThread:
+        (threadId) =>
+        ({ state, tr, dispatch }) => {
+          if (!isReviewId(threadId)) return false;
+          const anchor = findCommentAnchors(state.doc).find((each) => each.threadId === threadId);
+          if (anchor === undefined) return false;
+          if (dispatch) {
+            tr.setSelection(TextSelection.create(tr.doc, anchor.from, anchor.to))
+              .setMeta(activeThreadKey, { threadId })
+              .setMeta('addToHistory', false)
+              .scrollIntoView();
+          }
           return true;
         },
     };

@@ -85,7 +85,9 @@ export const CommentsPanel = memo(function CommentsPanel({
               <button
                 type="button"
                 className="link-button quote-button"
-                onClick={() => editor.commands.setActiveThread(thread.id)}
+                aria-label={`Show “${thread.quote}” in the draft`}
+                disabled={!anchored.has(thread.id)}
+                onClick={() => editor.commands.showThread(thread.id)}
               >
                 “{thread.quote}”
               </button>

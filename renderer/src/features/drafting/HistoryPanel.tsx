@@ -1,6 +1,6 @@
-import { memo, useId, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useSnapshots, type SnapshotRecord } from '../../db';
-import { sideBySideDiff, type DiffPart } from '@core/document/text-diff';
+import { sideBySideDiff, stepChange, type DiffPart } from '@core/document/text-diff';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormDialog } from '../../ui/FormDialog';
 import { Modal } from '../../ui/Modal';
@@ -167,36 +167,90 @@ export const HistoryPanel = memo(function HistoryPanel({
   );
 });
 
-function DiffColumn({ title, parts }: { title: string; parts: DiffPart[] }) {
+function DiffColumn({ title, parts, current }: { title: string; parts: DiffPart[]; current: number }) {
+  const textRef = useRef<HTMLDivElement>(null);
+  // Each column scrolls on its own: the current change is brought a third of the way down it.
+  useEffect(() => {
+    const box = textRef.current;
+    const change = box?.querySelector<HTMLElement>(`[data-change="${current}"]`);
+    if (box === null || change === null || change === undefined) return;
+    box.scrollTop = Math.max(0, change.offsetTop - box.clientHeight / 3);
+  }, [current]);
   return (
     <section className="diff-column" aria-label={title}>
       <h3>{title}</h3>
-      <div className="diff-text">
-        {parts.map((part, index) =>
-          part.change === 'removed' ? (
-            <del key={index}>{part.text}</del>
-          ) : part.change === 'added' ? (
-            <ins key={index}>{part.text}</ins>
-          ) : (
-            <span key={index}>{part.text}</span>
-          ),
-        )}
+      <div className="diff-text" ref={textRef}>
+        {parts.map((part, index) => {
+          if (part.change === 'same') return <span key={index}>{part.text}</span>;
+          const Tag = part.change === 'removed' ? 'del' : 'ins';
+          return (
+            <Tag
+              key={index}
+              data-change={part.changeIndex}
+              className={part.changeIndex === current ? 'diff-current' : undefined}
+            >
+              {part.text}
+            </Tag>
+          );
+        })}
       </div>
     </section>
   );
 }
 
+/** Side by side, opened at the first change, with Previous and Next (Alt+Up, Alt+Down) between changes. */
 function Comparison({ older, newer }: { older: string; newer: string }) {
   const diff = useMemo(() => sideBySideDiff(older, newer), [older, newer]);
+  const [current, setCurrent] = useState(() => stepChange(-1, diff.changes, 1));
+  const step = useCallback((by: 1 | -1) => setCurrent((at) => stepChange(at, diff.changes, by)), [diff.changes]);
+  // Anywhere in the dialog, its Close button included: the comparison is all the dialog holds.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || (event.key !== 'ArrowDown' && event.key !== 'ArrowUp')) return;
+      event.preventDefault();
+      step(event.key === 'ArrowDown' ? 1 : -1);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [step]);
   return (
-    <>
+    <div>
       <p className="field-hint">
         Words only in the saved version are struck through; words only in the current draft are underlined.
       </p>
-      <div className="diff">
-        <DiffColumn title="Saved version" parts={diff.older} />
-        <DiffColumn title="Current draft" parts={diff.newer} />
+      <div className="diff-nav">
+        <p className="diff-count" role="status">
+          {diff.changes === 0
+            ? 'No changes: the saved version and the current draft are the same.'
+            : `${plural(diff.changes, 'change')}. Showing change ${current + 1} of ${diff.changes}.`}
+        </p>
+        {diff.changes > 0 && (
+          <div className="row-actions" role="group" aria-label="Go between changes">
+            <button
+              type="button"
+              className="button button-small button-secondary"
+              aria-keyshortcuts="Alt+ArrowUp"
+              title="Previous change (Alt+Up)"
+              onClick={() => step(-1)}
+            >
+              Previous change
+            </button>
+            <button
+              type="button"
+              className="button button-small button-secondary"
+              aria-keyshortcuts="Alt+ArrowDown"
+              title="Next change (Alt+Down)"
+              onClick={() => step(1)}
+            >
+              Next change
+            </button>
+          </div>
+        )}
       </div>
-    </>
+      <div className="diff">
+        <DiffColumn title="Saved version" parts={diff.older} current={current} />
+        <DiffColumn title="Current draft" parts={diff.newer} current={current} />
+      </div>
+    </div>
   );
 }

@@ -64,7 +64,16 @@ export function ResourcePage() {
     return () => {
       live = false;
     };
-  }, [session, editorKey]);
+  }, [session]);
+
+  // The stored document changed under the editor (a restore, a recovery): only the editor opens
+  // again. The title and details stay as they are on screen; unmounting them would bring them back
+  // with what was read when the page opened, not what has been typed since.
+  const reopen = useCallback(async () => {
+    const draft = await session.load();
+    setLoaded(draft);
+    setEditorKey((key) => key + 1);
+  }, [session]);
 
   const flush = useCallback(() => session.flush(), [session]);
   const changeDetails = useCallback((patch: Partial<ResourceDetails>) => session.detailsChanged(patch), [session]);
@@ -74,10 +83,9 @@ export function ResourcePage() {
     async (snapshot: SnapshotRecord) => {
       if (snapshot.id === undefined) return;
       await session.restore(snapshot.id);
-      setLoaded(undefined);
-      setEditorKey((key) => key + 1);
+      await reopen();
     },
-    [session],
+    [session, reopen],
   );
 
   const renderPreview = useCallback(
@@ -130,20 +138,12 @@ export function ResourcePage() {
   }
 
   if (loaded.damaged) {
-    return (
-      <DamagedDraft
-        resource={resource}
-        text={loaded.text}
-        onRecovered={() => {
-          setLoaded(undefined);
-          setEditorKey((key) => key + 1);
-        }}
-      />
-    );
+    return <DamagedDraft resource={resource} text={loaded.text} onRecovered={() => void reopen()} />;
   }
 
   // An approved version is frozen, and a withdrawn resource is finished with: neither can change here.
   const locked = resource.status === 'approved' || resource.status === 'withdrawn';
+  const editable = !locked && profile !== undefined;
   return (
     <div className="resource-page">
       <div className="resource-editor">
@@ -176,10 +176,10 @@ export function ResourcePage() {
             <Link to={`/review/${resource.id}`}>Open in Review</Link>
           </p>
         )}
-        {editor !== null && !locked && <EditorToolbar editor={editor} images={images} />}
+        {editor !== null && !locked && <EditorToolbar editor={editor} images={images} editable={editable} />}
         <ChorusEditor
           key={`${editorKey}-${locked ? 'locked' : 'open'}`}
-          editable={!locked && profile !== undefined}
+          editable={editable}
           content={loaded.doc}
           images={images}
           label="Draft text"

@@ -33,7 +33,7 @@ function valuesOf(status: RepositoryStatus): FormValues {
   };
 }
 
-/** Whether the form says something other than the saved settings, so a test would not test it. */
+/** Whether the form says something other than the saved settings, so a test must be given them. */
 function differs(values: FormValues, token: string, saved: RepositoryStatus): boolean {
   const current = valuesOf(saved);
   if (values.kind !== current.kind) return true;
@@ -133,13 +133,13 @@ function RepositoryForm({ saved }: { saved: RepositoryStatus }) {
   };
 
   const runTest = async () => {
-    if (differs(values, token, saved)) {
-      setTest({ state: 'done', tone: 'info', message: 'Save the settings first: the test uses the saved settings.' });
-      return;
-    }
     setTest({ state: 'testing' });
     try {
-      const result = await platform.invoke('repository.test', {});
+      // What the form says is tested, saved or not: nothing is stored by a test.
+      const result = await platform.invoke(
+        'repository.test',
+        differs(values, token, saved) ? { settings: input(false) } : {},
+      );
       setTest(
         result.ok
           ? { state: 'done', tone: 'ok', message: result.message }

@@ -174,6 +174,21 @@ describe('the active thread', () => {
     expect(editor.commands.setActiveThread('not safe')).toBe(false);
   });
 
+  it('shows a thread: selects its words, highlights them and scrolls them into view', () => {
+    editor = createReviewEditor({ content: doc(paragraph('Before ', anchored('words', 'a'), ' after')) });
+    const scrolled: boolean[] = [];
+    editor.on('transaction', ({ transaction }) => scrolled.push(transaction.scrolledIntoView));
+    expect(editor.commands.showThread('a')).toBe(true);
+    const { from, to } = editor.state.selection;
+    expect(editor.state.doc.textBetween(from, to)).toBe('words');
+    expect(activeHighlights(editor)).toEqual(['words']);
+    expect(scrolled).toEqual([true]);
+    // Words that were deleted cannot be shown: nothing moves.
+    expect(editor.commands.showThread('gone')).toBe(false);
+    expect(scrolled.filter(Boolean)).toEqual([true]);
+    expect(activeHighlights(editor)).toEqual(['words']);
+  });
+
   it('follows typing and new anchors of the thread, and is not an undo step', () => {
     editor = createReviewEditor({ content: doc(paragraph('Before ', anchored('words', 'a'), ' after')) });
     editor.commands.setActiveThread('a');
