@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { GitHttpRequest, GitHttpResponse, HttpClient } from 'isomorphic-git';
+import { Readable } from 'node:stream';
+import { Errors, type GitHttpRequest, type GitHttpResponse, type HttpClient } from 'isomorphic-git';
 
 /**
  * The HTTP client isomorphic-git talks through, on Node's own `http` and `https`. Its reason to
@@ -54,4 +55,44 @@ export async function readBody(body: AsyncIterableIterator<Uint8Array> | undefin
   const chunks: Uint8Array[] = [];
   if (body !== undefined) for await (const chunk of body) chunks.push(chunk);
   return Buffer.concat(chunks);
+}
+
+const encoder = new TextEncoder();
+
+/** One pkt-line (gitprotocol-common): four hex digits of length (themselves included), then the bytes. */
+export function pktLine(text: string): Uint8Array {
+  const payload = encoder.encode(text);
+  const line = new Uint8Array(payload.byteLength + 4);
+  line.set(encoder.encode((payload.byteLength + 4).toString(16).padStart(4, '0')));
+  line.set(payload, 4);
+  return line;
+}
+
+/**
+ * One request of git's smart HTTP protocol to `service` (`git-upload-pack` to fetch,
+ * `git-receive-pack` to push). Answers the response with its body still to read; any status but
+ * 200 is thrown as isomorphic-git's `HttpError`, as its own commands do.
+ */
+export async function postToService(options: {
+  http: HttpClient;
+  url: string;
+  headers: Record<string, string>;
+  service: 'git-upload-pack' | 'git-receive-pack';
+  body: Uint8Array;
+}): Promise<GitHttpResponse> {
+  const response = await options.http.request({
+    url: `${options.url.replace(/\/$/, '')}/${options.service}`,
+    method: 'POST',
+    headers: {
+      ...options.headers,
+      'content-type': `application/x-${options.service}-request`,
+      accept: `application/x-${options.service}-result`,
+    },
+    body: Readable.from([options.body])[Symbol.asyncIterator]() as AsyncIterableIterator<Uint8Array>,
+  });
+  if (response.statusCode !== 200) {
+    const text = new TextDecoder().decode(await readBody(response.body));
+    throw new Errors.HttpError(response.statusCode, response.statusMessage, text);
+  }
+  return response;
 }

@@ -1,6 +1,5 @@
-import { Readable } from 'node:stream';
-import git, { Errors, type FsClient, type HttpClient } from 'isomorphic-git';
-import { readBody } from './git-http';
+import git, { type FsClient, type HttpClient } from 'isomorphic-git';
+import { pktLine, postToService, readBody } from './git-http';
 
 /**
  * Pushing exactly the objects one publish made, over git's smart HTTP protocol.
@@ -52,15 +51,6 @@ export interface SendPackOptions {
   oids: readonly string[];
 }
 
-/** One pkt-line: four hex digits of length (themselves included), then the bytes. */
-function pktLine(text: string): Uint8Array {
-  const payload = encoder.encode(text);
-  const line = new Uint8Array(payload.byteLength + 4);
-  line.set(encoder.encode((payload.byteLength + 4).toString(16).padStart(4, '0')));
-  line.set(payload, 4);
-  return line;
-}
-
 /** The text of each pkt-line in `bytes`, up to the first flush. */
 export function readPktLines(bytes: Uint8Array): string[] {
   const lines: string[] = [];
@@ -75,10 +65,6 @@ export function readPktLines(bytes: Uint8Array): string[] {
     at += length;
   }
   throw new PushAnswerError('The answer to the push was cut off.');
-}
-
-function once(bytes: Uint8Array): AsyncIterableIterator<Uint8Array> {
-  return Readable.from([bytes])[Symbol.asyncIterator]();
 }
 
 /**
@@ -100,14 +86,6 @@ export function checkReport(lines: readonly string[], ref: string): void {
   throw new PushAnswerError(`The repository's answer to the push did not mention ${ref}.`);
 }
 
-async function checkStatus(response: Awaited<ReturnType<HttpClient['request']>>): Promise<Uint8Array> {
-  const body = await readBody(response.body);
-  if (response.statusCode !== 200) {
-    throw new Errors.HttpError(response.statusCode, response.statusMessage, decoder.decode(body));
-  }
-  return body;
-}
-
 /**
  * Updates `ref` on the remote from `oldOid` to `newOid`, sending `oids` as one pack. Asks for the
  * ref advertisement first, as the protocol wants; if the branch has already moved on, the push is
@@ -115,7 +93,6 @@ async function checkStatus(response: Awaited<ReturnType<HttpClient['request']>>)
  * races another is refused too, never merged or lost.
  */
 export async function sendPack(options: SendPackOptions): Promise<void> {
-  const base = options.url.replace(/\/$/, '');
   const advertised = await git.listServerRefs({
     http: options.http,
     url: options.url,
@@ -136,16 +113,12 @@ export async function sendPack(options: SendPackOptions): Promise<void> {
   const command = pktLine(
     `${options.oldOid ?? zeroOid} ${options.newOid} ${options.ref}\0report-status agent=chorus\n`,
   );
-  const body = Buffer.concat([command, encoder.encode('0000'), packfile]);
-  const response = await options.http.request({
-    url: `${base}/git-receive-pack`,
-    method: 'POST',
-    headers: {
-      ...options.headers(),
-      'content-type': 'application/x-git-receive-pack-request',
-      accept: 'application/x-git-receive-pack-result',
-    },
-    body: once(body),
+  const response = await postToService({
+    http: options.http,
+    url: options.url,
+    headers: options.headers(),
+    service: 'git-receive-pack',
+    body: Buffer.concat([command, encoder.encode('0000'), packfile]),
   });
-  checkReport(readPktLines(await checkStatus(response)), options.ref);
+  checkReport(readPktLines(await readBody(response.body)), options.ref);
 }

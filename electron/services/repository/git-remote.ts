@@ -2,9 +2,11 @@ import { promises as nodeFs } from 'node:fs';
 import path from 'node:path';
 import git, { Errors, type FsClient, type TreeEntry } from 'isomorphic-git';
 import { FileSystem } from 'isomorphic-git/models';
-import { markerPath, resourcesDir } from '@core/repository/format';
+import { markerPath, maxFileBytes, resourcesDir } from '@core/repository/format';
+import { FetchAnswerError, fetchPack } from './git-fetch';
 import { createGitHttpClient } from './git-http';
 import { PushRefusedError, sendPack } from './git-push';
+import { objectSize } from './object-size';
 import {
   FileTooLargeError,
   RemoteError,
@@ -27,8 +29,18 @@ export interface GitRemoteOptions {
   idleTimeoutMs?: number;
   /** How many times a push refused because someone else pushed first is rebuilt and retried. */
   maxPushAttempts?: number;
+  /**
+   * The largest object a fetch inflates whole (to hash it, or as the base of a delta). A larger one
+   * is hashed as it is inflated in chunks and never held; a delta that would make one is not applied.
+   */
+  maxObjectBytes?: number;
   now?: () => number;
 }
+
+/** Well above the largest file Chorus reads (5 MB), so folder listings and deltas between versions still fit. */
+const defaultMaxObjectBytes = 16 * 1024 * 1024;
+/** Kept in the local copy: how many objects fetches left out because they were too large to make. */
+const unresolvedFile = 'chorus-unresolved.json';
 
 /**
  * Node's file system wrapped once the way isomorphic-git wants it. Passing it pre-wrapped saves
@@ -47,6 +59,7 @@ function sleep(ms: number): Promise<void> {
 /** How old a head may be and still count as read in the same request (the marker, then the work). */
 const sameCallMs = 5_000;
 const localRef = `refs/heads/${branch}`;
+const remoteRef = `refs/remotes/origin/${branch}`;
 /** No personal data of anyone in the commits: every publisher signs as Chorus. */
 const neutralAuthor = { name: 'Chorus', email: 'chorus@invalid' };
 
@@ -155,6 +168,11 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
   let cache = {};
   /** The blobs of the last listing by path, so reading one needs no walk from the root. */
   let listedBlobs = new Map<string, string>();
+  const maxObjectBytes = options.maxObjectBytes ?? defaultMaxObjectBytes;
+  /** The local copy's pack indexes, read once each (a pack never changes under its name). */
+  let packIndexes = new Map<string, Buffer>();
+  /** How many objects the local copy lacks because a fetch found them too large to make; read once. */
+  let unresolved: number | null = null;
 
   const ensureLocalCopy = async (): Promise<void> => {
     try {
@@ -172,6 +190,49 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
     lastHead = null;
     lastListing = null;
     cache = {};
+    packIndexes = new Map();
+    unresolved = null;
+  };
+
+  const unresolvedCount = async (): Promise<number> => {
+    if (unresolved === null) {
+      const text = await nodeFs.readFile(path.join(gitdir, unresolvedFile), 'utf8').catch(() => '0');
+      const count = Number(text);
+      unresolved = Number.isSafeInteger(count) && count >= 0 ? count : 0;
+    }
+    return unresolved;
+  };
+
+  /** Commits the local copy holds whole, to tell the server what not to send. */
+  const localHaves = async (): Promise<string[]> => {
+    const haves = new Set<string>();
+    for (const ref of [localRef, remoteRef]) {
+      const oid = await git.resolveRef({ fs, gitdir, ref }).catch(() => null);
+      if (oid === null) continue;
+      if (
+        await git.readCommit({ fs, gitdir, oid, cache }).then(
+          () => true,
+          () => false,
+        )
+      )
+        haves.add(oid);
+    }
+    return [...haves];
+  };
+
+  /**
+   * A blob's bytes, refused by the size in its header before anything is inflated. A blob the local
+   * copy lacks while fetches left some objects out is one of those: too large to have been made.
+   */
+  const readBlobCapped = async (oid: string, maxBytes: number): Promise<Uint8Array> => {
+    const size = await objectSize(gitdir, oid, packIndexes);
+    if (size === null && (await unresolvedCount()) > 0) {
+      throw new FileTooLargeError('stored as a change to an object too large to read');
+    }
+    if (size !== null && size > maxBytes) throw new FileTooLargeError(`${size} bytes`);
+    const { blob } = await git.readBlob({ fs, gitdir, oid, cache });
+    if (blob.byteLength > maxBytes) throw new FileTooLargeError(`${blob.byteLength} bytes`);
+    return blob;
   };
 
   /** The last head seen, so the calls one request makes ask the server only once. */
@@ -210,22 +271,27 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
         () => false,
       );
       if (!have) {
-        await git.fetch({
-          fs,
+        const fetched = await fetchPack({
           http: httpClient,
+          url: options.url,
+          headers,
           gitdir,
-          remote: 'origin',
-          ref: branch,
-          remoteRef: branch,
-          singleBranch: true,
-          tags: false,
-          headers: headers(),
-          cache,
+          want: head.oid,
+          haves: await localHaves(),
+          maxObjectBytes,
         });
+        if (fetched.unresolved.length > 0) {
+          unresolved = (await unresolvedCount()) + fetched.unresolved.length;
+          await nodeFs.writeFile(path.join(gitdir, unresolvedFile), String(unresolved));
+        }
+        await git.writeRef({ fs, gitdir, ref: remoteRef, value: head.oid, force: true });
       }
       return head.oid;
     } catch (error) {
       if (isLocalDamage(error)) await discardLocalCopy();
+      if (error instanceof FetchAnswerError) {
+        throw new RemoteError('unreachable', `${error.message} Chorus will try again.`, { cause: error });
+      }
       throw remoteError(location, error);
     }
   };
@@ -239,15 +305,24 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
     return { entries: new Map(tree.map((entry) => [entry.path, entry])) };
   };
 
-  /** The blob at `filePath` in a tree, or null when there is none. */
-  const blobAt = async (tree: string | null, filePath: string): Promise<Uint8Array | null> => {
+  /** The blob at `filePath` in a tree, or null when there is none; refused by its header when over `maxBytes`. */
+  const blobAt = async (tree: string | null, filePath: string, maxBytes: number): Promise<Uint8Array | null> => {
     if (tree === null) return null;
+    const slash = filePath.lastIndexOf('/');
+    const name = filePath.slice(slash + 1);
+    let entries: TreeEntry[];
     try {
-      return (await git.readBlob({ fs, gitdir, oid: tree, filepath: filePath, cache })).blob;
+      const folder = slash === -1 ? undefined : filePath.slice(0, slash);
+      entries = (
+        await git.readTree({ fs, gitdir, oid: tree, ...(folder === undefined ? {} : { filepath: folder }), cache })
+      ).tree;
     } catch (error) {
-      if (errorCode(error) === 'NotFoundError') return null;
+      if (errorCode(error) === 'NotFoundError' || errorCode(error) === 'ObjectTypeError') return null;
       throw error;
     }
+    const entry = entries.find((candidate) => candidate.path === name);
+    if (entry?.type !== 'blob') return null;
+    return readBlobCapped(entry.oid, maxBytes);
   };
 
   /** A new tree: `tree` with `files` added (each path must be new); every object written goes in `written`. */
@@ -320,7 +395,13 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
 
     async readMarker() {
       const head = await fetchHead();
-      return blobAt(await treeOf(head), markerPath);
+      try {
+        return await blobAt(await treeOf(head), markerPath, maxFileBytes);
+      } catch (error) {
+        // A marker too large to be one is read as an empty one, which the service refuses in plain words.
+        if (error instanceof FileTooLargeError) return new TextEncoder().encode('{}');
+        throw error;
+      }
     },
 
     async write(request: WriteRequest) {
@@ -342,9 +423,25 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
         const tree = await treeOf(head);
         const outcomes = new Map<string, WriteOutcome>();
         const pending: RemoteFile[] = [];
-        if ((await blobAt(tree, markerPath)) === null) pending.push(request.marker);
+        // A marker too large to read is still a marker there: it is never replaced.
+        const hasMarker = await blobAt(tree, markerPath, maxFileBytes).then(
+          (bytes) => bytes !== null,
+          (error: unknown) => {
+            if (error instanceof FileTooLargeError) return true;
+            throw error;
+          },
+        );
+        if (!hasMarker) pending.push(request.marker);
         for (const file of request.files) {
-          const existing = await blobAt(tree, file.path);
+          let existing: Uint8Array | null;
+          try {
+            existing = await blobAt(tree, file.path, maxFileBytes);
+          } catch (error) {
+            // Something too large to be a record is in the way: never replaced, so a conflict.
+            if (!(error instanceof FileTooLargeError)) throw error;
+            outcomes.set(file.path, 'conflict');
+            continue;
+          }
           if (existing === null) {
             pending.push(file);
             outcomes.set(file.path, 'written');
@@ -425,9 +522,7 @@ export function createGitRemote(options: GitRemoteOptions): RepositoryRemote {
     async read(filePath: string, maxBytes: number) {
       const oid = listedBlobs.get(filePath);
       if (oid === undefined) throw new RemoteError('not-found', `${filePath} was not in the last listing.`);
-      const { blob } = await git.readBlob({ fs, gitdir, oid, cache });
-      if (blob.byteLength > maxBytes) throw new FileTooLargeError(`${blob.byteLength} bytes`);
-      return blob;
+      return readBlobCapped(oid, maxBytes);
     },
   };
 }
