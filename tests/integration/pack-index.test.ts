@@ -1,9 +1,11 @@
-import { copyFile, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGitRemote } from '../../electron/services/repository/git-remote';
 import { findInIdx, indexPack, PackError } from '../../electron/services/repository/pack-index';
-import { nativeGit, tempDir } from '../helpers/repository';
+import { FileTooLargeError } from '../../electron/services/repository/remote';
+import { nativeGit, startTestGitRemote, tempDir, type TestGitRemote } from '../helpers/repository';
 
 let work: string;
 let pack: string;
@@ -101,5 +103,57 @@ describe('indexing a received pack', () => {
     bytes.writeUInt32BE(0xffffffff, 8);
     await writeFile(copy, bytes);
     await expect(indexPack(copy, { maxObjectBytes: 1024 })).rejects.toThrow(/more objects than it holds/);
+  });
+});
+
+describe('a git remote whose fetch left out a delta too large to make', () => {
+  let remote: TestGitRemote;
+  let cacheDir: string;
+
+  beforeAll(async () => {
+    remote = await startTestGitRemote();
+    cacheDir = await tempDir('unresolved-cache');
+    const clone = await tempDir('unresolved-work');
+    await nativeGit(['clone', '--quiet', remote.authenticatedUrl, clone]);
+    const folder = path.join(clone, 'resources', 'big', 'versions');
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, '0001-aaaaaaaaaaaa.json'), versionText(1, 2_000));
+    await writeFile(path.join(folder, '0002-bbbbbbbbbbbb.json'), versionText(2, 2_000));
+    await writeFile(path.join(folder, '0003-cccccccccccc.json'), '{"small":true}');
+    await nativeGit(['add', '--all'], clone);
+    await nativeGit(['commit', '--quiet', '-m', 'Plant'], clone);
+    await nativeGit(['push', '--quiet', 'origin', 'HEAD:main'], clone);
+    await rm(clone, { recursive: true, force: true });
+    // Packed on the server with deltas, which it then sends as they are.
+    await nativeGit(['--git-dir', remote.server.repositoryPath, 'repack', '-adf', '--window=10']);
+  });
+  afterAll(async () => {
+    await remote.close();
+    await rm(cacheDir, { recursive: true, force: true });
+  });
+
+  it('refuses by header size, and calls the object it lacks too large, while small files read', async () => {
+    const { url, username, token } = remote.settings;
+    const git = createGitRemote({ url, username, token, cacheDir, maxObjectBytes: 8 * 1024 });
+    const listing = await git.list(null);
+    const paths = listing.files.map((file) => file.path).sort();
+    expect(paths).toHaveLength(3);
+    const [first, second, small] = paths as [string, string, string];
+    expect(new TextDecoder().decode(await git.read(small, 1024))).toBe('{"small":true}');
+    const outcomes = await Promise.all(
+      [first, second].map((file) =>
+        git.read(file, 1024 * 1024).then(
+          (bytes) => new TextDecoder().decode(bytes),
+          (error: unknown) => error,
+        ),
+      ),
+    );
+    // One of the two versions is stored whole (over the limit, so hashed as it streamed), the other
+    // as a delta of it, which was not applied.
+    expect(outcomes.filter((outcome) => outcome instanceof FileTooLargeError)).toHaveLength(1);
+    expect(outcomes.filter((outcome) => typeof outcome === 'string' && outcome.startsWith('Line 0'))).toHaveLength(1);
+    // The one stored whole is refused by the size in its header when the caller's limit is lower.
+    const whole = outcomes[0] instanceof FileTooLargeError ? second : first;
+    await expect(git.read(whole, 10_000)).rejects.toBeInstanceOf(FileTooLargeError);
   });
 });

@@ -135,6 +135,8 @@ export async function fetchPack(options: FetchPackOptions): Promise<FetchedPack>
       if (error instanceof PackError) throw new FetchAnswerError(error.message, { cause: error });
       throw error;
     }
+    // Nothing new (the server sends an empty pack when the haves cover the want): nothing to keep.
+    if (indexed.objectCount === 0) return { pack: null, oversized: new Map(), unresolved: [] };
     const name = `pack-${indexed.packSha}`;
     await rename(temporary, path.join(packDir, `${name}.pack`));
     // The index last: a reader looks for packs by their index, so a pack is never seen half written.

@@ -224,12 +224,17 @@ export async function indexPack(packPath: string, options: IndexPackOptions): Pr
     const oversized = new Map<string, number>();
     const cache = new BaseCache();
 
-    const resolve = async (entry: Entry, depth: number): Promise<{ type: PackObjectType; data: Uint8Array } | null> => {
+    /** The object at `entry`, within the limit, or null; `inflated` is its data when the caller has it already. */
+    const resolve = async (
+      entry: Entry,
+      depth: number,
+      inflated?: Buffer,
+    ): Promise<{ type: PackObjectType; data: Uint8Array } | null> => {
       const cached = cache.get(entry.offset);
       if (cached !== undefined) return cached;
       const { header } = entry;
       if (header.size > max) return null;
-      const { data } = await inflateWhole(handle, entry.dataStart, header.size, fileSize, entry.end);
+      const data = inflated ?? (await inflateWhole(handle, entry.dataStart, header.size, fileSize, entry.end)).data;
       if (header.kind === 'whole') {
         const value = { type: header.type, data };
         cache.set(entry.offset, value);
@@ -269,6 +274,13 @@ export async function indexPack(packPath: string, options: IndexPackOptions): Pr
           entry.type = header.type;
           entry.oid = objectId(header.type, data);
           cache.set(offset, { type: header.type, data });
+        } else {
+          // Most deltas name a base already read, so they are made now rather than inflated again later.
+          const object = await resolve(entry, 0, data);
+          if (object !== null) {
+            entry.type = object.type;
+            entry.oid = objectId(object.type, object.data);
+          }
         }
       } else if (header.kind === 'whole') {
         const hash = createHash('sha1').update(`${header.type} ${header.size}\0`);
