@@ -19,6 +19,7 @@ export interface WebHostOptions {
 }
 
 export interface WebHost {
+  /** The address to open once: the page trades its token for a session cookie and moves to `origin`. */
   url: string;
   origin: string;
   token: string;
@@ -31,6 +32,7 @@ export const eventsPath = '/api/events';
 /** Big enough for a training pack of long resources (export requests carry every document). */
 const defaultMaxBodyBytes = 32 * 1024 * 1024;
 const heartbeatMs = 15_000;
+export const sessionCookiePrefix = 'chorus-session-';
 
 const statusOf: Record<ApiError['code'], number> = {
   unknown_channel: 404,
@@ -63,11 +65,6 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/**
- * Serves the renderer and the API contract over HTTP on 127.0.0.1, for browser mode and the
- * end-to-end tests. Every API request must carry the per-start token; requests whose Host is
- * not this server (DNS rebinding) or whose Origin is another site are refused.
- */
 /** A channel name from the request path; null when its %-escapes are malformed. */
 function decodeChannel(escaped: string): string | null {
   try {
@@ -77,9 +74,36 @@ function decodeChannel(escaped: string): string | null {
   }
 }
 
+function matches(given: string, expected: Buffer): boolean {
+  const bytes = Buffer.from(given);
+  return bytes.length === expected.length && timingSafeEqual(bytes, expected);
+}
+
+/** The value of one cookie in a Cookie header, or null. */
+function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return null;
+}
+
+/**
+ * Serves the renderer and the API contract over HTTP on 127.0.0.1, for browser mode and the
+ * end-to-end tests. The printed address carries the per-start token once: opening it trades the
+ * token for an HttpOnly, SameSite=Strict session cookie and redirects to the bare address, so the
+ * token stays out of the address bar and the page's history entry, and no script can read the
+ * session. Every API request must carry the cookie (the page) or the token as a Bearer header
+ * (scripts and tests); requests whose Host is not this server (DNS rebinding) or whose Origin is
+ * another site are refused.
+ */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const tokenBytes = Buffer.from(token);
+  // Not the token: a session cookie that leaked would not open the printed address elsewhere.
+  const session = randomBytes(32).toString('base64url');
+  const sessionBytes = Buffer.from(session);
+  let cookieName = sessionCookiePrefix;
   const maxBodyBytes = options.maxBodyBytes ?? defaultMaxBodyBytes;
   const staticFiles = createStaticFiles(options.rendererDir);
   const streams = new Set<ServerResponse>();
@@ -87,12 +111,33 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let allowedOrigins: ReadonlySet<string> = new Set();
   let origin = '';
 
+  /** A Bearer header, when there is one, must be right; otherwise the session cookie must be. */
   const isAuthorised = (request: IncomingMessage): boolean => {
-    const header = request.headers.authorization ?? '';
-    const match = /^Bearer (\S+)$/.exec(header);
-    if (match === null) return false;
-    const given = Buffer.from(match[1] ?? '');
-    return given.length === tokenBytes.length && timingSafeEqual(given, tokenBytes);
+    const header = request.headers.authorization;
+    if (header !== undefined) {
+      const match = /^Bearer (\S+)$/.exec(header);
+      return match !== null && matches(match[1] ?? '', tokenBytes);
+    }
+    const cookie = cookieValue(request.headers.cookie, cookieName);
+    return cookie !== null && matches(cookie, sessionBytes);
+  };
+
+  /** `/?token=…`: a right token gets the session cookie and the same address without it. */
+  const exchangeToken = (response: ServerResponse, url: URL) => {
+    const given = url.searchParams.get('token') ?? '';
+    const headers = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
+    if (!matches(given, tokenBytes)) {
+      response.writeHead(401, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end('This address does not hold the key of this run of Chorus. Open the address the web host printed.');
+      return;
+    }
+    url.searchParams.delete('token');
+    response.writeHead(303, {
+      ...headers,
+      Location: `${url.pathname}${url.search}${url.hash}`,
+      'Set-Cookie': `${cookieName}=${session}; Path=/; HttpOnly; SameSite=Strict`,
+    });
+    response.end();
   };
 
   const handleCall = async (request: IncomingMessage, response: ServerResponse, channel: string) => {
@@ -155,6 +200,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         response.writeHead(405, { Allow: 'GET, HEAD' }).end();
         return;
       }
+      if (url.searchParams.has('token')) return exchangeToken(response, url);
       const file = await staticFiles.read(url.pathname);
       response.writeHead(file.status, file.headers);
       response.end(request.method === 'HEAD' ? undefined : file.body);
@@ -180,6 +226,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   const { port } = server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
+  // Cookies are shared by every port of a host, so each run's cookie is named after its port.
+  cookieName = `${sessionCookiePrefix}${port}`;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
 

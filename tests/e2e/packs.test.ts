@@ -127,6 +127,20 @@ async function syncNow(page: Page, shell: ShellPage): Promise<void> {
   await syncStatusLine(page, 'Up to date').waitFor();
 }
 
+/** A new page with the shared folder synced and a new pack for Social care holding `titles`. */
+async function packHolding(name: string, titles: string[]) {
+  const page = await browser.context.newPage();
+  const shell = new ShellPage(page);
+  await shell.open(host.url);
+  await shell.goTo('Sync');
+  await useSharedFolder(page, folder);
+  await syncStatusLine(page, 'Up to date').waitFor();
+  await shell.goTo('Training packs');
+  const editor = await new PacksListPage(page).create(name, 'Social care');
+  await editor.addResources(titles);
+  return { page, editor };
+}
+
 describe('training packs', () => {
   // One long journey with axe and screenshots in both themes at seven points, so it has more time.
   it(
@@ -324,16 +338,75 @@ describe('training packs', () => {
     },
   );
 
-  it('asks how a pack made before packs had a use will be used, and holds its resources to the answer', async () => {
+  it('keeps the New pack buttons in view in a narrow or zoomed window', async () => {
     const page = await browser.context.newPage();
     const shell = new ShellPage(page);
     await shell.open(host.url);
-    await shell.goTo('Sync');
-    await useSharedFolder(page, folder);
-    await syncStatusLine(page, 'Up to date').waitFor();
     await shell.goTo('Training packs');
-    const editor = await new PacksListPage(page).create('From last year', 'Social care');
-    await editor.addResources([whatHelped]);
+    const list = new PacksListPage(page);
+    await list.newPack.click();
+    const dialog = page.getByRole('dialog', { name: 'New training pack' });
+    // 860 pixels wide, then what a 1280×800 window shows at 200 % zoom.
+    for (const size of [
+      { width: 860, height: 800 },
+      { width: 640, height: 400 },
+    ]) {
+      await page.setViewportSize(size);
+      for (const name of ['Cancel', 'Create pack']) {
+        const button = dialog.getByRole('button', { name });
+        const box = await button.boundingBox();
+        expect(box, `${name} at ${size.width}×${size.height}`).not.toBeNull();
+        if (box === null) continue;
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.y).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(size.width);
+        expect(box.y + box.height).toBeLessThanOrEqual(size.height);
+        // Nothing covers it: the button itself is what a click there reaches.
+        const reached = await page.evaluate(
+          ({ x, y }) => document.elementFromPoint(x, y)?.closest('button')?.textContent ?? null,
+          { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+        );
+        expect(reached).toBe(name);
+      }
+      await page.screenshot({ path: path.join(screenshots, `packs-new-pack-${size.width}x${size.height}.png`) });
+    }
+    await dialog.getByRole('button', { name: 'Create pack' }).click();
+    await dialog.getByRole('alert').first().waitFor();
+    await page.close();
+  });
+
+  it('turns the export buttons off while an export runs, so a second click starts no second export', async () => {
+    const { page, editor } = await packHolding('One at a time', [whatHelped]);
+
+    // The first export is held at the host until the second click has been tried.
+    let exports = 0;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/call/export.create', async (route) => {
+      exports += 1;
+      await held;
+      await route.continue();
+    });
+    const html = editor.exportButton('HTML');
+    await html.click();
+    await editor.exportStatus.getByText('Making the HTML file…', { exact: false }).waitFor();
+    await expect.poll(() => exports).toBe(1);
+    for (const format of ['HTML', 'PDF', 'Word', 'PowerPoint'] as const) {
+      expect(await editor.exportButton(format).getAttribute('aria-disabled')).toBe('true');
+    }
+    await expect(html.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    // Forced, as a person's click is: Playwright itself waits for an aria-disabled button to be enabled.
+    await html.click({ force: true });
+    await editor.exportButton('PDF').click({ force: true });
+    release();
+    await expect.poll(() => editor.exportStatus.textContent()).toMatch(/^Downloaded .+\.html$/);
+    expect(exports).toBe(1);
+    expect(await html.getAttribute('aria-disabled')).toBeNull();
+    await page.close();
+  });
+
+  it('asks how a pack made before packs had a use will be used, and holds its resources to the answer', async () => {
+    const { page, editor } = await packHolding('From last year', [whatHelped]);
     await expect.poll(() => editor.itemTitles()).toEqual([whatHelped]);
 
     // As Chorus stored packs before it asked how they would be used: no use at all.

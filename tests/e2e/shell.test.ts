@@ -54,10 +54,42 @@ describe('app shell in browser mode', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  it('takes the token out of the address bar', async () => {
-    await shell.open(host.url);
-    expect(page.url()).not.toContain('token');
-    expect(page.url()).not.toContain(host.token);
+  it('trades the token for an HttpOnly, SameSite=Strict cookie and keeps it out of the address, history and page', async () => {
+    const response = await page.goto(host.url);
+    await shell.heading('Drafts').waitFor();
+    // The host redirected before the page loaded: the token's address was never a page of the history.
+    expect(response?.request().redirectedFrom()?.url()).toBe(host.url);
+    expect(page.url()).toBe(`${host.origin}/#/drafts`);
+    const seen = await page.evaluate(() => ({
+      cookie: document.cookie,
+      session: JSON.stringify(Object.entries(sessionStorage)),
+      local: JSON.stringify(Object.entries(localStorage)),
+    }));
+    expect(JSON.stringify(seen)).not.toContain(host.token);
+    // HttpOnly: no script on the page can read the session.
+    expect(seen.cookie).toBe('');
+    const cookies = await browser.context.cookies(host.origin);
+    expect(cookies).toEqual([
+      expect.objectContaining({ name: `chorus-session-${host.port}`, httpOnly: true, sameSite: 'Strict', path: '/' }),
+    ]);
+    expect(cookies[0]?.value).not.toBe(host.token);
+
+    // The app works on the cookie alone, and a request without it is refused.
+    await shell.goTo('Settings');
+    const settings = new SettingsPage(page);
+    await settings.checkConnection.click();
+    await settings.status.getByText(/^Connected: requests and updates both work/).waitFor();
+    expect(consoleErrors).toEqual([]);
+    const withoutCookie = await page.evaluate(async () => {
+      const response = await fetch('/api/call/app.ping', {
+        method: 'POST',
+        credentials: 'omit',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"nonce":"abc"}',
+      });
+      return response.status;
+    });
+    expect(withoutCookie).toBe(401);
   });
 
   it('moves between every area by its link, marks it current and focuses its heading', async () => {

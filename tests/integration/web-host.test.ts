@@ -94,6 +94,60 @@ describe('web host', () => {
     expect(JSON.parse(response.body)).toMatchObject({ ok: false, error: { code: 'unauthorised' } });
   });
 
+  describe('the token in the printed address', () => {
+    const cookieName = () => `chorus-session-${host.port}`;
+    const exchange = async () => {
+      const response = await send({ path: `/?token=${host.token}` });
+      const setCookie = response.headers['set-cookie'];
+      const attributes = Array.isArray(setCookie) ? (setCookie[0] ?? '') : '';
+      return { response, cookie: attributes.split(';')[0] ?? '', attributes };
+    };
+    const callWith = (headers: Record<string, string>) =>
+      send({
+        method: 'POST',
+        path: '/api/call/app.info',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: '{}',
+      });
+
+    it('is traded for an HttpOnly, SameSite=Strict session cookie and a redirect to the bare address', async () => {
+      const { response, cookie, attributes } = await exchange();
+      expect(response.status).toBe(303);
+      expect(response.headers.location).toBe('/');
+      expect(response.headers['cache-control']).toBe('no-store');
+      expect(response.headers['referrer-policy']).toBe('no-referrer');
+      expect(attributes).toMatch(/; HttpOnly(;|$)/);
+      expect(attributes).toMatch(/; SameSite=Strict(;|$)/);
+      expect(attributes).toMatch(/; Path=\/(;|$)/);
+      expect(cookie.startsWith(`${cookieName()}=`)).toBe(true);
+      // The session is not the token, so the cookie cannot open the printed address anywhere else.
+      expect(cookie).not.toContain(host.token);
+    });
+
+    it('keeps the rest of the address', async () => {
+      const response = await send({ path: `/library?token=${host.token}&view=list` });
+      expect(response.status).toBe(303);
+      expect(response.headers.location).toBe('/library?view=list');
+    });
+
+    it('lets calls with the session cookie through, and refuses a wrong or missing one', async () => {
+      const { cookie } = await exchange();
+      expect((await callWith({ Cookie: cookie })).status).toBe(200);
+      expect((await callWith({ Cookie: `${cookieName()}=${'x'.repeat(43)}` })).status).toBe(401);
+      expect((await callWith({ Cookie: `${cookieName()}=${host.token}` })).status).toBe(401);
+      expect((await callWith({})).status).toBe(401);
+      // A Bearer header is checked on its own: a wrong one is refused even beside the right cookie.
+      expect((await callWith({ Cookie: cookie, Authorization: 'Bearer wrong' })).status).toBe(401);
+    });
+
+    it('gets no cookie and a plain refusal when the token is wrong', async () => {
+      const response = await send({ path: `/?token=${'x'.repeat(43)}` });
+      expect(response.status).toBe(401);
+      expect(response.headers['set-cookie']).toBeUndefined();
+      expect(response.body).toContain('Open the address the web host printed');
+    });
+  });
+
   it('refuses a forged Host header (DNS rebinding)', async () => {
     const response = await send({ path: '/', headers: { Host: 'evil.example:80' } });
     expect(response.status).toBe(403);

@@ -22,17 +22,18 @@ export function createEventStreamParser(onData: (data: string) => void): (chunk:
 }
 
 /**
- * Browser mode: calls are POSTed to the web host with the per-start token; events arrive as
- * server-sent events read through fetch, so the token stays in a header and out of URLs.
+ * Browser mode: calls are POSTed to the web host, and events arrive as server-sent events read
+ * through fetch. Both carry the host's HttpOnly session cookie, which the page never sees (the
+ * host sets it when the printed address is opened; see electron/web-host/server.ts).
  */
-export function createHttpTransport(origin: string, token: string): TransportDriver {
-  const headers = { Authorization: `Bearer ${token}` };
+export function createHttpTransport(origin: string): TransportDriver {
   return {
     kind: 'web',
     async send(channel, input) {
       const response = await fetch(`${origin}/api/call/${encodeURIComponent(channel)}`, {
         method: 'POST',
-        headers: { ...headers, 'Content-Type': 'application/json' },
+        headers: { 'Content-Type': 'application/json' },
+        credentials: 'same-origin',
         body: JSON.stringify(input),
       });
       return response.json() as Promise<unknown>;
@@ -50,7 +51,10 @@ export function createHttpTransport(origin: string, token: string): TransportDri
       const connect = async (): Promise<void> => {
         while (!stopped()) {
           try {
-            const response = await fetch(`${origin}/api/events`, { headers, signal: controller.signal });
+            const response = await fetch(`${origin}/api/events`, {
+              credentials: 'same-origin',
+              signal: controller.signal,
+            });
             if (!response.ok || response.body === null) throw new Error('no event stream');
             onStatus?.('answering');
             const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();

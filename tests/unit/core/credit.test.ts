@@ -1,8 +1,14 @@
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { attributionKinds } from '@core/co-production/consent';
 import { creditLine, creditOf } from '@core/co-production/credit';
-import fixture from '../../fixtures/db/approved-version.v1.json';
+import { approvedVersionSchema } from '@core/repository/records';
+
+/** An approved version as version 1 of the repository format froze it, with the old credit line. */
+const fixture = approvedVersionSchema.parse(
+  JSON.parse(readFileSync(new URL('../../fixtures/db/approved-version.v1.json', import.meta.url), 'utf8')),
+);
 
 describe('the credit line', () => {
   it.each([
@@ -35,6 +41,6 @@ describe('the credit line', () => {
 
   it('is composed from the choice for a version frozen with the old wording', () => {
     expect(fixture.attribution).toBe('Written by Sam (a chosen name)');
-    expect(creditOf(fixture as Parameters<typeof creditOf>[0])).toBe('Written under the name Sam');
+    expect(creditOf(fixture)).toBe('Written under the name Sam');
   });
 });

@@ -111,8 +111,8 @@ describe('a damaged draft', () => {
       button(view.container, 'Start again from this text').click();
       await Promise.resolve();
     });
-    await settle();
-    expect(onRecovered).toHaveBeenCalledTimes(1);
+    // Saving builds the document schema on first use, which takes longer than a fixed pause on a loaded machine.
+    await act(() => vi.waitFor(() => expect(onRecovered).toHaveBeenCalledTimes(1), { timeout: 10_000 }));
     const startedAgain = await getDocument(db, id);
     expect(startedAgain?.damaged).toBeUndefined();
     expect(startedAgain?.text).toBe(kept);
@@ -121,8 +121,7 @@ describe('a damaged draft', () => {
       button(view.container, 'Restore the last saved version').click();
       await Promise.resolve();
     });
-    await settle();
-    expect(onRecovered).toHaveBeenCalledTimes(2);
+    await act(() => vi.waitFor(() => expect(onRecovered).toHaveBeenCalledTimes(2), { timeout: 10_000 }));
     expect((await getDocument(db, id))?.text).toBe('An earlier version');
   });
 });

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { ExportFormat } from '../../../../electron/shared/contract';
 import { getPackView, getSupportContacts, useDb } from '../../db';
 import { base64ToBytes } from '@core/base64';
@@ -18,8 +18,9 @@ const formats: readonly ExportFormat[] = ['docx', 'pdf', 'pptx', 'html'];
 
 /**
  * The four export buttons. They are off, with the reason beside them, while the pack is empty or
- * holds a withdrawn resource. The pack is read again from the database at the moment of export,
- * after everything typed is saved, so the file has exactly what is on screen.
+ * holds a withdrawn resource, and while an export runs (then the status says what is being made).
+ * The pack is read again from the database at the moment of export, after everything typed is
+ * saved, so the file has exactly what is on screen.
  */
 export function ExportSection({
   packId,
@@ -33,16 +34,18 @@ export function ExportSection({
   const db = useDb();
   const platform = usePlatform();
   const id = useId();
+  // The ref, not the state, decides: two clicks can arrive before React has drawn the first one's result.
+  const running = useRef(false);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const ready = canExport(blockers);
   const reason = exportBlockedReason(blockers);
 
   const run = async (format: ExportFormat) => {
-    // The buttons stay enabled while exporting, so focus stays where it was; a second press waits.
-    if (busy) return;
+    if (running.current) return;
+    running.current = true;
     setBusy(true);
-    setStatus('Exporting…');
+    setStatus(`Making the ${formatLabels[format]} file… A long pack can take a minute.`);
     try {
       await flush();
       const [view, support] = await Promise.all([getPackView(db, packId), getSupportContacts(db)]);
@@ -62,12 +65,13 @@ export function ExportSection({
           : 'Something went wrong while exporting. Nothing was saved. Please try again.',
       );
     } finally {
+      running.current = false;
       setBusy(false);
     }
   };
 
   return (
-    <section className="card pack-section" aria-labelledby={`${id}-heading`}>
+    <section className="card pack-section" aria-labelledby={`${id}-heading`} aria-busy={busy}>
       <h2 id={`${id}-heading`}>Export</h2>
       <p>
         Make one file of the whole pack for your session, with the session plan, your introduction and your notes on
@@ -85,6 +89,8 @@ export function ExportSection({
             type="button"
             className="button button-secondary"
             disabled={!ready}
+            // aria-disabled, not disabled, while exporting: the pressed button keeps the focus.
+            aria-disabled={busy ? true : undefined}
             aria-describedby={reason === '' ? undefined : `${id}-reason`}
             onClick={() => void run(format)}
           >

@@ -9,13 +9,6 @@ export class EraseIncomplete extends Error {
   }
 }
 
-/**
- * Where browser mode keeps the web host's token for this tab (see platform/index.ts). It is the
- * key to this run of the host, not the person's data, but clearing session storage removes it, so
- * it is read first and handed back through the address on reload.
- */
-const webHostTokenKey = 'chorus.webHostToken';
-
 async function clearCacheStorage(): Promise<void> {
   if (!('caches' in window)) return;
   for (const key of await caches.keys()) await caches.delete(key);
@@ -42,14 +35,12 @@ export async function eraseEverything(db: ChorusDb, platform: Platform, onBlocke
       failed.push(part);
     }
   };
-  const token = platform.transport === 'web' ? sessionStorage.getItem(webHostTokenKey) : null;
-
   await attempt('the drafts, history and everything else in Chorus’s database', () => eraseDatabases(db, onBlocked));
   await attempt('files the app keeps in its cache', clearCacheStorage);
   await attempt('the app’s stored preferences', clearWebStorage);
   await attempt('the repository settings and token', () => platform.invoke('data.erase', {}));
   if (failed.length > 0) throw new EraseIncomplete(failed);
 
-  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
-  return `${window.location.pathname}${query}`;
+  // Browser mode's session is an HttpOnly cookie the page cannot clear, so the reload stays signed in.
+  return window.location.pathname;
 }
