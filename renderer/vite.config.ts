@@ -69,5 +69,10 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     target: 'chrome130',
+    rolldownOptions: {
+      output: {
+        codeSplitting: { groups: [{ name: 'first-page', tags: ['$initial'] }] },
+      },
+    },
   },
 });

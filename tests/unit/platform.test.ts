@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createPlatform, PlatformError, type TransportDriver } from '../../renderer/src/platform/platform';
 
 function driver(
@@ -54,18 +54,28 @@ describe('platform client', () => {
     await expect(platform.invoke('app.info', {})).rejects.toMatchObject({ code: 'unreachable' });
   });
 
-  it('delivers only valid events, to listeners of that name, until unsubscribed', () => {
+  it('delivers only valid events, in order, to listeners of that name, until unsubscribed', async () => {
     const transport = driver(() => null);
     const platform = createPlatform(transport);
     const received: unknown[] = [];
     const stop = platform.on('app.pong', (payload) => received.push(payload));
+    // The first events may arrive before the contract that checks them has loaded: they wait for it.
     transport.emit({ name: 'app.pong', payload: { nonce: 'a', sentAt: 1 } });
     transport.emit({ name: 'app.pong', payload: { nonce: 'a' } });
     transport.emit({ name: 'other', payload: {} });
     transport.emit('garbage');
+    transport.emit({ name: 'app.pong', payload: { nonce: 'c', sentAt: 3 } });
+    await vi.waitFor(() => expect(received).toHaveLength(2));
+    expect(received).toEqual([
+      { nonce: 'a', sentAt: 1 },
+      { nonce: 'c', sentAt: 3 },
+    ]);
     stop();
     transport.emit({ name: 'app.pong', payload: { nonce: 'b', sentAt: 2 } });
-    expect(received).toEqual([{ nonce: 'a', sentAt: 1 }]);
+    expect(received).toEqual([
+      { nonce: 'a', sentAt: 1 },
+      { nonce: 'c', sentAt: 3 },
+    ]);
   });
 });
 

@@ -1,18 +1,35 @@
-import {
-  apiErrorSchema,
-  contract,
-  envelopeSchema,
-  eventMessageSchema,
-  events,
-  isEventName,
-  type ApiError,
-  type Channel,
-  type ChannelInput,
-  type ChannelOutput,
-  type EventName,
-  type EventPayload,
-  type Transport,
+import type {
+  ApiError,
+  Channel,
+  ChannelInput,
+  ChannelOutput,
+  EventName,
+  EventPayload,
+  Transport,
 } from '../../../electron/shared/contract';
+import type * as ContractModule from '../../../electron/shared/contract';
+
+type Contract = typeof ContractModule;
+let contractModule: Promise<Contract> | null = null;
+/** The contract once loaded, so that events are then checked and delivered at once. */
+let loadedContract: Contract | null = null;
+
+/**
+ * The contract's schemas, loaded on the first call or event rather than with the first page:
+ * building every channel's zod schemas is a sizeable part of a cold start, and nothing on the
+ * first screen waits for the host. Every answer and event is still checked before anyone sees it.
+ */
+function loadContract(): Promise<Contract> {
+  contractModule ??= import('../../../electron/shared/contract').then(
+    (module) => (loadedContract = module),
+    (error: unknown) => {
+      // Tried again on the next call, rather than failing every call for the life of the page.
+      contractModule = null;
+      throw error;
+    },
+  );
+  return contractModule;
+}
 
 /** A failed call: the host answered with a typed error, or could not be reached at all. */
 export class PlatformError extends Error {
@@ -69,18 +86,27 @@ export function createPlatform(driver: TransportDriver): Platform {
     stopListening = null;
   };
 
-  const deliver = (raw: unknown) => {
+  const check = ({ eventMessageSchema, events, isEventName }: Contract, raw: unknown) => {
     const message = eventMessageSchema.safeParse(raw);
     if (!message.success || !isEventName(message.data.name)) return;
     const payload = events[message.data.name].safeParse(message.data.payload);
     if (!payload.success) return;
     for (const listener of listeners.get(message.data.name) ?? []) listener(payload.data);
   };
+  // Until the contract has loaded, events wait for it in the order they came (each on the same
+  // promise); after that they are delivered as they come.
+  const deliver = (raw: unknown) => {
+    if (loadedContract !== null) check(loadedContract, raw);
+    else loadContract().then((contract) => check(contract, raw), () => undefined);
+  };
 
   return {
     transport: driver.kind,
     async invoke(channel, input) {
       let raw: unknown;
+      // Fetched while the call is on its way, not after.
+      const loading = loadContract();
+      loading.catch(() => undefined);
       try {
         raw = await driver.send(channel, input);
       } catch (error) {
@@ -88,6 +114,7 @@ export function createPlatform(driver: TransportDriver): Platform {
         throw new PlatformError('unreachable', error instanceof Error ? error.message : 'The app host did not answer');
       }
       setHostStatus('answering');
+      const { apiErrorSchema, contract, envelopeSchema } = await loading;
       const envelope = envelopeSchema.safeParse(raw);
       if (!envelope.success)
         throw new PlatformError('invalid_output', `${channel}: the host's answer was not understood`);

@@ -1,6 +1,5 @@
-import * as Dialog from '@radix-ui/react-dialog';
 import type { ReactNode } from 'react';
-import './dialog.css';
+import { lazyDialog } from './lazy';
 
 export interface ModalProps {
   open: boolean;
@@ -17,29 +16,6 @@ export interface ModalProps {
 
 /**
  * The frame of every dialog that is not a confirmation: a modal Radix dialog (focus kept inside,
- * Escape closes it), titled and described for screen readers.
+ * Escape closes it), titled and described for screen readers. Radix loads when a dialog first opens.
  */
-export function Modal({ open, onOpenChange, title, description, onClosed, wide = false, children }: ModalProps) {
-  return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content
-          className={wide ? 'dialog dialog-large' : 'dialog'}
-          {...(description === undefined ? { 'aria-describedby': undefined } : {})}
-          onCloseAutoFocus={(event) => {
-            if (onClosed === undefined) return;
-            event.preventDefault();
-            onClosed();
-          }}
-        >
-          <Dialog.Title className="dialog-title">{title}</Dialog.Title>
-          {description !== undefined && (
-            <Dialog.Description className="dialog-description">{description}</Dialog.Description>
-          )}
-          {children}
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
-  );
-}
+export const Modal = lazyDialog<ModalProps>(() => import('./dialog-frames').then((frames) => frames.ModalFrame));

@@ -1,4 +1,23 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { createElement, lazy, Suspense, useState, type ComponentType, type LazyExoticComponent } from 'react';
+
+/**
+ * A dialog whose code (Radix and the frame) loads when it is first opened: until then it renders
+ * nothing, as a closed dialog does, and once opened it stays mounted, so closing it works as Radix
+ * means (focus back to the control that opened it). The first opening waits for the chunk, a few
+ * milliseconds from the app's own files.
+ */
+export function lazyDialog<Props extends { open: boolean }>(
+  load: () => Promise<ComponentType<Props>>,
+): ComponentType<Props> {
+  const Frame = lazy(() => load().then((component) => ({ default: component })));
+  function LazyDialog(props: Props) {
+    const [opened, setOpened] = useState(props.open);
+    if (props.open && !opened) setOpened(true);
+    if (!opened && !props.open) return null;
+    return createElement(Suspense, { fallback: null }, createElement(Frame as ComponentType<Props>, props));
+  }
+  return LazyDialog;
+}
 
 /** The meta tag in which the build lists the editor's chunks (renderer/vite.config.ts writes it). */
 export const editorChunksMetaName = 'chorus-editor-chunks';

@@ -33,19 +33,24 @@ import { filterResources, noFilters, topicsOf, type DraftFilters } from './searc
 import { useClock } from '../clock';
 
 const pageSize = 100;
+/** Rows drawn before the browser's first idle moment: more than fill a tall screen. */
+const firstScreenRows = 20;
 const importTypes = '.docx,.md,.markdown,.txt';
 
 export function DraftsList() {
   const db = useDb();
   const navigate = useNavigate();
-  // The newest page first, so 2,000 drafts appear as fast as 100; the whole list (for search,
-  // filters, topics and "Show more") is read once that first page is on screen.
+  // The newest page first, so 2,000 drafts appear as fast as 100, and of that page only what fills
+  // the screen; the rest of the page, and the whole list (for search, filters, topics and "Show
+  // more"), once that is on screen and the browser is idle, or at once when a search or filter is set.
   const recent = useRecentResources(pageSize);
-  const wantAll = useAfterFirstPaint(recent !== undefined);
+  const [filters, setFilters] = useState<DraftFilters>(noFilters);
+  const filtering = JSON.stringify(filters) !== JSON.stringify({ ...noFilters, sort: filters.sort });
+  const idle = useAfterFirstIdle(recent !== undefined);
+  const wantAll = idle || filters !== noFilters;
   const all = useResourceList(0, wantAll);
   const resources = all ?? recent?.items;
   const trashCount = useTrashCount();
-  const [filters, setFilters] = useState<DraftFilters>(noFilters);
   const texts = useDocumentTexts(filters.query.trim() !== '');
   const [shown, setShown] = useState(pageSize);
   const [notice, setNotice] = useState<NoticeContent | null>(null);
@@ -60,7 +65,6 @@ export function DraftsList() {
     [resources, filters, texts],
   );
   const topics = useMemo(() => topicsOf(resources ?? []), [resources]);
-  const filtering = JSON.stringify(filters) !== JSON.stringify({ ...noFilters, sort: filters.sort });
   // Until the whole list is read, what is known of it: the first page and how many there are.
   const complete = all !== undefined;
   // Once the whole list is read, the editor's code is fetched and compiled in the next idle moment.
@@ -221,7 +225,7 @@ export function DraftsList() {
             )}
           </p>
           <ul className="resource-list" aria-label="Drafts">
-            {visible.slice(0, shown).map((resource) => (
+            {visible.slice(0, wantAll ? shown : Math.min(shown, firstScreenRows)).map((resource) => (
               <ResourceRow
                 key={resource.id}
                 resource={resource}
@@ -327,24 +331,13 @@ function RenameDialog({
 }
 
 /**
- * False until `ready` has been true for one painted frame (or a tenth of a second, if frames are
- * not being drawn because the window is hidden), then true for good.
+ * False until `ready` has been true and the browser has had an idle moment since (at most a second
+ * later), then true for good. The first page of the list is drawn and answers input before the
+ * rest is read: reading and checking 2,000 drafts is a long task that would otherwise hold up the
+ * first click or key press.
  */
-function useAfterFirstPaint(ready: boolean): boolean {
-  const [painted, setPainted] = useState(false);
-  useEffect(() => {
-    if (!ready || painted) return;
-    const done = () => setPainted(true);
-    const fallback = setTimeout(done, 100);
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(done, 0);
-    });
-    return () => {
-      clearTimeout(fallback);
-      clearTimeout(timer);
-      cancelAnimationFrame(frame);
-    };
-  }, [ready, painted]);
-  return painted;
+function useAfterFirstIdle(ready: boolean): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => (ready && !idle ? whenIdle(() => setIdle(true), 1_000) : undefined), [ready, idle]);
+  return idle;
 }

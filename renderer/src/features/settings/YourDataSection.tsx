@@ -1,15 +1,15 @@
-import * as AlertDialog from '@radix-ui/react-alert-dialog';
-import { useId, useRef, useState, type RefObject, type SyntheticEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { ChannelOutput } from '../../../../electron/shared/contract';
-import { collectEverything, useDb, useOutbox } from '../../db';
+import { collectEverything, useDb } from '../../db';
 import { PlatformError, usePlatform } from '../../platform';
 import { bytesToBase64 } from '@core/base64';
 import { downloadBytes } from '../../ui/download';
+import { lazyDialog } from '../../ui/lazy';
 import { useClock } from '../clock';
 import { archiveFileName, archiveMimeType, buildArchive } from './archive';
+import type { EraseDialogProps } from './EraseDialog';
 import { EraseIncomplete, eraseEverything } from './erase';
 import './settings.css';
-import '../../ui/dialog.css';
 
 /** `data.save` takes at most 400 million base64 characters: about 300 MB of archive. */
 const maxSavedBytes = 300_000_000;
@@ -112,7 +112,8 @@ function ExportEverything() {
   );
 }
 
-const confirmWord = 'ERASE';
+/** Radix and the dialog load when it is first opened. */
+const EraseDialog = lazyDialog<EraseDialogProps>(() => import('./EraseDialog').then((module) => module.EraseDialog));
 
 /**
  * Erasing cannot be undone, so the person types ERASE first. Focus starts in that field; Enter
@@ -124,6 +125,7 @@ function EraseEverything() {
   const db = useDb();
   const platform = usePlatform();
   const input = useRef<HTMLInputElement>(null);
+  const opener = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState(false);
   const [progress, setProgress] = useState('');
   const [failure, setFailure] = useState<string | null>(null);
@@ -156,134 +158,31 @@ function EraseEverything() {
         Removes your drafts, their history and everything else Chorus keeps on this device, including the repository
         settings. What was already shared to the repository stays there.
       </p>
-      <AlertDialog.Root
+      {/* Where focus returns when the dialog closes. */}
+      <button
+        ref={opener}
+        type="button"
+        className="button button-danger"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={() => setOpen(true)}
+      >
+        Erase everything on this device
+      </button>
+      <EraseDialog
         open={open}
         onOpenChange={(next) => {
           if (busy) return;
           setFailure(null);
           setOpen(next);
         }}
-      >
-        {/* The trigger is where focus returns when the dialog closes. */}
-        <AlertDialog.Trigger className="button button-danger">Erase everything on this device</AlertDialog.Trigger>
-        <AlertDialog.Portal>
-          <AlertDialog.Overlay className="dialog-overlay" />
-          <AlertDialog.Content
-            className="dialog erase-dialog"
-            onOpenAutoFocus={(event) => {
-              event.preventDefault();
-              input.current?.focus();
-            }}
-            onEscapeKeyDown={(event) => {
-              if (busy) event.preventDefault();
-            }}
-          >
-            <AlertDialog.Title className="dialog-title">Erase everything on this device?</AlertDialog.Title>
-            <EraseConsequences />
-            <EraseForm input={input} busy={busy} progress={progress} failure={failure} onConfirm={() => void erase()} />
-          </AlertDialog.Content>
-        </AlertDialog.Portal>
-      </AlertDialog.Root>
+        input={input}
+        opener={opener}
+        busy={busy}
+        progress={progress}
+        failure={failure}
+        onConfirm={() => void erase()}
+      />
     </>
-  );
-}
-
-/** What goes and what stays, read out as the dialog's description. */
-function EraseConsequences() {
-  const outbox = useOutbox();
-  const waiting = outbox?.length ?? 0;
-  return (
-    <AlertDialog.Description asChild>
-      <div className="dialog-body">
-        <p>This cannot be undone. If you want a copy, export everything of yours first.</p>
-        <p className="erase-heading">What will be erased from this device:</p>
-        <ul>
-          <li>your drafts, their history and the Trash</li>
-          <li>comments, review notes and sign-offs</li>
-          <li>approved versions and withdrawals not yet shared to the repository</li>
-          <li>the copy of the library on this device</li>
-          <li>training packs</li>
-          <li>settings, support services and profiles</li>
-          <li>the repository settings and the token Chorus keeps</li>
-        </ul>
-        {waiting > 0 && (
-          <p className="erase-warning">
-            {waiting === 1
-              ? '1 approved version or withdrawal has not reached the repository yet and will be lost.'
-              : `${waiting} approved versions or withdrawals have not reached the repository yet and will be lost.`}
-          </p>
-        )}
-        <p className="erase-heading">What will stay:</p>
-        <ul>
-          <li>everything already shared to the repository stays there</li>
-          <li>files you exported or saved elsewhere</li>
-        </ul>
-      </div>
-    </AlertDialog.Description>
-  );
-}
-
-/** The typed confirmation. Its state lives only while the dialog is open, so it starts empty each time. */
-function EraseForm({
-  input,
-  busy,
-  progress,
-  failure,
-  onConfirm,
-}: {
-  input: RefObject<HTMLInputElement | null>;
-  busy: boolean;
-  progress: string;
-  failure: string | null;
-  onConfirm: () => void;
-}) {
-  const id = useId();
-  const [typed, setTyped] = useState('');
-  const [mistyped, setMistyped] = useState(false);
-  const error = mistyped ? `To erase, type ${confirmWord} in the box.` : failure;
-
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const confirmed = typed.trim().toUpperCase() === confirmWord;
-    setMistyped(!confirmed);
-    if (confirmed) onConfirm();
-    else input.current?.focus();
-  };
-
-  return (
-    <form className="dialog-form" onSubmit={submit} noValidate>
-      <div className="field">
-        <label htmlFor={`${id}-confirm`}>Type {confirmWord} to confirm</label>
-        <input
-          id={`${id}-confirm`}
-          ref={input}
-          value={typed}
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          readOnly={busy}
-          onChange={(event) => setTyped(event.target.value)}
-          aria-invalid={error !== null}
-          aria-describedby={error === null ? undefined : `${id}-error`}
-        />
-        {error !== null && (
-          <p id={`${id}-error`} className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-      </div>
-      <p role="status" className="status-line">
-        {progress}
-      </p>
-      <div className="dialog-actions">
-        <AlertDialog.Cancel className="button button-secondary" disabled={busy}>
-          Cancel
-        </AlertDialog.Cancel>
-        <button type="submit" className="button button-danger" aria-disabled={busy}>
-          Erase everything
-        </button>
-      </div>
-    </form>
   );
 }
