@@ -1,3 +1,4 @@
+import { compromiseLexicon } from './people-places';
 import { type Candidate } from './types';
 
 /**
@@ -204,6 +205,13 @@ const vehiclePatterns = [
   /\b[A-Z]\d{1,3} ?[A-Z]{3}\b/gi,
   /\b[A-Z]{3} ?\d{1,3}[A-Z]\b/gi,
 ];
+/** Northern Ireland's registrations ("LXZ 4471", "AIG 1234") always have an I or a Z; in capitals only. */
+const northernIrishRegistration = /\b(?=[A-Z]{2,3} ?\d)[A-HJ-Z]{0,2}[IZ][A-Z]{0,2} ?\d{1,4}\b/g;
+/**
+ * A current-style registration in lower case is taken without a cue when its age identifier is a real one and
+ * its last three letters are no word ("the bf67 bus" is a bus route).
+ */
+const ageIdentifier = /^[a-z]{2}(?:0[2-9]|1\d|2[0-7]|5[1-9]|6\d|7[0-7]) ?[a-z]{3}$/i;
 const vehicleCue = /\b(?:reg|registration|plate|plates|number ?plate|numberplate)\b[^.!?\n]{0,30}$/i;
 const notRegistrations = new Set(['PCSO', 'GCSE', 'ISVA']);
 
@@ -214,7 +222,9 @@ function findVehicles(text: string): Candidate[] {
       const value = match[0];
       if (!/\d/.test(value) || notRegistrations.has(value.replace(' ', ''))) continue;
       const capitals = value === value.toUpperCase();
-      const cued = vehicleCue.test(text.slice(Math.max(0, match.index - 40), match.index));
+      const cued =
+        vehicleCue.test(text.slice(Math.max(0, match.index - 40), match.index)) ||
+        (ageIdentifier.test(value) && !compromiseLexicon().ordinaryWords.has(value.slice(-3).toLowerCase()));
       if (!capitals && !cued) continue;
       found.push({
         kind: 'vehicle',
@@ -223,6 +233,11 @@ function findVehicles(text: string): Candidate[] {
         confidence: capitals ? 'high' : 'medium',
       });
     }
+  }
+  for (const match of text.matchAll(northernIrishRegistration)) {
+    const letters = match[0].replace(/[\s\d]/g, '');
+    if (letters.length < 2 || notRegistrations.has(match[0].replace(' ', ''))) continue;
+    found.push({ kind: 'vehicle', start: match.index, end: match.index + match[0].length, confidence: 'medium' });
   }
   return found;
 }

@@ -4,6 +4,7 @@ import {
   findInitials,
   findLexiconNames,
   findLexiconPlaces,
+  findNamedHomes,
   findNamedVenues,
   findUnknownPlaces,
   findUsernames,
@@ -65,6 +66,7 @@ export function detectIdentifyingDetails(text: string, options: DetectOptions = 
   add(() => findWelshNames(working, tokens));
   add(() => findInitials(working, tokens));
   add(() => findNamedVenues(working, tokens));
+  add(() => findNamedHomes(working, tokens));
   add(() => findUnknownPlaces(working, tokens));
   add(() => findUsernames(text));
   const introduced = safely(() => findIntroducedNames(working, tokens)) ?? [];

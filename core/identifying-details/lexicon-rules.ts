@@ -643,6 +643,10 @@ const placeLastWords = new Set([
 
 /** Words after which a capitalised name is a business or a venue: "worked at Tasty Bites", "moved me to Ardmore House". */
 const venueCue = /\b(?:at|outside|behind|inside|to|from|for|ran|runs|owned|owns)[ \t]{1,2}$/i;
+/** "came from", "I'm from": what follows is where someone comes from, not a business. */
+const originCue =
+  /\b(?:come|came|comes|coming|is|are|was|were|originally|family|parents|moved|'m|’m|born|grew up|lived)\s{1,3}(?:\w+\s{1,3})?from[ \t]{1,2}$/i;
+
 /** A kind of place, then a comma: "the school, Gladesmore, saw", "my club, Titans, was". */
 const appositiveCue =
   /\b(?:school|college|academy|club|home|unit|charity|project|firm|shop|takeaway|café|cafe|hostel|gym|hotel|pub|salon|garage|centre),[ \t]{1,2}$/i;
@@ -663,6 +667,8 @@ export function findNamedVenues(text: string, tokens: readonly Token[]): Candida
     const before = text.slice(Math.max(0, token.start - 40), token.start);
     const appositive = appositiveCue.test(before);
     if (!appositive && !venueCue.test(before)) continue;
+    // "we came from Sylhet", "I'm from Rosyth": where someone is from is a place.
+    if (!appositive && originCue.test(before)) continue;
     let end = i + 1;
     while (end < i + 4) {
       const next = tokens[end];
@@ -773,6 +779,45 @@ export function findUnknownPlaces(text: string, tokens: readonly Token[]): Candi
       explanation: 'looks like the name of a place',
     });
     i = end - 1;
+  }
+  return found;
+}
+
+/** Words that end the name of a home, a hostel or a house used as one: "Seaview House", "Kirkton Lodge". */
+const homeSuffixes = new Set(['house', 'lodge', 'grange', 'manor', 'foyer']);
+
+/**
+ * Children's homes, hostels and supported housing are usually named "… House" or "… Lodge"; a number before it
+ * makes it an address, which the street rules find.
+ */
+export function findNamedHomes(text: string, tokens: readonly Token[]): Candidate[] {
+  const found: Candidate[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const suffix = tokens[i];
+    const name = tokens[i - 1];
+    if (suffix === undefined || name === undefined || !suffix.capitalised || !homeSuffixes.has(suffix.lower)) continue;
+    if (!name.capitalised || neverAName(name) || isTitle(name) || !joinedBySpace(text, name, suffix)) continue;
+    if (/^\d/.test(tokens[i - 2]?.text ?? '')) continue;
+    let start = i - 1;
+    while (
+      start > 0 &&
+      i - start < 3 &&
+      tokens[start - 1]?.capitalised === true &&
+      tokens[start - 1]?.sentenceStart === false &&
+      !neverAName(tokens[start - 1] as Token) &&
+      joinedBySpace(text, tokens[start - 1] as Token, tokens[start] as Token)
+    ) {
+      start--;
+    }
+    const first = tokens[start];
+    if (first === undefined || (first.sentenceStart && start === i - 1 && first.lower === 'the')) continue;
+    found.push({
+      kind: 'organisation',
+      start: first.start,
+      end: suffix.end,
+      confidence: 'medium',
+      explanation: 'looks like the name of a home, hostel or house',
+    });
   }
   return found;
 }

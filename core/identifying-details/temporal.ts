@@ -113,7 +113,7 @@ const copula =
   "(?:\\s{1,3}(?:was|were|am|is|are|be)|'m|’m|'s|’s|'re|’re|\\s{1,3}(?:would|will)\\s{1,3}(?:have\\s{1,3})?be(?:en)?|" +
   "\\s{1,3}(?:had|have|has)\\s{1,3}been|'d\\s{1,3}been|’d\\s{1,3}been)";
 const hedges =
-  '(?:\\s{1,3}(?:only|just|still|nearly|almost|about|barely|already|probably|maybe|around|roughly|not even)){0,4}';
+  '(?:\\s{1,3}(?:only|just|still|nearly|almost|about|barely|already|probably|maybe|around|roughly|both|all|not even)){0,4}';
 
 /** As for dates, `lastGroup` names the capture group that is the age, where the match holds more. */
 const agePatterns: { pattern: RegExp; form: AgeForm; lastGroup?: number }[] = [
@@ -180,7 +180,7 @@ const copulaBefore = /\b(?:was|were|am|is|being|as|'m|’m)\s{1,3}$/i;
 const generalBefore = /\b(?:if|when|whether|unless|because|can|that)\s{1,3}$/i;
 /** A verb in the present or a modal soon after it makes it anyone's: "a ten-year-old can't consent". */
 const generalVerbAfter =
-  /^(?:\s{1,3}[\p{L}'’-]+){0,6}?\s{1,3}(?:can|can't|can’t|cannot|is|isn't|isn’t|has|hasn't|does|doesn't|doesn’t|should|shouldn't|must|will|won't|needs|seems|makes|who is|who has|who says|who seems)\b/iu;
+  /^(?:\s{1,3}[\p{L}'’-]+){0,10}?\s{1,3}(?:can|can't|can’t|cannot|is|isn't|isn’t|has|hasn't|does|doesn't|doesn’t|should|shouldn't|must|will|won't|needs|seems|makes|who is|who has|who says|who seems)\b/iu;
 
 /**
  * "A ten-year-old can't consent to that", "if a 14-year-old has two phones": an age with "a" in general

@@ -63,11 +63,14 @@ function markSentenceCase(tokens: Token[]): void {
       sentence.some((token) => token.text === 'i' || token.text === "i'm" || token.text === 'i’m');
     if (casual) for (const token of sentence) token.casual = true;
     const letters = sentence.filter((token) => /^\p{L}/u.test(token.text));
-    const capitalised = letters.filter((token) => token.capitalised).length;
+    // "I" and "I'm" are capitals in any sentence, so they say nothing about shouting.
+    const capitalised = letters.filter((token) => token.capitalised && !selfWords.test(token.text)).length;
     if (letters.length >= 4 && capitalised / letters.length >= 0.6) for (const token of sentence) token.shouted = true;
     first = i;
   }
 }
+
+const selfWords = /^I(?:['’](?:m|d|ve|ll))?$/;
 
 const abbreviationsBeforeFullStop = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'sgt', 'rev', 'prof', 'no', 'cllr']);
 

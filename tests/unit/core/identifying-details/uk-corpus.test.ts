@@ -72,7 +72,7 @@ describe('detector precision and recall on the UK corpus', () => {
   // The held-out slice was written before any rule was tuned and is never used to tune them. It does not yet
   // meet the targets (see bench/results.md); these floors sit just below what it scores, so a regression fails.
   it('keeps the held-out slice above its floors', () => {
-    expectTargets(heldOut, { overall: 0.88, kind: 0.78, precision: 0.88 });
+    expectTargets(heldOut, { overall: 0.9, kind: 0.78, precision: 0.9 });
   });
 });
 
