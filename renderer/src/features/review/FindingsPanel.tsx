@@ -3,7 +3,8 @@ import { decideFinding, replaceEverywhere, useDb, type ProfileRecord } from '../
 import { kindLabel } from '@core/findings/explain';
 import { placeWords } from '@core/findings/segments';
 import { FormDialog } from '../../ui/FormDialog';
-import type { FindingGroup, useIdentifyingDetails } from './use-identifying-details';
+import type { FindingGroup } from './group-findings';
+import type { useIdentifyingDetails } from './use-identifying-details';
 
 /** "the title, the text and a table": each kind of place once, in the order first met. */
 function whereWords(group: FindingGroup): string {
