@@ -5,6 +5,7 @@ import { detector } from './detector';
 import { draftsList } from './drafts-list';
 import { exportDocx } from './export-docx';
 import { exportPdf } from './export-pdf';
+import { identifyingCheck } from './identifying-check';
 import { librarySearch } from './library-search';
 import { quickExit } from './quick-exit';
 import { syncPublish } from './sync-publish';
@@ -24,4 +25,5 @@ export const benchmarks: readonly Benchmark[] = [
   exportPdf,
   librarySearch,
   detector,
+  identifyingCheck,
 ];

@@ -21,6 +21,7 @@ const tableDescriptions: Readonly<Record<string, string>> = {
   comments: 'review comments and replies',
   signOffs: 'sign-offs, with the consultee’s consent and the facilitator’s checklist',
   findingDecisions: 'what was decided about each possible identifying detail',
+  knownDetails: 'your list of people and places in your stories, which the identifying-details check looks for',
   anonymisationLog: 'what was replaced with what when identifying details were removed (the original words)',
   approvedVersions: 'versions approved on this device, exactly as shared or waiting to be shared',
   withdrawals: 'withdrawals made on this device',

@@ -149,4 +149,80 @@ describe('co-production on one device with two profiles', () => {
     await page.getByRole('heading', { name: /^Withdrawn/ }).waitFor();
     await audit.getByText('Reason: I want a break.', { exact: false }).waitFor();
   });
+
+  it("finds the consultee's own list, highlights and shows each finding, and remembers replacements and reasons", async () => {
+    const shell = new ShellPage(page);
+    await shell.open(host.url);
+    await shell.goTo('Settings');
+    const profiles = new ProfilesPage(page);
+    await profiles.add('Robin', 'Consultee (lived experience)');
+    await profiles.switchTo('Robin');
+
+    await shell.goTo('Drafts');
+    await new DraftsListPage(page).newDraft.click();
+    const editor = new DraftEditorPage(page);
+    await editor.title.fill('Walking home');
+    await editor.typeInEditor('I told jaz everything.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type("Later jaz's mum rang me on 07700 900123.");
+    await editor.waitForSaved();
+
+    await shell.goTo('Review');
+    await page.getByRole('link', { name: 'Walking home' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Walking home' }).waitFor();
+    const review = new ReviewResourcePage(page);
+    const list = page.getByRole('region', { name: 'People and places in my story' });
+    await list.getByRole('textbox', { name: 'Name or place' }).fill('Jaz');
+    expect(await list.getByRole('combobox', { name: 'What it is' }).inputValue()).toBe('person');
+    await list.getByRole('textbox', { name: 'Name or place' }).press('Enter');
+    await list.getByRole('list', { name: 'People and places in my story' }).getByText('Jaz').waitFor();
+
+    // Found in lower case and with a possessive, said why, and highlighted in what will be shared.
+    const jaz = review.findings.getByRole('listitem').filter({ hasText: 'jaz' });
+    await jaz.getByText('It is on your list of people and places in your story.').waitFor();
+    await jaz.getByText('2 times', { exact: false }).waitFor();
+    const shared = page.getByRole('textbox', { name: 'Shared text, read only' });
+    expect(await shared.locator('mark.finding-highlight', { hasText: 'jaz' }).count()).toBe(2);
+    expect(await page.getByText('The check ran on this screen', { exact: false }).count()).toBe(0);
+
+    // Choosing the finding selects it in the text, and choosing it again moves to the next one.
+    const selected = () =>
+      page.evaluate(() => {
+        const selection = window.getSelection();
+        const anchor = selection?.anchorNode;
+        const element = anchor instanceof Element ? anchor : anchor?.parentElement;
+        return [selection?.toString(), element?.closest('p')?.textContent];
+      });
+    await jaz.getByRole('button', { name: 'Show “jaz”, 1 of 2' }).click();
+    expect(await selected()).toEqual(['jaz', 'I told jaz everything.']);
+    await jaz.getByRole('button', { name: 'Show “jaz”, 2 of 2' }).click();
+    expect(await selected()).toEqual(['jaz', "Later jaz's mum rang me on 07700 900123."]);
+
+    // A pseudonym the consultee chose is not flagged again.
+    await jaz.getByRole('textbox', { name: 'Replace with' }).fill('Sky');
+    await review.decide('jaz').getByRole('button', { name: 'Replace' }).click();
+    await shared.getByText('I told Sky everything.').waitFor();
+    await review.findings.getByText('07700 900123').waitFor();
+    expect(await review.findings.getByText('Sky', { exact: false }).count()).toBe(0);
+    expect(await shared.locator('mark.finding-highlight', { hasText: 'Sky' }).count()).toBe(0);
+
+    // Kept with a reason, and still kept after other words are edited.
+    await review.decide('07700 900123').getByRole('button', { name: 'Keep' }).click();
+    const keep = page.getByRole('dialog', { name: 'Keep “07700 900123”?' });
+    await keep.getByRole('textbox', { name: 'Reason' }).fill('A made-up number.');
+    await keep.getByRole('button', { name: 'Keep it' }).click();
+    await page.getByText('Every finding is resolved.').waitFor();
+    await page.getByRole('link', { name: 'Edit the draft' }).click();
+    await editor.editor.getByText('I told Sky everything.').waitFor();
+    await editor.editor.getByText('I told Sky everything.').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' It helped.');
+    await editor.waitForSaved();
+    await shell.goTo('Review');
+    await page.getByRole('link', { name: 'Walking home' }).click();
+    await page.getByText('I told Sky everything. It helped.').waitFor();
+    await page.getByText('Every finding is resolved.').waitFor();
+    await page.getByText('Kept on purpose (1)').click();
+    await page.getByRole('list', { name: 'Kept on purpose' }).getByText('“07700 900123”: A made-up number.').waitFor();
+  });
 });

@@ -13,6 +13,7 @@ import type {
   DocumentRecord,
   FindingDecisionRecord,
   ImageRecord,
+  KnownDetailRecord,
   LibraryVersionRecord,
   LibraryWithdrawalRecord,
   OutboxRecord,
@@ -38,6 +39,7 @@ export class ChorusDb extends Dexie {
   comments!: Table<CommentRecord, number>;
   signOffs!: Table<SignOffRecord, number>;
   decisions!: Table<FindingDecisionRecord, string>;
+  knownDetails!: Table<KnownDetailRecord, string>;
   anonymisationLog!: Table<AnonymisationLogRecord, number>;
   approvedVersions!: Table<ApprovedVersionRecord, string>;
   withdrawals!: Table<WithdrawalRecord, string>;

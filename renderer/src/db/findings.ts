@@ -54,9 +54,17 @@ async function putDecision(
   });
 }
 
+/** Replaces every occurrence of `original` in one detail; counts them into `count`. */
+function replaceInText(text: string, original: string, replacement: string, count: { value: number }): string {
+  const parts = text.split(original);
+  count.value += parts.length - 1;
+  return parts.join(replacement);
+}
+
 /**
- * Replaces a finding everywhere in the saved document, and records the decision and the
- * anonymisation log entry, in one transaction. Returns how many places changed.
+ * Replaces a finding everywhere it is shared: the saved document (its text and pictures'
+ * descriptions) and the resource's title, summary, topics and content warnings. Records the decision
+ * and the anonymisation log entry in the same transaction. Returns how many places changed.
  */
 export async function replaceEverywhere(
   db: ChorusDb,
@@ -69,11 +77,28 @@ export async function replaceEverywhere(
   return db.transaction('rw', [db.documents, db.resources, db.decisions, db.anonymisationLog], async () => {
     const document = await db.documents.get(resourceId);
     if (document === undefined) throw new Error(`No resource ${resourceId}`);
-    const { doc, count } = replaceInDocument(document.doc, finding.text, replacement);
+    const resource = await db.resources.get(resourceId);
+    const { doc, count: inDocument } = replaceInDocument(document.doc, finding.text, replacement);
+    const inDetails = { value: 0 };
+    const replace = (text: string) => replaceInText(text, finding.text, replacement, inDetails);
+    const details =
+      resource === undefined || finding.text === ''
+        ? {}
+        : {
+            title: replace(resource.title),
+            summary: replace(resource.summary),
+            topics: resource.topics.map(replace),
+            contentWarnings: resource.contentWarnings.map(replace),
+          };
+    const count = inDocument + inDetails.value;
     if (count === 0) return 0;
     const text = documentText(doc);
-    await db.documents.put({ resourceId, doc, text, updatedAt: now });
-    await db.resources.update(resourceId, { updatedAt: now, wordCount: countWords(text) });
+    if (inDocument > 0) await db.documents.put({ resourceId, doc, text, updatedAt: now });
+    await db.resources.update(resourceId, {
+      ...(inDetails.value > 0 ? details : {}),
+      updatedAt: now,
+      wordCount: countWords(text),
+    });
     await putDecision(db, resourceId, finding, { decision: 'replaced', replacement, reason: '' }, profile, now);
     await db.anonymisationLog.add({
       resourceId,

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { listThreads, type Thread } from './comments';
 import { useDb } from './DbProvider';
 import { listDecisions } from './findings';
+import { listKnownDetails } from './known-details';
 import { getLibraryResource, getResourceUse, type LibraryResource, type ResourceUse } from './library';
 import { getPackView, getSupportContacts, listPackSummaries, type PackSummary, type PackView } from './packs';
 import { getActiveProfile, listProfiles } from './profiles';
@@ -10,6 +11,7 @@ import type {
   AuditEventRecord,
   DocumentRecord,
   FindingDecisionRecord,
+  KnownDetailRecord,
   LibraryVersionRecord,
   ProfileRecord,
   ResourceRecord,
@@ -126,6 +128,12 @@ export function useAuditTrail(resourceId: string): AuditEventRecord[] | undefine
 export function useSignOffs(resourceId: string): SignOffRecord[] | undefined {
   const db = useDb();
   return useLiveQuery(() => db.signOffs.where('resourceId').equals(resourceId).toArray(), [db, resourceId]);
+}
+
+/** The consultee's list of people and places in their story; undefined while loading. */
+export function useKnownDetails(): KnownDetailRecord[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => listKnownDetails(db), [db]);
 }
 
 export function useFindingDecisions(resourceId: string): FindingDecisionRecord[] | undefined {

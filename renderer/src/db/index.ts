@@ -5,6 +5,7 @@ export {
   useAuditTrail,
   useDocumentTexts,
   useFindingDecisions,
+  useKnownDetails,
   useLibrary,
   useLibraryResource,
   useOutbox,
@@ -73,7 +74,8 @@ export {
   withdrawResource,
   type ReviewCounts,
 } from './review';
-export { decideFinding, replaceEverywhere } from './findings';
+export { decideFinding, findingKey, replaceEverywhere } from './findings';
+export { addKnownDetail, KnownDetailRefused, listKnownDetails, removeKnownDetail } from './known-details';
 export { createImageStore, ImageRejected } from './images';
 export * from './records';
 export {

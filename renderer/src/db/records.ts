@@ -4,6 +4,7 @@ import type { Purpose } from '@core/co-production/consent';
 import type { DocumentNode } from '@core/document/text';
 import type { SnapshotKind } from '@core/document/archive';
 import type { Role, SignOff } from '@core/co-production/workflow';
+import type { KnownDetailKind } from '@core/findings/known-details';
 
 export { audienceLabels, audiences, type Audience } from '@core/co-production/audiences';
 
@@ -146,6 +147,19 @@ export interface SignOffRecord extends SignOff {
   consent?: ConsentRecord;
   /** The facilitator's safeguarding checklist answers, by question. */
   checklist?: Record<string, boolean>;
+}
+
+/**
+ * One entry of the consultee's own list of people and places in their story (their name, family,
+ * workers, school, streets), looked for by the identifying-details check in every draft on this
+ * device. Sealed with the app lock on; never synced and never part of anything shared.
+ */
+export interface KnownDetailRecord {
+  /** Random: a key holds no words, so the lock can seal them. */
+  id: string;
+  text: string;
+  kind: KnownDetailKind;
+  addedAt: number;
 }
 
 export interface FindingDecisionRecord {

@@ -27,6 +27,7 @@ export const sealedTables: ReadonlySet<string> = new Set([
   'comments',
   'signOffs',
   'decisions',
+  'knownDetails',
   'anonymisationLog',
   'approvedVersions',
   'withdrawals',

@@ -3,6 +3,7 @@ import { EditorContent, useEditor, type UseEditorOptions } from '@tiptap/react';
 import { useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import { EditorUiShortcuts } from './editor-ui';
 import { createChorusExtensions, findDocumentError } from './extensions';
+import { FindingHighlights } from './finding-highlights';
 import type { ImageStore } from './image-store';
 import './editor.css';
 
@@ -77,7 +78,7 @@ export function ChorusEditor({
     return {
       contentError,
       imageStore,
-      extensions: [...createChorusExtensions({ images: imageStore }), EditorUiShortcuts],
+      extensions: [...createChorusExtensions({ images: imageStore }), EditorUiShortcuts, FindingHighlights],
       initialContent: contentError === null ? content : null,
       initiallyEditable: editable && contentError === null,
     };

@@ -101,7 +101,8 @@ describe('collectEverything', () => {
       ['README.txt', ...tableFiles, `images/${imageId}.png`, draftPath, snapshotPath].sort(),
     );
     expect(tableFiles).toContain('data/anonymisationLog.json');
-    expect(tableFiles).toHaveLength(19);
+    expect(tableFiles).toContain('data/knownDetails.json');
+    expect(tableFiles).toHaveLength(20);
 
     const readme = text(files, 'README.txt');
     expect(readme).toContain('data/resources.json: your drafts’ details');

@@ -16,6 +16,7 @@ import {
   type ProfileRecord,
 } from '../../../renderer/src/db';
 import { listDecisions } from '../../../renderer/src/db/findings';
+import { addKnownDetail, listKnownDetails } from '../../../renderer/src/db/known-details';
 import { listResources } from '../../../renderer/src/db/resources';
 import { approvedVersion, devices, type DeviceData } from '../../fixtures/db/devices';
 import { openTestDb, openUpgradedDb } from '../../helpers/db';
@@ -171,6 +172,19 @@ const tested: Record<number, MigrationTest> = {
       expect(again.find((decision) => decision.findingKey === 'person:Fay')?.reason).toBe('Still made up.');
       expect((await getActiveProfile(db))?.displayName).toBe('Sam');
       expect((await getSupportContacts(db)).map((contact) => contact.name)).toEqual(['Local support line']);
+    },
+  },
+
+  7: {
+    changes: ['knownDetails'],
+    after(raw) {
+      expect(raw.knownDetails).toEqual([]);
+    },
+    async latest(db) {
+      expect(await listKnownDetails(db)).toEqual([]);
+      await addKnownDetail(db, 'Jade', 'person', 1);
+      expect((await listKnownDetails(db)).map((entry) => entry.text)).toEqual(['Jade']);
+      expect((await listDecisions(db, 'res-wish')).map((decision) => decision.findingKey)).toContain('place:Leeds');
     },
   },
 };

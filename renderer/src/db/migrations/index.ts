@@ -4,6 +4,7 @@ import { migration003 } from './003-co-production';
 import { migration004 } from './004-sync';
 import { migration005 } from './005-packs';
 import { migration006 } from './006-sealable-decisions';
+import { migration007 } from './007-known-details';
 import type { Migration } from './migration';
 
 /** Every schema version in order. Add a file and a line here; never edit a released one. */
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];

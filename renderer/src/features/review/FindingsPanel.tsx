@@ -1,85 +1,101 @@
-import { useId, useMemo, useState } from 'react';
-import { decideFinding, replaceEverywhere, useDb, useFindingDecisions, type ProfileRecord } from '../../db';
-import { detectIdentifyingDetails, findingKindLabels, type Finding } from '@core/identifying-details/index';
+import { useId, useState } from 'react';
+import { decideFinding, replaceEverywhere, useDb, type ProfileRecord } from '../../db';
+import { kindLabel } from '@core/findings/explain';
+import { placeWords } from '@core/findings/segments';
 import { FormDialog } from '../../ui/FormDialog';
+import type { FindingGroup } from './group-findings';
+import type { useIdentifyingDetails } from './use-identifying-details';
 
-interface FindingGroup {
-  key: string;
-  kind: Finding['kind'];
-  text: string;
-  suggestion: string;
-  count: number;
-}
-
-/** Findings with the same kind and words are decided once, wherever they appear. */
-function groupFindings(findings: readonly Finding[]): FindingGroup[] {
-  const groups = new Map<string, FindingGroup>();
-  for (const finding of findings) {
-    const key = `${finding.kind}:${finding.text}`;
-    const group = groups.get(key);
-    if (group === undefined) {
-      groups.set(key, { key, kind: finding.kind, text: finding.text, suggestion: finding.suggestion, count: 1 });
-    } else group.count += 1;
-  }
-  return [...groups.values()];
-}
-
-export function useFindings(resourceId: string, text: string) {
-  const decisions = useFindingDecisions(resourceId);
-  const groups = useMemo(() => groupFindings(detectIdentifyingDetails(text)), [text]);
-  const decided = new Set((decisions ?? []).map((decision) => decision.findingKey));
-  const open = groups.filter((group) => !decided.has(group.key));
-  return { groups, open, decisions: decisions ?? [], loading: decisions === undefined };
+/** "the title, the text and a table": each kind of place once, in the order first met. */
+function whereWords(group: FindingGroup): string {
+  const words = [...new Set(group.places.map(placeWords))];
+  const last = words.pop() ?? '';
+  return words.length === 0 ? last : `${words.join(', ')} and ${last}`;
 }
 
 /**
- * The identifying-details check. Each finding must be resolved: replaced (everywhere, with the
- * suggestion or other words), or kept with a reason. Replacements go in the anonymisation log,
- * which never leaves this device.
+ * The identifying-details check. Each finding says what it is, why it was flagged and where it is;
+ * "Show" brings it into view in what will be shared. Each must be resolved: replaced (everywhere,
+ * with the suggestion or other words), or kept with a reason. Replacements go in the anonymisation
+ * log, which never leaves this device.
  */
 export function FindingsPanel({
   resourceId,
-  text,
+  check,
   profile,
   editable,
+  onShow,
 }: {
   resourceId: string;
-  text: string;
+  check: ReturnType<typeof useIdentifyingDetails>;
   profile: ProfileRecord;
   editable: boolean;
+  /** Brings one place of a finding into view and selects it. */
+  onShow: (group: FindingGroup, place: number) => void;
 }) {
   const db = useDb();
-  const { groups, open, decisions } = useFindings(resourceId, text);
+  const { state, groups, open, decisions } = check;
   const [keeping, setKeeping] = useState<FindingGroup | null>(null);
   const [reason, setReason] = useState('');
   const [replacements, setReplacements] = useState<Record<string, string>>({});
+  const [shown, setShown] = useState<Record<string, number>>({});
   const id = useId();
   const kept = decisions.filter((decision) => decision.decision === 'kept');
+
+  const status =
+    state.status === 'checking'
+      ? 'Checking everything that will be shared…'
+      : state.status === 'failed'
+        ? state.message
+        : groups.length === 0 && decisions.length === 0
+          ? 'Nothing found.'
+          : open.length === 0
+            ? 'Every finding is resolved.'
+            : `${open.length} ${open.length === 1 ? 'finding needs' : 'findings need'} a decision.`;
 
   return (
     <section className="side-section" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Identifying details</h2>
       <p className="field-hint">
-        A check for names, places, schools, workplaces, ages, dates, phone numbers, emails, addresses, postcodes,
-        vehicle registrations and social media. It can miss things: read the draft together as well.
+        A check of the title, summary, topics, content warnings, text, tables and picture descriptions for names,
+        places, schools, workplaces, ages, dates, phone numbers, emails, addresses, postcodes, vehicle registrations and
+        social media. It can miss things: read the draft together as well.
       </p>
-      <p role="status">
-        {groups.length === 0 && decisions.length === 0
-          ? 'Nothing found.'
-          : open.length === 0
-            ? 'Every finding is resolved.'
-            : `${open.length} ${open.length === 1 ? 'finding needs' : 'findings need'} a decision.`}
+      <p role="status" className={state.status === 'failed' ? 'error-message' : undefined}>
+        {status}
       </p>
+      {state.status === 'done' && state.inPage && (
+        <p className="field-hint">
+          The check ran on this screen instead of in the background, so Chorus may have paused for a moment.
+        </p>
+      )}
       {open.length > 0 && (
         <ul className="finding-list" aria-label="Findings to resolve">
           {open.map((group) => {
             const replacement = replacements[group.key] ?? group.suggestion;
+            const count = group.places.length;
+            const next = shown[group.key] ?? 0;
             return (
               <li key={group.key} className="finding">
                 <p>
-                  <mark>{group.text}</mark> · {findingKindLabels[group.kind]}
-                  {group.count > 1 && ` · ${group.count} times`}
+                  <mark>{group.text}</mark> · {kindLabel(group.kind)}
+                  {count > 1 && ` · ${count} times`}
                 </p>
+                <p className="finding-why">{group.explanation}</p>
+                <p className="finding-where">In {whereWords(group)}.</p>
+                <div className="row-actions">
+                  <button
+                    type="button"
+                    className="button button-small button-secondary"
+                    aria-label={count > 1 ? `Show “${group.text}”, ${next + 1} of ${count}` : `Show “${group.text}”`}
+                    onClick={() => {
+                      onShow(group, next % count);
+                      setShown({ ...shown, [group.key]: (next + 1) % count });
+                    }}
+                  >
+                    {count > 1 ? `Show ${next + 1} of ${count}` : 'Show'}
+                  </button>
+                </div>
                 {editable && (
                   <>
                     <div className="field">
@@ -120,7 +136,7 @@ export function FindingsPanel({
       {kept.length > 0 && (
         <details className="kept-findings">
           <summary>Kept on purpose ({kept.length})</summary>
-          <ul>
+          <ul aria-label="Kept on purpose">
             {kept.map((decision) => (
               <li key={decision.findingKey}>
                 “{decision.text}”: {decision.reason}

@@ -1,16 +1,36 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Editor } from '@tiptap/core';
 import { Link, useParams } from 'react-router';
 import { currentVersionContent, useActiveProfile, useDb, useResource, useSavedDocument } from '../../db';
 import { hashContent } from '@core/co-production/approved-version';
 import type { ConsentChoices } from '@core/co-production/consent';
-import { documentText, imageIdsOf } from '@core/document/text';
+import { imageIdsOf } from '@core/document/text';
 import { hasPendingSuggestions, stripReviewMarks } from '@core/document/strip';
 import { Page } from '../../ui/Page';
 import { AuditTrail } from './AuditTrail';
-import { FindingsPanel, useFindings } from './FindingsPanel';
+import { FindingsPanel } from './FindingsPanel';
+import { KnownDetailsPanel } from './KnownDetailsPanel';
+import { revealFinding, showFindingHighlights, type FindingHighlight } from '../../editor/finding-highlights';
+import { selectInCover } from './cover-selection';
+import { useIdentifyingDetails } from './use-identifying-details';
+import type { FindingGroup } from './group-findings';
+import type { FindingPlace } from '@core/findings/segments';
 import { SharedPreview } from './SharedPreview';
 import { SignOffPanel } from './SignOffPanel';
 import { WorkflowPanel } from './WorkflowPanel';
+
+/** A finding's place in the shared text or a picture, as the editor highlights it; null for the details. */
+function highlightOf(group: FindingGroup, place: FindingPlace): FindingHighlight | null {
+  if (place.area !== 'text' && place.area !== 'picture') return null;
+  return {
+    key: group.key,
+    block: place.index,
+    from: place.from,
+    to: place.to,
+    text: group.text,
+    picture: place.area === 'picture',
+  };
+}
 
 /**
  * One resource in review, for the consultee and the facilitator together: what will be shared,
@@ -26,9 +46,39 @@ export function ReviewResourcePage() {
   const [choices, setChoices] = useState<ConsentChoices | null>(null);
   // Everything here is about what would be shared: pending suggestions rejected, comments removed.
   const shared = useMemo(() => (document ? stripReviewMarks(document.doc) : null), [document]);
-  const sharedText = useMemo(() => (shared === null ? '' : documentText(shared)), [shared]);
   const pictures = useMemo(() => (shared === null ? 0 : imageIdsOf(shared).length), [shared]);
-  const findings = useFindings(resourceId, sharedText);
+  const findings = useIdentifyingDetails(resource, shared);
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const cover = useRef<HTMLDivElement>(null);
+
+  // Every open finding in the text and pictures is highlighted in the preview of what will be shared.
+  const highlights = useMemo(
+    () =>
+      findings.open.flatMap((group) =>
+        group.places.flatMap((place) => {
+          const highlight = highlightOf(group, place);
+          return highlight === null ? [] : [highlight];
+        }),
+      ),
+    [findings.open],
+  );
+  useEffect(() => {
+    if (editor !== null) showFindingHighlights(editor, highlights);
+  }, [editor, highlights]);
+
+  const showFinding = useCallback(
+    (group: FindingGroup, index: number) => {
+      const place = group.places[index];
+      if (place === undefined) return;
+      const highlight = highlightOf(group, place);
+      if (highlight !== null) {
+        if (editor !== null) revealFinding(editor, highlight);
+      } else if (cover.current !== null) {
+        selectInCover(cover.current, place);
+      }
+    },
+    [editor],
+  );
 
   useEffect(() => {
     let live = true;
@@ -67,7 +117,8 @@ export function ReviewResourcePage() {
     attribution: { kind: 'anonymous' as const, value: '' },
   };
   const counts = {
-    unresolvedFindings: findings.open.length,
+    // Until the check has run, sign-off waits for it.
+    unresolvedFindings: findings.state.status === 'checking' ? Math.max(1, findings.open.length) : findings.open.length,
     pendingSuggestions: hasPendingSuggestions(document.doc) ? 1 : 0,
   };
   const editable =
@@ -90,11 +141,25 @@ export function ReviewResourcePage() {
             There are suggested edits in the draft. The consultee must accept or reject each one before sign-off.
           </p>
         )}
-        <SharedPreview resource={resource} doc={shared} choices={consentChoices} pictures={pictures} />
+        <SharedPreview
+          resource={resource}
+          doc={shared}
+          choices={consentChoices}
+          pictures={pictures}
+          coverRef={cover}
+          onEditorReady={setEditor}
+        />
       </div>
       <aside className="resource-side" aria-label="Review">
         <WorkflowPanel resource={resource} profile={profile} />
-        <FindingsPanel resourceId={resource.id} text={sharedText} profile={profile} editable={editable} />
+        {profile.role !== 'trainer' && <KnownDetailsPanel />}
+        <FindingsPanel
+          resourceId={resource.id}
+          check={findings}
+          profile={profile}
+          editable={editable}
+          onShow={showFinding}
+        />
         <SignOffPanel
           resource={resource}
           profile={profile}
