@@ -41,14 +41,13 @@ import {
   saveHookSource,
   typingProbeGlobal,
   typingProbeSource,
-  type KeyRecord,
   type LongFrame,
   type SaveSpan,
   type TypingProbeResult,
 } from '../lib/typing-probe';
 import { commitsIn, reactCommitCounterSource, reactCommitsGlobal } from '../lib/react-commits';
 import { round1, roundsFromEnv, seededRandom, sleep, withTimeout } from '../lib/util';
-import { percentile, summarise } from '../stats';
+import { percentile } from '../stats';
 
 const name = 'typing';
 const description =
@@ -127,8 +126,6 @@ interface TrialOutcome {
   latency: number[];
   /** event.timeStamp → next frame, ms. */
   inputLatency: number[];
-  /** Per measured key: did its [input, frame] overlap a save (IndexedDB documents write, to one frame after it)? */
-  duringSave: boolean[];
   /** Main-thread busy time inside the measured keys' keydown → frame windows (merged), per key, ms. */
   busyPerKey: number;
   /** The same in the main thread's CPU time (the trace's thread time), which waiting for a CPU does not inflate, ms. */
@@ -284,15 +281,12 @@ async function typingTrial(
     if (probe.keys.length !== keysPerTrial)
       throw new Error(`The page saw ${probe.keys.length} keydowns, not ${keysPerTrial}`);
     const measured = probe.keys.slice(discardedKeys);
-    const overlaps = (key: KeyRecord) =>
-      probe.saves.some((save) => save.start < key.frame && (save.settled || save.end || Infinity) > key.input);
     const traced = tracedKeys(events, keysPerTrial);
     const latency = measured.map((key) => key.frame - key.listener);
     const outcome: TrialOutcome = {
       words: size.words,
       latency,
       inputLatency: measured.map((key) => key.frame - key.input),
-      duringSave: measured.map(overlaps),
       busyPerKey: traced.busyPerKey,
       cpuPerKey: traced.cpuPerKey,
       eventsPerKey: traced.eventsPerKey,
@@ -374,37 +368,6 @@ function longFrameSummary(outcomes: readonly TrialOutcome[]): string[] {
   return [
     `- Long animation frames (over 50 ms, the browser's own Long Animation Frames API) during Chorus's measured trials: ${frames}; the scripts in them by total time: ${top.map(([key, entry]) => `\`${key}\` ${Math.round(entry.ms)} ms in ${entry.count}`).join('; ') || 'none'}.`,
   ];
-}
-
-function interferenceNotes(outcomes: readonly TrialOutcome[]): { lines: string[]; details: Record<string, unknown> } {
-  const during: number[] = [];
-  const outside: number[] = [];
-  const saveSpans: number[] = [];
-  let saves = 0;
-  for (const outcome of outcomes) {
-    outcome.latency.forEach((latency, index) => (outcome.duringSave[index] === true ? during : outside).push(latency));
-    saves += outcome.saves.length;
-    for (const save of outcome.saves) if (save.settled > 0) saveSpans.push(save.settled - save.start);
-  }
-  const total = during.length + outside.length;
-  const stat = (values: number[]) =>
-    values.length === 0
-      ? 'none'
-      : `median ${round1(summarise(values).median)} ms, p95 ${round1(summarise(values).p95)} ms`;
-  const details = {
-    keystrokes: total,
-    duringSave: during.length,
-    savesPerTrial: saves / Math.max(1, outcomes.length),
-    saveSpanMs: saveSpans.length === 0 ? null : summarise(saveSpans),
-    latencyDuringSave: during.length === 0 ? null : summarise(during),
-    latencyOutsideSaves: outside.length === 0 ? null : summarise(outside),
-  };
-  return {
-    details,
-    lines: [
-      `- Autosave interference (Chorus): ${(saves / Math.max(1, outcomes.length)).toFixed(1)} saves per trial of ${keysPerTrial} keystrokes; ${during.length} of ${total} measured keystrokes (${((100 * during.length) / Math.max(1, total)).toFixed(0)} %) landed during a save (their keydown → frame overlapped a save, from the IndexedDB transaction opening to the frame after it completed; saves spanned ${saveSpans.length === 0 ? '—' : `median ${round1(summarise(saveSpans).median)} ms`}). Latency of those: ${stat(during)}; of the others: ${stat(outside)}.`,
-    ],
-  };
 }
 
 function profileNotes(baseline: ProfiledTyping, ours: ProfiledTyping): string[] {
@@ -583,7 +546,6 @@ export const typing: Benchmark = {
             baseline: mean(of('baseline').map((outcome) => outcome.commitsPerKey)),
             ours: mean(of('ours').map((outcome) => outcome.commitsPerKey)),
           },
-          interference: interferenceNotes(of('ours')).details,
         });
       }
       const at30k = perSize.find((entry) => entry.words === setups.find((size) => size.words >= 30_000)?.words) as
@@ -596,7 +558,6 @@ export const typing: Benchmark = {
       }
       notes.push(
         `- Layout: Chorus's page is its own (a ${Math.round(setups[0]?.chorusColumn ?? 0)} px writing column, 1.0625rem text at line height 1.7); the bare page is TipTap as it comes (its injected CSS and the browser's defaults, the window's full width), as an independent harness has it.`,
-        ...interferenceNotes(outcomes.ours).lines,
         ...longFrameSummary(outcomes.ours),
         ...(profiled === null ? [] : profileNotes(profiled.baseline, profiled.ours)),
       );

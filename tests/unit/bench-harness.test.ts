@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../bench/harness';
+import { busyTime, cpuTime } from '../../bench/lib/profile';
+import type { MainThread } from '../../bench/lib/trace';
 
 const many = (value: number) => Array.from({ length: 20 }, () => value);
 
@@ -46,5 +48,27 @@ describe('benchmark verdicts', () => {
     // Over 4 ms while the baseline is over 4 ms too: judged by the ratio.
     expect(verdict(4.4, 4.5)).toEqual({ pass: true, absoluteWaived: true });
     expect(verdict(6, 4.5)).toEqual({ pass: false, absoluteWaived: true });
+  });
+});
+
+describe('main-thread time in a trace window', () => {
+  const thread = (tasks: Array<{ ts: number; dur: number; cpu: number }>): MainThread => ({
+    pid: 1,
+    tid: 1,
+    events: [],
+    tasks: tasks.map((task) => ({ ...task, end: task.ts + task.dur, events: [] })),
+  });
+
+  it('counts CPU time, not the wall time a task spent waiting for a CPU, and a straddling task in proportion', () => {
+    // Two tasks of 10 ms on the wall clock: one ran throughout, one waited 8 ms for a CPU.
+    const main = thread([
+      { ts: 0, dur: 10_000, cpu: 10_000 },
+      { ts: 20_000, dur: 10_000, cpu: 2_000 },
+    ]);
+    expect(busyTime(main, 0, 30_000)).toBe(20);
+    expect(cpuTime(main, 0, 30_000)).toBe(12);
+    // Half of the second task lies in the window: half of its CPU time counts.
+    expect(cpuTime(main, 25_000, 40_000)).toBe(1);
+    expect(cpuTime(main, 10_000, 20_000)).toBe(0);
   });
 });
