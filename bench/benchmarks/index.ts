@@ -4,6 +4,7 @@ import { coldStart } from './cold-start';
 import { draftsList } from './drafts-list';
 import { exportDocx } from './export-docx';
 import { exportPdf } from './export-pdf';
+import { lockBench } from './lock';
 import { quickExit } from './quick-exit';
 import { syncPublish } from './sync-publish';
 import { syncPull } from './sync-pull';
@@ -20,4 +21,5 @@ export const benchmarks: readonly Benchmark[] = [
   syncPull,
   exportDocx,
   exportPdf,
+  lockBench,
 ];
