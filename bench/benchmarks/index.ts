@@ -7,6 +7,7 @@ import { exportDocx } from './export-docx';
 import { exportPdf } from './export-pdf';
 import { identifyingCheck } from './identifying-check';
 import { librarySearch } from './library-search';
+import { lockBench } from './lock';
 import { quickExit } from './quick-exit';
 import { syncPublish } from './sync-publish';
 import { syncPull } from './sync-pull';
@@ -26,4 +27,5 @@ export const benchmarks: readonly Benchmark[] = [
   librarySearch,
   detector,
   identifyingCheck,
+  lockBench,
 ];

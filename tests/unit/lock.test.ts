@@ -23,6 +23,16 @@ import {
   VaultLocked,
   waitAfterFailures,
 } from '../../renderer/src/db';
+import {
+  getPreference,
+  getSupportContacts,
+  getSyncState,
+  quickExitShortcutPreference,
+  saveSupportContact,
+  setActiveProfile,
+  setPreference,
+  updateSyncState,
+} from '../../renderer/src/db';
 import { createProfile } from '../../renderer/src/db/profiles';
 import { listResources } from '../../renderer/src/db/resources';
 import { SealedRecordRefused, sealedField } from '../../renderer/src/db/sealing';
@@ -308,7 +318,7 @@ describe('the app lock', () => {
     expect(await unlock(db, passphrase)).toBe('on');
     expect((await getDocument(db, id))?.text).toContain(phrase);
     await finishSealing(db);
-    expect((await getLockRecord(db))?.version).toBe(2);
+    expect((await getLockRecord(db))?.version).toBe(3);
     const after = await rawRecords();
     for (const table of ['resources', 'documents', 'snapshots', 'profiles']) {
       for (const record of after[table] ?? [])
@@ -336,7 +346,7 @@ describe('the app lock', () => {
       onProgress: ({ done }) => progress.push(done),
     });
     expect(progress.at(-1)).toBeGreaterThanOrEqual(5);
-    expect(await getLockRecord(db)).toMatchObject({ state: 'on', version: 2 });
+    expect(await getLockRecord(db)).toMatchObject({ state: 'on', version: 3 });
     expect((await getLockRecord(db))?.previous).toBeUndefined();
     expect((await getDocument(db, id))?.text).toContain(phrase);
     lock(db);
@@ -380,7 +390,7 @@ describe('the app lock', () => {
         for (const [index, id] of ids.entries())
           expect((await getDocument(db, id))?.text).toBe(`${phrase} number ${index}`);
         await finishSealing(db);
-        expect(await getLockRecord(db)).toMatchObject({ state: 'on', version: 2 });
+        expect(await getLockRecord(db)).toMatchObject({ state: 'on', version: 3 });
         lock(db);
         expect(await unlock(db, current)).toBe('on');
         for (const [index, id] of ids.entries())
@@ -389,6 +399,43 @@ describe('the app lock', () => {
       { numRuns: 4 },
     );
     await expectOldKeyOpensNothing(oldWrapped, passphrase);
+  });
+
+  it('seals settings and sync state that say who someone works with, leaving only what the lock screen needs', async () => {
+    const { profileId } = await seed();
+    await setActiveProfile(db, profileId);
+    await saveSupportContact(db, { name: 'Harbour Helpline', description: 'Listening', contact: '0800 123 4567' });
+    await updateSyncState(db, {
+      cursor: 'abc123',
+      lastProblem: 'Could not reach https://git.example.org/team/stories',
+    });
+    const shortcut = {
+      on: true,
+      shortcut: { code: 'KeyQ', key: 'Q', ctrl: true, shift: true, alt: false, meta: false },
+    };
+    await setPreference(db, quickExitShortcutPreference, shortcut);
+    await db.outbox.add({
+      kind: 'version',
+      itemId: 'v1',
+      createdAt: 1,
+      attempts: 1,
+      lastError: 'git.example.org refused',
+      nextAttemptAt: 5,
+    });
+    await turnOnLock(db, passphrase, undefined, cheap);
+
+    const raw = await rawRecords();
+    for (const secret of ['Harbour Helpline', '0800 123 4567', 'git.example.org', 'abc123', profileId])
+      expect(containsPhrase(raw.settings, secret) || containsPhrase(raw.outbox, secret)).toBe(false);
+    const plain = (raw.settings as { key: string; value: unknown }[]).filter((setting) => !(sealedField in setting));
+    expect(plain.map((setting) => setting.key).sort()).toEqual(['lock', 'preference.quickExitShortcut']);
+
+    expect((await getSupportContacts(db))[0]?.name).toBe('Harbour Helpline');
+    expect((await getSyncState(db)).cursor).toBe('abc123');
+    lock(db);
+    // The lock screen's quick exit still knows its keys.
+    expect(await getPreference(db, quickExitShortcutPreference)).toEqual(shortcut);
+    await expect(getSupportContacts(db)).rejects.toThrow(VaultLocked);
   });
 });
 

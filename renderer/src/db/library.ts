@@ -81,10 +81,10 @@ export async function getResourceUse(db: ChorusDb, resourceId: string): Promise<
         db.withdrawals.where('resourceId').equals(resourceId).toArray(),
         db.libraryWithdrawals.where('resourceId').equals(resourceId).toArray(),
       ]);
-      const outbox = await db.outbox
-        .where('itemId')
-        .anyOf(approved.map((each) => each.id))
-        .toArray();
+      // One read per version rather than `anyOf`, which walks a cursor: outbox entries are sealed while the lock is on.
+      const outbox = (
+        await Promise.all(approved.map((each) => db.outbox.where('itemId').equals(each.id).toArray()))
+      ).flat();
       const versions = approved.map((record): VersionUse => {
         const entry = outbox.find((each) => each.itemId === record.id && each.kind === 'version');
         return {

@@ -22,6 +22,7 @@ import { systemClock } from '@core/clock';
  */
 
 const lockKey = 'lock';
+const currentVersion = 3;
 const attemptsKey = 'lock.attempts';
 
 /** Records sealed or opened per transaction while turning the lock on or off. */
@@ -29,8 +30,12 @@ const batchSize = 25;
 
 const sealedSchema = z.object({ iv: z.instanceof(Uint8Array), data: z.instanceof(ArrayBuffer) });
 const lockRecordSchema = z.object({
-  /** The format records are sealed in (`sealedFormat`); 1 until a lock from before has moved them all to 2. */
-  version: z.union([z.literal(1), z.literal(2)]),
+  /**
+   * What has been sealed, and how: 1 records bound to their table only (the first lock), 2 bound
+   * to table, key and format, 3 also settings and the outbox. A lock from before is moved to the
+   * current version on unlock, by a run over every record.
+   */
+  version: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   wrapped: z.object({
     kdf: z.object({
       name: z.literal('PBKDF2'),
@@ -154,7 +159,7 @@ export async function turnOnLock(
 ): Promise<void> {
   if ((await getLockRecord(db)) !== null) throw new Error('The lock is already on.');
   const { key, wrapped } = await createDataKey(passphrase, iterations);
-  const record: LockRecord = { version: 2, wrapped, state: 'encrypting', progress: null };
+  const record: LockRecord = { version: currentVersion, wrapped, state: 'encrypting', progress: null };
   await db.settings.put({ key: lockKey, value: record });
   await holdKey(db, key, record);
   await finishSealing(db, onProgress);
@@ -263,10 +268,10 @@ export async function finishSealing(
 ): Promise<void> {
   for (;;) {
     const record = await getLockRecord(db);
-    if (record === null || (record.state === 'on' && record.version === 2)) return;
+    if (record === null || (record.state === 'on' && record.version === currentVersion)) return;
     if (db.vault.key === null) throw new Error('Unlock first.');
     if (record.state === 'on') {
-      // Sealed in format 1: every record is sealed again, in format 2, under the same key.
+      // From an earlier version: every record is sealed again, as this version seals, under the same key.
       await db.settings.put({ key: lockKey, value: { ...record, state: 'resealing', progress: null } });
       continue;
     }
@@ -279,8 +284,8 @@ export async function finishSealing(
       lock(db);
       return;
     }
-    // Turning on a lock from before format 2 leaves its earlier records in format 1: the next round moves them.
-    const version = record.state === 'resealing' ? 2 : record.version;
+    // Turning on a lock from an earlier version leaves its earlier records as they were: the next round moves them.
+    const version = record.state === 'resealing' ? currentVersion : record.version;
     const done: LockRecord = { version, wrapped: record.wrapped, state: 'on', progress: null };
     await db.settings.put({ key: lockKey, value: done });
     db.vault.previousKey = null;

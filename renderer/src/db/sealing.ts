@@ -11,10 +11,10 @@ import { decodeFields, encodeFields, openBytes, sealBytes, type Sealed } from '.
 
 /**
  * Tables whose records are encrypted while the app lock is on: everything written about
- * resources and people. Only their keys stay readable (ids, resource ids, times, the Trash flag),
- * because IndexedDB must compare them; no key holds words anyone wrote.
- * Plain on purpose: `settings` (the wrapped key itself, preferences, sync position), the outbox
- * (ids and retry times), repository file names of withdrawals and skipped files.
+ * resources and people, settings and sync state. Only their keys stay readable (ids, resource ids,
+ * times, the Trash flag, setting names), because IndexedDB must compare them; no key holds words
+ * anyone wrote. Plain on purpose: the library's withdrawals and skipped files (repository file
+ * names and times, public in the repository) and `plainSettingKeys`.
  */
 export const sealedTables: ReadonlySet<string> = new Set([
   'resources',
@@ -33,7 +33,16 @@ export const sealedTables: ReadonlySet<string> = new Set([
   'withdrawals',
   'library',
   'packs',
+  'settings',
+  'outbox',
 ]);
+
+/**
+ * Settings read before the passphrase is given, so never sealed: the lock itself (the wrapped
+ * key and how far a sealing run got), the count of wrong passphrases, and the quick exit's
+ * shortcut, which works on the lock screen.
+ */
+export const plainSettingKeys: ReadonlySet<string> = new Set(['lock', 'lock.attempts', 'preference.quickExitShortcut']);
 
 /** Where the sealed part of a record is kept; every other field left is a key IndexedDB needs. */
 export const sealedField = '$sealed';
@@ -178,6 +187,7 @@ function sealingTable(table: DBCoreTable, vault: VaultState): DBCoreTable {
 
   const seal = async (key: CryptoKey, value: unknown, primaryKey: unknown): Promise<unknown> => {
     if (typeof value !== 'object' || value === null) return value;
+    if (name === 'settings' && typeof primaryKey === 'string' && plainSettingKeys.has(primaryKey)) return value;
     const { kept, secret } = split(value as Record<string, unknown>);
     const sealed: Sealed = await sealBytes(
       key,

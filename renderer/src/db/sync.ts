@@ -62,12 +62,9 @@ export async function outboxItem(db: ChorusDb, entry: OutboxRecord): Promise<Pub
  * `after`; null when none is waiting.
  */
 export async function nextDueAt(db: ChorusDb, after = -Infinity): Promise<number | null> {
-  const entry = await db.outbox
-    .where('nextAttemptAt')
-    .above(after)
-    .filter((candidate) => candidate.needsAttention !== true)
-    .first();
-  return entry?.nextAttemptAt ?? null;
+  // Read whole rather than filtered in a cursor: outbox entries are sealed while the lock is on.
+  const entries = await db.outbox.where('nextAttemptAt').above(after).toArray();
+  return entries.find((candidate) => candidate.needsAttention !== true)?.nextAttemptAt ?? null;
 }
 
 /** Calls `listener` after each transaction that adds to the outbox (an approval, a withdrawal). */

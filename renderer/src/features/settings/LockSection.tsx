@@ -66,7 +66,7 @@ export function LockSection() {
       <h2 id={`${id}-heading`}>App lock and privacy</h2>
       <p>
         {on
-          ? 'The lock is on. Your drafts, their history, comments, suggestions, sign-offs and consent, identifying-detail decisions, pictures, profiles, packs and the library copy are encrypted on this device.'
+          ? 'The lock is on. Your drafts, their history, comments, suggestions, sign-offs and consent, identifying-detail decisions, pictures, profiles, packs, support contacts, sync state and the library copy are encrypted on this device.'
           : 'The lock is off. With it on, Chorus asks for a passphrase when it starts and encrypts everything it keeps about your work on this device.'}
       </p>
       {on ? (
