@@ -96,6 +96,8 @@ export function ReviewResourcePage() {
         <WorkflowPanel resource={resource} profile={profile} />
         <FindingsPanel resourceId={resource.id} text={sharedText} profile={profile} editable={editable} />
         <SignOffPanel
+          // Each person decides for themselves (open comments set aside, say): a new profile starts afresh.
+          key={profile.id}
           resource={resource}
           profile={profile}
           counts={counts}
