@@ -152,7 +152,9 @@ describe('co-production on one device with two profiles', () => {
         exact: false,
       })
       .waitFor();
-    expect(await page.getByRole('complementary', { name: 'Review' }).innerText()).not.toContain('will be shared');
+    const reviewSide = await page.getByRole('complementary', { name: 'Review' }).innerText();
+    expect(reviewSide).not.toContain('approved and will be shared');
+    expect(reviewSide).toContain('No shared repository is set up');
 
     const audit = page.getByRole('region', { name: 'Audit trail' });
     await audit.getByText('Approved').waitFor();
