@@ -180,10 +180,6 @@ try {
   await page.getByRole('link', { name: 'Sync status: Up to date' }).waitFor();
   await page.getByText('Last synced 10:00').waitFor();
   await showSamePath(repository.getByRole('textbox', { name: 'Folder path' }));
-  await shoot(page, 'sync-notice', { fullPage: false });
-  await page.getByRole('status').getByRole('button', { name: 'Dismiss' }).click();
-  await page.getByText('Settings saved. Chorus is syncing now.').waitFor({ state: 'detached' });
-  await showSamePath(repository.getByRole('textbox', { name: 'Folder path' }));
   await shoot(page, 'sync');
 
   await goTo(page, 'Library');

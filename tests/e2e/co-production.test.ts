@@ -46,7 +46,7 @@ describe('co-production on one device with two profiles', () => {
     await editor.waitForSaved();
     // A picture: pictures are not shared yet, and the sign-off must say so.
     const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('toolbar').getByRole('button', { name: 'Image', exact: true }).click();
+    await (await editor.tool('Image')).click();
     await (await chooser).setFiles({ name: 'map.png', mimeType: 'image/png', buffer: Buffer.from(tinyPng) });
     const pictureDialog = page.getByRole('dialog', { name: 'Add an image' });
     await pictureDialog.getByRole('textbox', { name: 'Description' }).fill('A hand-drawn map of the estate');
@@ -99,6 +99,16 @@ describe('co-production on one device with two profiles', () => {
     // `all()` does not wait, so wait for the facilitator's checklist to replace the consent form first.
     await checklist.waitFor();
     for (const box of await checklist.getByRole('checkbox').all()) await box.check();
+    // The open comment does not block, but it is brought up, with the way to it, and set aside on purpose.
+    await page.getByRole('button', { name: 'Sign off this version' }).click();
+    await page
+      .getByRole('alert')
+      .getByText('Look at the open comment first, or tick “Sign off with the open comments as they are”.')
+      .waitFor();
+    const openComments = page.getByRole('group', { name: 'Open comments' });
+    await openComments.getByText('There is 1 open comment on this draft.', { exact: false }).waitFor();
+    await openComments.getByRole('link', { name: 'See the comments in the draft' }).waitFor();
+    await openComments.getByRole('checkbox', { name: 'Sign off with the open comments as they are' }).check();
     await page.getByRole('button', { name: 'Sign off this version' }).click();
     await page
       .getByRole('alert')
@@ -109,6 +119,10 @@ describe('co-production on one device with two profiles', () => {
     await page.getByText('Every finding is resolved.').waitFor();
     await page.getByRole('button', { name: 'Sign off this version' }).click();
     await page.getByText(/Facilitator signed the checklist, .*, for this exact version\./).waitFor();
+    await page
+      .getByRole('status')
+      .getByText('The safeguarding checklist is signed for this exact version. The consultee gives consent next.')
+      .waitFor();
 
     await profiles.switchTo('Alex');
     await page.getByRole('checkbox', { name: 'Police' }).check();
@@ -128,8 +142,19 @@ describe('co-production on one device with two profiles', () => {
     expect(await agreement.innerText()).toContain(
       'It has one picture. It is not shared: trainers will see the description written for each picture instead.',
     );
+    await page.getByRole('checkbox', { name: 'Sign off with the open comments as they are' }).check();
     await page.getByRole('button', { name: 'I agree, and sign off this version' }).click();
     await page.getByRole('heading', { name: /^Approved · version 1/ }).waitFor();
+    // What happened is said, and no sharing is promised: no repository is set up here.
+    await page
+      .getByRole('status')
+      .getByText('Approved. Version 1 of “My story” has both sign-offs and is now frozen. No shared repository', {
+        exact: false,
+      })
+      .waitFor();
+    const reviewSide = await page.getByRole('complementary', { name: 'Review' }).innerText();
+    expect(reviewSide).not.toContain('approved and will be shared');
+    expect(reviewSide).toContain('No shared repository is set up');
 
     const audit = page.getByRole('region', { name: 'Audit trail' });
     await audit.getByText('Approved').waitFor();

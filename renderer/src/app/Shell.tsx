@@ -3,7 +3,8 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useSyncStatus } from '../features/sync';
 import { usePlatform } from '../platform';
 import type { HostStatus } from '../platform/platform';
-import { areas } from './areas';
+import { useActiveProfile } from '../db';
+import { areas, areasFor } from './areas';
 import { ScreenBoundary } from './failures';
 import { ProfileSwitcher } from './ProfileSwitcher';
 import type { QuickExitKeys } from './quick-exit-keys';
@@ -17,6 +18,8 @@ export function Shell({ onQuickExit, exitKeys }: { onQuickExit: () => void; exit
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  // A trainer is offered only what a trainer can use: drafting and review are not theirs.
+  const offered = areasFor(useActiveProfile()?.role);
 
   useEffect(() => {
     // The area only, also on a resource's own page: a window title never shows what someone wrote.
@@ -66,7 +69,7 @@ export function Shell({ onQuickExit, exitKeys }: { onQuickExit: () => void; exit
       <div className="sidebar">
         <nav aria-label="Main">
           <ul>
-            {areas.map((area) => (
+            {offered.map((area) => (
               <li key={area.path}>
                 <NavLink to={`/${area.path}`} className="nav-link">
                   {area.label}

@@ -1,3 +1,4 @@
+import type { Role } from '@core/co-production/workflow';
 import type { ComponentType } from 'react';
 import { DraftsPage } from '../features/drafting';
 import { LibraryPage } from '../features/library';
@@ -10,6 +11,8 @@ export interface Area {
   path: string;
   label: string;
   Page: ComponentType;
+  /** Who can use it; left out, everyone. */
+  roles?: readonly Role[];
 }
 
 /**
@@ -19,11 +22,12 @@ export interface Area {
  * parse the Library's search, the training packs and their exports, review or sync screens.
  */
 export const areas: readonly Area[] = [
-  { path: 'drafts', label: 'Drafts', Page: DraftsPage },
+  { path: 'drafts', label: 'Drafts', Page: DraftsPage, roles: ['consultee', 'facilitator'] },
   {
     path: 'review',
     label: 'Review',
     Page: ReviewPage,
+    roles: ['consultee', 'facilitator'],
   },
   {
     path: 'library',
@@ -42,3 +46,8 @@ export const areas: readonly Area[] = [
   },
   { path: 'settings', label: 'Settings', Page: SettingsPage },
 ];
+
+/** The areas the navigation offers to someone in this role: all of them while no profile is chosen. */
+export function areasFor(role: Role | undefined): readonly Area[] {
+  return role === undefined ? areas : areas.filter((area) => area.roles === undefined || area.roles.includes(role));
+}

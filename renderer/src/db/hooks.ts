@@ -23,7 +23,15 @@ import type {
 import { auditTrail } from './review';
 import { countResources, documentTexts, getResource, listResources, recentResources } from './resources';
 import { listSnapshots } from './snapshots';
-import { getSyncState, listLibrary, listOutbox, listSkippedFiles, type OutboxView, type SyncState } from './sync';
+import {
+  getSyncState,
+  listLibrary,
+  listOutbox,
+  listWithdrawnLibrary,
+  listSkippedFiles,
+  type OutboxView,
+  type SyncState,
+} from './sync';
 
 /** Live list of resources (or of the Trash), newest first; undefined while loading or not `enabled`. */
 export function useResourceList(inTrash: 0 | 1 = 0, enabled = true): ResourceRecord[] | undefined {
@@ -171,6 +179,12 @@ export function useSyncState(): SyncState | undefined {
 export function useLibrary(): LibraryVersionRecord[] | undefined {
   const db = useDb();
   return useLiveQuery(() => listLibrary(db), [db]);
+}
+
+/** Live: the library's withdrawn resources, the latest withdrawal first. */
+export function useWithdrawnLibrary(): LibraryVersionRecord[] | undefined {
+  const db = useDb();
+  return useLiveQuery(() => listWithdrawnLibrary(db), [db]);
 }
 
 /** Live training packs, most recently changed first, with how many of their resources were withdrawn. */

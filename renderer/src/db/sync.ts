@@ -222,12 +222,23 @@ export function listSkippedFiles(db: ChorusDb): Promise<SkippedFileRecord[]> {
  * withdrawn, by title. Earlier versions stay in the table for the resource page.
  */
 export async function listLibrary(db: ChorusDb): Promise<LibraryVersionRecord[]> {
+  return (await newestPerResource(db))
+    .filter((record) => record.withdrawnAt === undefined)
+    .sort((a, b) => a.approved.content.title.localeCompare(b.approved.content.title, 'en-GB'));
+}
+
+/** The resources of the library that were withdrawn (their newest version), the latest withdrawal first. */
+export async function listWithdrawnLibrary(db: ChorusDb): Promise<LibraryVersionRecord[]> {
+  return (await newestPerResource(db))
+    .filter((record) => record.withdrawnAt !== undefined)
+    .sort((a, b) => (b.withdrawnAt ?? 0) - (a.withdrawnAt ?? 0));
+}
+
+async function newestPerResource(db: ChorusDb): Promise<LibraryVersionRecord[]> {
   const newest = new Map<string, LibraryVersionRecord>();
   for (const record of await db.library.toArray()) {
     const current = newest.get(record.resourceId);
     if (current === undefined || record.version > current.version) newest.set(record.resourceId, record);
   }
-  return [...newest.values()]
-    .filter((record) => record.withdrawnAt === undefined)
-    .sort((a, b) => a.approved.content.title.localeCompare(b.approved.content.title, 'en-GB'));
+  return [...newest.values()];
 }

@@ -51,6 +51,14 @@ export class DraftEditorPage {
     return this.page.getByRole('toolbar', { name: 'Formatting' });
   }
 
+  /** A formatting tool, from the toolbar's row or, when the row is too narrow for it, from under More. */
+  async tool(name: string): Promise<Locator> {
+    const tool = this.toolbar.getByRole('button', { name, exact: true });
+    await this.toolbar.waitFor();
+    if ((await tool.count()) === 0) await this.toolbar.getByRole('button', { name: 'More' }).click();
+    return tool;
+  }
+
   /** What the writing aids say for `term` ("Words", "Reading time", "Reading age"). */
   writingAid(term: string): Locator {
     return this.page

@@ -9,6 +9,7 @@ import {
   noLibraryFilters,
   topicChoices,
   warningChoices,
+  withdrawnNotice,
 } from '../../../renderer/src/features/library/library';
 import { unhashedRecord } from './library-fixtures';
 
@@ -60,5 +61,16 @@ describe('library filters', () => {
     expect(isFiltering(noLibraryFilters)).toBe(false);
     expect(isFiltering({ ...noLibraryFilters, query: '  ' })).toBe(false);
     expect(isFiltering({ ...noLibraryFilters, review: 'not-due' })).toBe(true);
+  });
+});
+
+describe('withdrawnNotice', () => {
+  it('names what was withdrawn, calmly, and nothing when nothing was', () => {
+    expect(withdrawnNotice([])).toBeNull();
+    expect(withdrawnNotice(['Being heard'])).toBe(
+      '“Being heard” was withdrawn by its author, so it is no longer shown here. If you have copies, stop using them.',
+    );
+    expect(withdrawnNotice(['A', 'B'])).toContain('“A” and “B” were withdrawn by their authors, so they are');
+    expect(withdrawnNotice(['A', 'B', 'C', 'D', 'E'])).toContain('“A”, “B”, “C” and 2 more were withdrawn');
   });
 });

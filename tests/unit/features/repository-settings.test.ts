@@ -97,6 +97,9 @@ describe('repository settings form', () => {
 
     await click(button('Store it anyway'));
     await until(() => document.body.textContent.includes('Settings saved. Chorus is syncing now.'));
+    // Said beside the buttons, not in a corner notice over the token's hints.
+    expect(document.querySelector('form [role="status"]')?.textContent).toBe('Settings saved. Chorus is syncing now.');
+    expect(document.querySelector('.notice-region')).toBeNull();
     expect(await platform.invoke('repository.status', {})).toMatchObject({
       remote: { kind: 'git', url: remote.server.url, username: remote.server.username },
       hasToken: true,

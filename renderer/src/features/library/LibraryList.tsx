@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { audienceLabels, audiences, useDb, useLibrary, type LibraryVersionRecord } from '../../db';
+import { audienceLabels, audiences, useDb, useLibrary, useWithdrawnLibrary, type LibraryVersionRecord } from '../../db';
 import { purposeLabels } from '@core/co-production/consent';
 import { creditOf } from '@core/co-production/credit';
 import { EmptyState } from '../../ui/EmptyState';
@@ -17,6 +17,7 @@ import {
   noLibraryFilters,
   topicChoices,
   warningChoices,
+  withdrawnNotice,
   type Choice,
   type LibraryFilters,
   type ReviewFilter,
@@ -36,6 +37,11 @@ export interface LibraryLinkState {
 export function LibraryList() {
   const db = useDb();
   const library = useLibrary();
+  const withdrawn = useWithdrawnLibrary();
+  const withdrawnWords = useMemo(
+    () => withdrawnNotice((withdrawn ?? []).map((record) => record.approved.content.title)),
+    [withdrawn],
+  );
   const [params, setParams] = useSearchParams();
   const location = useLocation();
   const filters = useMemo(() => filtersFromParams(params), [params]);
@@ -83,8 +89,13 @@ export function LibraryList() {
   return (
     <Page title="Library" intro="Approved resources from the shared repository, ready to use offline.">
       {library === undefined && <p className="loading">Loading…</p>}
+      {withdrawnWords !== null && (
+        <p className="notice-inline" role="note" aria-label="Withdrawn resources">
+          {withdrawnWords}
+        </p>
+      )}
       {library?.length === 0 && (
-        <EmptyState title="No approved resources yet">
+        <EmptyState title={withdrawnWords === null ? 'No approved resources yet' : 'No approved resources to use'}>
           <p>
             Approved resources appear here after this device syncs with the shared repository. Withdrawn resources are
             never shown.

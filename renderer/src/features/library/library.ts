@@ -139,3 +139,16 @@ export function filtersFromParams(params: URLSearchParams): LibraryFilters {
     review: review === 'due' || review === 'not-due' ? review : 'all',
   };
 }
+
+/**
+ * The calm notice of resources withdrawn by their authors, which the library no longer shows;
+ * null when none were. Titles are listed (up to `shown` of them), the latest withdrawal first.
+ */
+export function withdrawnNotice(titles: readonly string[], shown = 3): string | null {
+  if (titles.length === 0) return null;
+  const named = titles.slice(0, shown).map((title) => `“${title === '' ? 'Untitled' : title}”`);
+  const more = titles.length - named.length;
+  const list = more > 0 ? `${named.join(', ')} and ${more} more` : named.join(titles.length === 2 ? ' and ' : ', ');
+  const verb = titles.length === 1 ? 'was' : 'were';
+  return `${list} ${verb} withdrawn by ${titles.length === 1 ? 'its author' : 'their authors'}, so ${titles.length === 1 ? 'it is' : 'they are'} no longer shown here. If you have copies, stop using them.`;
+}

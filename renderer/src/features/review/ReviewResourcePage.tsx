@@ -161,6 +161,8 @@ export function ReviewResourcePage() {
           onShow={showFinding}
         />
         <SignOffPanel
+          // Each person decides for themselves (open comments set aside, say): a new profile starts afresh.
+          key={profile.id}
           resource={resource}
           profile={profile}
           counts={counts}

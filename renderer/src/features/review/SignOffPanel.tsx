@@ -1,9 +1,11 @@
 import { useId, useState, type SyntheticEvent } from 'react';
+import { Link } from 'react-router';
 import {
   ReviewRefused,
   signOff,
   useDb,
   useSignOffs,
+  useThreads,
   type ProfileRecord,
   type ResourceRecord,
   type ReviewCounts,
@@ -23,6 +25,8 @@ import { formatWhen } from '@core/clock';
 import { capitalise } from '../../ui/format';
 import { checklistComplete, safeguardingChecklist, type ChecklistAnswers } from './checklist';
 import { useClock } from '../clock';
+import { openCommentsRefusal, openCommentsReminder, signOffOutcome } from './outcome-words';
+import { useSharing } from './WorkflowPanel';
 import './review.css';
 
 const attributionLabels: Record<AttributionKind, string> = {
@@ -61,6 +65,10 @@ export function SignOffPanel({
   const signOffs = useSignOffs(resource.id);
   const [answers, setAnswers] = useState<ChecklistAnswers>({});
   const [error, setError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const sharing = useSharing();
+  const openComments = (useThreads(resource.id) ?? []).filter((thread) => thread.resolvedAt === 0).length;
+  const [commentsSetAside, setCommentsSetAside] = useState(false);
   const id = useId();
   const wording = consentWording(choices, resource, pictures);
   const problems = consentProblems(choices);
@@ -68,19 +76,29 @@ export function SignOffPanel({
   const submit = async (event: SyntheticEvent) => {
     event.preventDefault();
     setError(null);
+    setOutcome(null);
+    const done = ({ approved }: { approved: boolean }) =>
+      setOutcome(
+        signOffOutcome({ approved, role: profile.role, title: resource.title, version: resource.version, sharing }),
+      );
+    const refusal = openCommentsRefusal(openComments, commentsSetAside);
+    if (refusal !== null) {
+      setError(refusal);
+      return;
+    }
     try {
       if (profile.role === 'consultee') {
         if (problems.length > 0) {
           setError(problems.join(' '));
           return;
         }
-        await signOff(db, resource.id, profile, counts, { consent: { choices, wording } });
+        done(await signOff(db, resource.id, profile, counts, { consent: { choices, wording } }));
       } else {
         if (!checklistComplete(answers)) {
           setError('Every point of the checklist must be confirmed before signing off.');
           return;
         }
-        await signOff(db, resource.id, profile, counts, { checklist: answers });
+        done(await signOff(db, resource.id, profile, counts, { checklist: answers }));
       }
     } catch (caught) {
       setError(caught instanceof ReviewRefused ? caught.message : 'Signing off did not work. Please try again.');
@@ -181,6 +199,12 @@ export function SignOffPanel({
               <p key={paragraph}>{paragraph}</p>
             ))}
           </div>
+          <OpenComments
+            resourceId={resource.id}
+            open={openComments}
+            setAside={commentsSetAside}
+            onSetAside={setCommentsSetAside}
+          />
           <button type="submit" className="button">
             I agree, and sign off this version
           </button>
@@ -205,6 +229,12 @@ export function SignOffPanel({
               </label>
             ))}
           </fieldset>
+          <OpenComments
+            resourceId={resource.id}
+            open={openComments}
+            setAside={commentsSetAside}
+            onSetAside={setCommentsSetAside}
+          />
           <button type="submit" className="button">
             Sign off this version
           </button>
@@ -221,6 +251,36 @@ export function SignOffPanel({
           {error}
         </p>
       )}
+      <p role="status" className={outcome === null ? 'visually-hidden' : 'notice-inline'}>
+        {outcome}
+      </p>
     </section>
+  );
+}
+
+/** The reminder of open comments before signing off, with the way to them and the choice to go on. */
+function OpenComments({
+  resourceId,
+  open,
+  setAside,
+  onSetAside,
+}: {
+  resourceId: string;
+  open: number;
+  setAside: boolean;
+  onSetAside: (setAside: boolean) => void;
+}) {
+  const reminder = openCommentsReminder(open);
+  if (reminder === null) return null;
+  return (
+    <div className="notice-inline open-comments" role="group" aria-label="Open comments">
+      <p>
+        {reminder} <Link to={`/drafts/${resourceId}`}>See the comments in the draft</Link>
+      </p>
+      <label className="checkbox">
+        <input type="checkbox" checked={setAside} onChange={(event) => onSetAside(event.target.checked)} />
+        Sign off with the open comments as they are
+      </label>
+    </div>
   );
 }

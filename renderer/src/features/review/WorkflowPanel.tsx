@@ -10,6 +10,8 @@ import {
 } from '../../db';
 import { decideStatusMove, type StatusMove, type WorkflowAction } from '@core/co-production/workflow';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { useSyncStatus } from '../sync';
+import { approvedNextStep, type Sharing } from './outcome-words';
 
 const moveLabels: Partial<Record<WorkflowAction, string>> = {
   submit: 'Send for review',
@@ -23,7 +25,8 @@ const nextSteps: Record<ResourceRecord['status'], string> = {
   'in-review':
     'Check the draft together. When every identifying detail is resolved, the consultee gives consent and the facilitator signs the safeguarding checklist.',
   'changes-requested': 'Make the changes in the draft, then send it back for review.',
-  approved: 'This version is approved and will be shared. To change it, start a new version.',
+  // Said by approvedNextStep, which knows whether a repository is set up.
+  approved: '',
   withdrawn: 'This resource is withdrawn. Trainers will no longer be able to use it.',
 };
 
@@ -37,6 +40,7 @@ export function WorkflowPanel({ resource, profile }: { resource: ResourceRecord;
     (action) => decideStatusMove(resource.status, action, profile.role).allowed,
   );
   const canWithdraw = decideStatusMove(resource.status, 'withdraw', profile.role).allowed;
+  const sharing = useSharing();
 
   const run = async (action: Exclude<WorkflowAction, 'sign-off' | 'withdraw'>) => {
     setError(null);
@@ -52,7 +56,7 @@ export function WorkflowPanel({ resource, profile }: { resource: ResourceRecord;
       <h2 id={`${id}-heading`}>
         {statusLabels[resource.status]} · version {resource.version}
       </h2>
-      <p>{nextSteps[resource.status]}</p>
+      <p>{resource.status === 'approved' ? approvedNextStep(sharing) : nextSteps[resource.status]}</p>
       <div className="row-actions">
         {moves.map((action) => (
           <button
@@ -100,4 +104,11 @@ export function WorkflowPanel({ resource, profile }: { resource: ResourceRecord;
       </ConfirmDialog>
     </section>
   );
+}
+
+/** Whether approved versions will reach a shared repository, as the sync status says. */
+export function useSharing(): Sharing {
+  const { kind } = useSyncStatus();
+  if (kind === 'loading') return undefined;
+  return kind !== 'not-set-up';
 }

@@ -2,7 +2,6 @@ import { useId, useState, type SyntheticEvent } from 'react';
 import type { ConfigureRepository, RepositoryStatus } from '../../../../electron/shared/contract';
 import { usePlatform } from '../../platform';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { Notice, type NoticeContent } from '../../ui/Notice';
 import { useRepositoryStatus, useSyncEngine } from './SyncProvider';
 import { isSetUp } from './status';
 import './sync.css';
@@ -76,12 +75,14 @@ function RepositoryForm({ saved }: { saved: RepositoryStatus }) {
   const [error, setError] = useState<string | null>(null);
   const [consent, setConsent] = useState<string | null>(null);
   const [test, setTest] = useState<TestState>({ state: 'idle' });
-  const [notice, setNotice] = useState<NoticeContent | null>(null);
+  // Said beside the buttons, not in a corner notice, which would cover the token's hints below.
+  const [savedMessage, setSavedMessage] = useState<string | null>(null);
   const id = useId();
 
   const change = (next: Partial<FormValues>) => {
     setValues((current) => ({ ...current, ...next }));
     setError(null);
+    setSavedMessage(null);
   };
 
   const input = (allowPlainText: boolean): ConfigureRepository => {
@@ -100,6 +101,7 @@ function RepositoryForm({ saved }: { saved: RepositoryStatus }) {
 
   const save = async (allowPlainText: boolean) => {
     setError(null);
+    setSavedMessage(null);
     setTest({ state: 'idle' });
     setSaving(true);
     try {
@@ -113,12 +115,12 @@ function RepositoryForm({ saved }: { saved: RepositoryStatus }) {
       setValues(valuesOf(result.status));
       setToken('');
       if (isSetUp(result.status)) {
-        setNotice({ message: 'Settings saved. Chorus is syncing now.' });
+        setSavedMessage('Settings saved. Chorus is syncing now.');
         void engine.request();
       } else if (result.status.remote.kind === 'none') {
-        setNotice({ message: 'Settings saved. Nothing will be shared until a repository is set up.' });
+        setSavedMessage('Settings saved. Nothing will be shared until a repository is set up.');
       } else {
-        setNotice({ message: 'Settings saved. Add a token to start syncing.' });
+        setSavedMessage('Settings saved. Add a token to start syncing.');
       }
     } catch {
       setError('Chorus could not save the settings. Check each field, then try again.');
@@ -274,6 +276,9 @@ function RepositoryForm({ saved }: { saved: RepositoryStatus }) {
             </button>
           )}
         </div>
+        <p role="status" className={savedMessage === null ? 'test-result' : 'test-result notice-inline'}>
+          {savedMessage}
+        </p>
         <p
           role="status"
           className={test.state === 'done' && test.tone === 'failed' ? 'test-result test-failed' : 'test-result'}
@@ -301,7 +306,6 @@ function RepositoryForm({ saved }: { saved: RepositoryStatus }) {
           choosing None and saving.
         </p>
       </ConfirmDialog>
-      <Notice notice={notice} onDismiss={() => setNotice(null)} />
     </>
   );
 }
