@@ -97,7 +97,11 @@ export function createPlatform(driver: TransportDriver): Platform {
   // promise); after that they are delivered as they come.
   const deliver = (raw: unknown) => {
     if (loadedContract !== null) check(loadedContract, raw);
-    else loadContract().then((contract) => check(contract, raw), () => undefined);
+    else
+      loadContract().then(
+        (contract) => check(contract, raw),
+        () => undefined,
+      );
   };
 
   return {

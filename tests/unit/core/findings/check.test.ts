@@ -140,7 +140,7 @@ describe('checking everything that is shared', () => {
   it("shows the detector's own explanation when it gives one, and plain words for the kind otherwise", () => {
     expect(explainFinding({ kind: 'place', explanation: 'A village in Powys.' })).toBe('A village in Powys.');
     expect(explainFinding({ kind: 'postcode' })).toBe('Looks like a postcode, which points to a few streets.');
-    const found = checkShared(input(), finding(['Kai'], { explanation: 'A first name.' } as Partial<Finding>));
+    const found = checkShared(input(), finding(['Kai'], { explanation: 'A first name.' }));
     expect(found[0]?.explanation).toBe('A first name.');
   });
 });
