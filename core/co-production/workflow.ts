@@ -5,7 +5,7 @@
  *   draft ─submit→ in-review ─request-changes→ changes-requested ─resubmit→ in-review
  *   in-review ─(consultee consent + facilitator safeguarding sign-off on the same content)→ approved
  *   approved ─start-editing→ draft (the next version)
- *   any state ─withdraw (consultee only)→ withdrawn
+ *   any state ─withdraw (consultee only, once a version has been approved)→ withdrawn
  */
 
 export const roles = ['consultee', 'facilitator', 'trainer'] as const;
@@ -109,4 +109,16 @@ export type StatusMove = Exclude<WorkflowAction, 'sign-off'>;
 /** Moves other than a sign-off depend only on the state and the role, never on content or sign-offs. */
 export function decideStatusMove(state: WorkflowState, action: StatusMove, role: Role): Decision {
   return decide(state, action, role, { contentHash: '', signOffs: [], unresolvedFindings: 0, pendingSuggestions: 0 });
+}
+
+/**
+ * Withdrawal takes back consent given for an approved version. A resource with no approved version has given
+ * nothing to withdraw: nothing of it was shared, and the Trash is how a draft is removed.
+ */
+export function decideWithdrawal(state: WorkflowState, role: Role, approvedVersions: number): Decision {
+  const decision = decideStatusMove(state, 'withdraw', role);
+  if (!decision.allowed || approvedVersions > 0) return decision;
+  return refuse(
+    'Nothing of this resource has been approved, so nothing of it was shared and there is nothing to withdraw. To remove the draft, move it to the Trash.',
+  );
 }

@@ -99,6 +99,8 @@ async function approveOneResource(page: Page): Promise<string> {
   const checklist = page.getByRole('group', { name: /Safeguarding checklist/ });
   await checklist.waitFor();
   for (const box of await checklist.getByRole('checkbox').all()) await box.check();
+  // The comment above is still open: each sign-off asks that it be set aside on purpose.
+  await page.getByRole('checkbox', { name: 'Sign off with the open comments as they are' }).check();
   await page.getByRole('button', { name: 'Sign off this version' }).click();
   await page.getByText(/Facilitator signed the checklist, .*, for this exact version\./).waitFor();
 
@@ -106,6 +108,7 @@ async function approveOneResource(page: Page): Promise<string> {
   await page.getByRole('checkbox', { name: 'Police' }).check();
   await page.getByRole('radio', { name: 'A name I choose (not my real name)' }).check();
   await page.getByRole('textbox', { name: 'Credit as' }).fill('Robin');
+  await page.getByRole('checkbox', { name: 'Sign off with the open comments as they are' }).check();
   await page.getByRole('button', { name: 'I agree, and sign off this version' }).click();
   await page.getByRole('heading', { name: /^Approved · version 1/ }).waitFor();
   return resourceId;

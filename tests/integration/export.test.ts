@@ -121,8 +121,8 @@ describe('export to Word', () => {
     const words = wordText(document);
     const resource = words.slice(words.indexOf('Being heardContent warnings'));
     expect(resource.indexOf('Describes grooming')).toBeGreaterThan(0);
-    expect(resource.indexOf('Describes grooming')).toBeLessThan(resource.indexOf('Written by Sam'));
-    expect(resource.indexOf('Written by Sam')).toBeLessThan(resource.indexOf('Nobody asked me'));
+    expect(resource.indexOf('Describes grooming')).toBeLessThan(resource.indexOf('Written under the name Sam'));
+    expect(resource.indexOf('Written under the name Sam')).toBeLessThan(resource.indexOf('Nobody asked me'));
     expect(resource.indexOf('Nobody asked me')).toBeLessThan(resource.indexOf('Trainer notes'));
     expect(words).toContain('Picture: A drawing of a door left open');
     // Trainer notes are a section of their own: a section break comes just before their heading.
@@ -172,7 +172,7 @@ describe('export to PowerPoint', () => {
     // A short summary sits on the title slide, with the credit.
     const first = slides.find((slide) => slide.title === titles[0]);
     expect(first?.text).toContain(short);
-    expect(first?.text).toContain('Written by Sam');
+    expect(first?.text).toContain('Written under the name Sam');
   });
 
   it('titles every slide in its title placeholder, puts trainer notes in the speaker notes and opens in LibreOffice', async () => {
@@ -188,7 +188,7 @@ describe('export to PowerPoint', () => {
     // The resource's title slide: its content warnings come before its attribution.
     const beingHeard = slides[slideTitles.indexOf('Being heard')] ?? '';
     expect(beingHeard.indexOf('Describes grooming')).toBeGreaterThan(0);
-    expect(beingHeard.indexOf('Describes grooming')).toBeLessThan(beingHeard.indexOf('Written by Sam'));
+    expect(beingHeard.indexOf('Describes grooming')).toBeLessThan(beingHeard.indexOf('Written under the name Sam'));
     // The schema allows paragraph properties only once, at the start of a paragraph.
     for (const xml of slides) {
       for (const [, paragraph] of xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)) {
@@ -236,8 +236,8 @@ describe('export to PDF', () => {
     for (const title of titles) expect(text).toContain(title);
     const start = text.indexOf('Content warnings: Describes grooming');
     expect(start).toBeGreaterThan(0);
-    expect(start).toBeLessThan(text.indexOf('Written by Sam', start));
-    expect(text.indexOf('Written by Sam', start)).toBeLessThan(text.indexOf('Nobody asked me'));
+    expect(start).toBeLessThan(text.indexOf('Written under the name Sam', start));
+    expect(text.indexOf('Written under the name Sam', start)).toBeLessThan(text.indexOf('Nobody asked me'));
     expect(text).toMatch(/Page 2 of \d+/);
     expect(text).toContain('Trainer notes');
     expect(text).toContain('Picture: A drawing of a door left open');

@@ -1,10 +1,10 @@
 import { Suspense, useEffect, useRef, useState } from 'react';
-import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { useSyncStatus } from '../features/sync';
 import { usePlatform } from '../platform';
 import type { HostStatus } from '../platform/platform';
 import { useActiveProfile } from '../db';
-import { areas, areasFor } from './areas';
+import { areas, areasFor, redirectFor } from './areas';
 import { ScreenBoundary } from './failures';
 import { ProfileSwitcher } from './ProfileSwitcher';
 import type { QuickExitKeys } from './quick-exit-keys';
@@ -19,7 +19,9 @@ export function Shell({ onQuickExit, exitKeys }: { onQuickExit: () => void; exit
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   // A trainer is offered only what a trainer can use: drafting and review are not theirs.
-  const offered = areasFor(useActiveProfile()?.role);
+  const role = useActiveProfile()?.role;
+  const offered = areasFor(role);
+  const redirect = redirectFor(role, location.pathname);
 
   useEffect(() => {
     // The area only, also on a resource's own page: a window title never shows what someone wrote.
@@ -86,7 +88,7 @@ export function Shell({ onQuickExit, exitKeys }: { onQuickExit: () => void; exit
           {/* Only seen when the app starts on an area whose code has not loaded yet: moving between
               areas is a transition, which keeps the current screen until the next one is ready. */}
           <Suspense fallback={<p className="loading">Opening…</p>}>
-            <Outlet />
+            {redirect === null ? <Outlet /> : <Navigate to={redirect} replace />}
           </Suspense>
         </ScreenBoundary>
       </main>

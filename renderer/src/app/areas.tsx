@@ -51,3 +51,16 @@ export const areas: readonly Area[] = [
 export function areasFor(role: Role | undefined): readonly Area[] {
   return role === undefined ? areas : areas.filter((area) => area.roles === undefined || area.roles.includes(role));
 }
+
+/**
+ * Where to go instead when the address is in an area this role does not use (a trainer starts on Drafts, or the
+ * profile is switched to a trainer's while on Review): the first area it is offered. Null when the address is fine.
+ */
+export function redirectFor(role: Role | undefined, pathname: string): string | null {
+  const [, first = ''] = pathname.split('/');
+  if (!areas.some((area) => area.path === first)) return null;
+  const offered = areasFor(role);
+  if (offered.some((area) => area.path === first)) return null;
+  const [home] = offered;
+  return home === undefined ? null : `/${home.path}`;
+}

@@ -20,7 +20,7 @@ import type {
   SnapshotRecord,
   SupportContactRecord,
 } from './records';
-import { auditTrail } from './review';
+import { auditTrail, countApprovedVersions } from './review';
 import { countResources, documentTexts, getResource, listResources, recentResources } from './resources';
 import { listSnapshots } from './snapshots';
 import {
@@ -136,6 +136,12 @@ export function useAuditTrail(resourceId: string): AuditEventRecord[] | undefine
 export function useSignOffs(resourceId: string): SignOffRecord[] | undefined {
   const db = useDb();
   return useLiveQuery(() => db.signOffs.where('resourceId').equals(resourceId).toArray(), [db, resourceId]);
+}
+
+/** How many approved versions of a resource this device holds; undefined while loading. */
+export function useApprovedVersionCount(resourceId: string): number | undefined {
+  const db = useDb();
+  return useLiveQuery(() => countApprovedVersions(db, resourceId), [db, resourceId]);
 }
 
 /** The consultee's list of people and places in their story; undefined while loading. */

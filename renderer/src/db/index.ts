@@ -20,6 +20,7 @@ export {
   useResourceUse,
   useSavedDocument,
   useSignOffs,
+  useApprovedVersionCount,
   useSkippedFiles,
   useSnapshots,
   useSupportContacts,

@@ -10,6 +10,7 @@ import { stripReviewMarks } from '@core/document/strip';
 import {
   decide,
   decideStatusMove,
+  decideWithdrawal,
   staleSignOffs,
   type Decision,
   type StatusMove,
@@ -82,6 +83,11 @@ function audit(
     action,
     detail,
   });
+}
+
+/** How many approved versions of a resource this device holds (each was frozen with its consent). */
+export function countApprovedVersions(db: ChorusDb, resourceId: string): Promise<number> {
+  return db.approvedVersions.where('resourceId').equals(resourceId).count();
 }
 
 /** Whether the acting profile may make a move other than a sign-off now. */
@@ -255,7 +261,9 @@ export async function withdrawResource(
   reason: string,
   now = systemClock.now(),
 ): Promise<void> {
-  const decision = await decideMove(db, resourceId, 'withdraw', profile);
+  const resource = await db.resources.get(resourceId);
+  if (resource === undefined) throw new ReviewRefused('This resource is not on this device.');
+  const decision = decideWithdrawal(resource.status, profile.role, await countApprovedVersions(db, resourceId));
   if (!decision.allowed) throw new ReviewRefused(decision.reason);
   const { id } = await freezeWithdrawal({ resourceId, at: now });
   const withdrawal = { reason: reason.trim() };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   decide,
+  decideWithdrawal,
   roles,
   staleSignOffs,
   workflowActions,
@@ -126,5 +127,27 @@ describe('an edit to content in review', () => {
 
   it.each(workflowStates.filter((state) => state !== 'in-review'))('cancels nothing in %s', (state) => {
     expect(staleSignOffs(state, [signOff('consultee', 'h1')], 'h2')).toEqual([]);
+  });
+});
+
+describe('withdrawal', () => {
+  it('is offered only once a version has been approved, and only to the consultee', () => {
+    for (const state of workflowStates) {
+      for (const role of roles) {
+        const before = decideWithdrawal(state, role, 0);
+        expect(before.allowed).toBe(false);
+        const after = decideWithdrawal(state, role, 1);
+        expect(after.allowed).toBe(role === 'consultee' && state !== 'withdrawn');
+      }
+    }
+    expect(decideWithdrawal('draft', 'consultee', 0)).toEqual({
+      allowed: false,
+      reason:
+        'Nothing of this resource has been approved, so nothing of it was shared and there is nothing to withdraw. To remove the draft, move it to the Trash.',
+    });
+    // The role is refused for its own reason, before anything is said of approved versions.
+    expect(decideWithdrawal('approved', 'facilitator', 0)).toMatchObject({
+      reason: 'Only the consultee can withdraw their resource.',
+    });
   });
 });

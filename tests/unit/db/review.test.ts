@@ -148,18 +148,30 @@ describe('review', () => {
     await updateDetails(db, resourceId, { title: 'T2' });
   });
 
-  it('lets only the consultee withdraw, and queues the withdrawal', async () => {
+  it('lets only the consultee withdraw, once a version is approved, and queues the withdrawal', async () => {
     const { consultee, facilitator, trainer, resourceId } = await setup();
     await expect(withdrawResource(db, resourceId, facilitator, '')).rejects.toThrow(
       'Only the consultee can withdraw their resource.',
     );
     await expect(moveResource(db, resourceId, 'submit', trainer)).rejects.toBeInstanceOf(ReviewRefused);
+    // Nothing approved yet, so nothing was shared: there is nothing to withdraw, and nothing is queued.
+    await expect(withdrawResource(db, resourceId, consultee, '')).rejects.toThrow('there is nothing to withdraw');
+    expect(await db.withdrawals.count()).toBe(0);
+    expect((await db.resources.get(resourceId))?.status).toBe('draft');
+
+    await moveResource(db, resourceId, 'submit', consultee);
+    await signOff(db, resourceId, consultee, none, { consent });
+    await signOff(db, resourceId, facilitator, none, { checklist });
+    await db.outbox.clear();
     await withdrawResource(db, resourceId, consultee, '  I have changed my mind. ', 9);
     expect((await db.resources.get(resourceId))?.status).toBe('withdrawn');
     const [withdrawal] = await db.withdrawals.toArray();
     expect(withdrawal).toMatchObject({ resourceId, reason: 'I have changed my mind.' });
     expect(withdrawal?.id).toMatch(/^[0-9a-f]{64}$/);
     expect(await db.outbox.toArray()).toMatchObject([{ kind: 'withdrawal', itemId: withdrawal?.id }]);
-    expect((await auditTrail(db, resourceId)).at(-1)).toMatchObject({ action: 'withdrawn', profileName: 'Alex' });
+    expect((await auditTrail(db, resourceId)).find((event) => event.action === 'withdrawn')).toMatchObject({
+      profileName: 'Alex',
+      at: 9,
+    });
   });
 });

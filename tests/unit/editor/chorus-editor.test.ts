@@ -54,6 +54,22 @@ function typeInto(input: HTMLInputElement, value: string): void {
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
+/**
+ * The open dialog, once its code has loaded: dialogs are loaded on first use (ui/lazy.ts). Each wait is its own
+ * act(), so React renders what the loaded code lets it render in between; the first opening imports Radix, which can
+ * take seconds on a loaded machine.
+ */
+async function openedDialog(): Promise<Element> {
+  for (let waited = 0; waited < 30_000; waited += 20) {
+    const dialog = document.querySelector('[role="dialog"]');
+    if (dialog !== null) return dialog;
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+  }
+  throw new Error('No dialog opened');
+}
+
 describe('ChorusEditor', () => {
   it('renders a labelled, spell-checked, British English text box and hands over the editor', async () => {
     const onReady = vi.fn<(editor: Editor | null) => void>();
@@ -154,11 +170,11 @@ describe('EditorToolbar', () => {
       editor.view.dom.dispatchEvent(new KeyboardEvent('keydown', { key: 'k', ctrlKey: true, bubbles: true }));
       await Promise.resolve();
     });
-    const dialog = document.querySelector('[role="dialog"]');
-    expect(dialog?.textContent).toContain('Add a link');
-    const input = dialog?.querySelector('input');
+    const dialog = await openedDialog();
+    expect(dialog.textContent).toContain('Add a link');
+    const input = dialog.querySelector('input');
     if (!(input instanceof HTMLInputElement)) throw new Error('No address field');
-    expect(dialog?.querySelector(`label[for="${input.id}"]`)?.textContent).toBe('Web address or email');
+    expect(dialog.querySelector(`label[for="${input.id}"]`)?.textContent).toBe('Web address or email');
 
     await act(async () => {
       typeInto(input, 'javascript:alert(1)');
@@ -185,9 +201,9 @@ describe('EditorToolbar', () => {
       button('Keyboard shortcuts').click();
       await Promise.resolve();
     });
-    const dialog = document.querySelector('[role="dialog"]');
-    expect(dialog?.querySelector('h2')?.textContent).toBe('Keyboard shortcuts');
-    expect(dialog?.textContent).toContain('Add or change a link');
-    expect(dialog?.textContent).toContain('Go to the formatting toolbar');
+    const dialog = await openedDialog();
+    expect(dialog.querySelector('h2')?.textContent).toBe('Keyboard shortcuts');
+    expect(dialog.textContent).toContain('Add or change a link');
+    expect(dialog.textContent).toContain('Go to the formatting toolbar');
   });
 });

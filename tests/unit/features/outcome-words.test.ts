@@ -4,6 +4,7 @@ import {
   openCommentsRefusal,
   openCommentsReminder,
   signOffOutcome,
+  withdrawalWords,
 } from '../../../renderer/src/features/review/outcome-words';
 
 describe('what is said of an approved version', () => {
@@ -45,5 +46,19 @@ describe('open comments at sign-off', () => {
     );
     expect(openCommentsRefusal(2, true)).toBeNull();
     expect(openCommentsRefusal(0, false)).toBeNull();
+  });
+});
+
+describe('what the withdraw dialog says', () => {
+  it('says trainers will be told only when a shared repository is set up', () => {
+    expect(withdrawalWords('Safe spaces', true)).toContain('When this device is next online, trainers will be told');
+    expect(withdrawalWords('Safe spaces', undefined)).toContain('trainers will be told');
+    const unshared = withdrawalWords('Safe spaces', false);
+    expect(unshared).toContain('Every version of “Safe spaces” will be withdrawn.');
+    expect(unshared).toContain('No shared repository is set up now, so trainers can only be told once one is.');
+    expect(unshared).not.toContain('trainers will be told');
+    for (const sharing of [true, false, undefined]) {
+      expect(withdrawalWords('X', sharing)).toContain('Copies already exported or handed out cannot be recalled.');
+    }
   });
 });

@@ -15,6 +15,14 @@ import { useReactRoot } from '../../helpers/react';
 
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 50)));
 
+/** Waits, one React act() at a time, until `done` holds: the reads go to IndexedDB, which takes a few tasks. */
+async function until(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done(); waited += 10) {
+    if (waited > 30_000) throw new Error('Gave up waiting for the details');
+    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+  }
+}
+
 let db: ChorusDb | undefined;
 afterEach(async () => {
   await db?.delete();
@@ -34,7 +42,7 @@ describe('the details of a draft open for editing', () => {
       view.root.render(createElement(DbProvider, { db: database, children: createElement(Probe, { id, seen }) }));
       await Promise.resolve();
     });
-    await settle();
+    await until(() => seen.length > 1 && seen.at(-1) !== undefined);
     return seen;
   }
 
@@ -52,6 +60,7 @@ describe('the details of a draft open for editing', () => {
       window.dispatchEvent(new Event('focus'));
       await Promise.resolve();
     });
+    // Nothing to wait for when nothing changes: a slow machine only makes this check weaker, never wrong.
     await settle();
     expect(seen.at(-1)).toBe(first);
 
@@ -61,14 +70,14 @@ describe('the details of a draft open for editing', () => {
       window.dispatchEvent(new Event('focus'));
       await Promise.resolve();
     });
-    await settle();
+    await until(() => seen.at(-1)?.title === 'Changed in another window');
     expect(seen.at(-1)?.title).toBe('Changed in another window');
     await db.resources.update(id, { status: 'in-review' });
     await act(async () => {
       document.dispatchEvent(new Event('visibilitychange'));
       await Promise.resolve();
     });
-    await settle();
+    await until(() => seen.at(-1)?.status === 'in-review');
     expect(seen.at(-1)?.status).toBe('in-review');
   });
 

@@ -3,15 +3,16 @@ import {
   moveResource,
   ReviewRefused,
   statusLabels,
+  useApprovedVersionCount,
   useDb,
   withdrawResource,
   type ProfileRecord,
   type ResourceRecord,
 } from '../../db';
-import { decideStatusMove, type StatusMove, type WorkflowAction } from '@core/co-production/workflow';
+import { decideStatusMove, decideWithdrawal, type StatusMove, type WorkflowAction } from '@core/co-production/workflow';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { useSyncStatus } from '../sync';
-import { approvedNextStep, type Sharing } from './outcome-words';
+import { approvedNextStep, withdrawalWords, type Sharing } from './outcome-words';
 
 const moveLabels: Partial<Record<WorkflowAction, string>> = {
   submit: 'Send for review',
@@ -39,7 +40,10 @@ export function WorkflowPanel({ resource, profile }: { resource: ResourceRecord;
   const moves = (Object.keys(moveLabels) as StatusMove[]).filter(
     (action) => decideStatusMove(resource.status, action, profile.role).allowed,
   );
-  const canWithdraw = decideStatusMove(resource.status, 'withdraw', profile.role).allowed;
+  const approvedVersions = useApprovedVersionCount(resource.id);
+  // Offered only once a version has been approved: before that nothing was shared, and the Trash removes a draft.
+  const canWithdraw =
+    approvedVersions !== undefined && decideWithdrawal(resource.status, profile.role, approvedVersions).allowed;
   const sharing = useSharing();
 
   const run = async (action: Exclude<WorkflowAction, 'sign-off' | 'withdraw'>) => {
@@ -93,10 +97,7 @@ export function WorkflowPanel({ resource, profile }: { resource: ResourceRecord;
           );
         }}
       >
-        <p>
-          Every version of “{resource.title}” will be withdrawn. When this device is next online, trainers will be told
-          and it will stop appearing in their library and exports. Copies already handed out cannot be recalled.
-        </p>
+        <p>{withdrawalWords(resource.title, sharing)}</p>
         <div className="field">
           <label htmlFor={`${id}-reason`}>Reason (optional, kept on this device only)</label>
           <textarea id={`${id}-reason`} rows={2} value={reason} onChange={(event) => setReason(event.target.value)} />

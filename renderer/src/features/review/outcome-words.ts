@@ -63,3 +63,13 @@ export function openCommentsRefusal(open: number, setAside: boolean): string | n
   if (open === 0 || setAside) return null;
   return `Look at the ${open === 1 ? 'open comment' : `${open} open comments`} first, or tick “Sign off with the open comments as they are”.`;
 }
+
+/** What a withdrawal will do, said truthfully for whether approved versions go to a shared repository now. */
+export function withdrawalWords(title: string, sharing: Sharing): string {
+  const what = `Every version of “${title}” will be withdrawn.`;
+  const recall = 'Copies already exported or handed out cannot be recalled.';
+  if (sharing === false) {
+    return `${what} No shared repository is set up now, so trainers can only be told once one is. ${recall}`;
+  }
+  return `${what} When this device is next online, trainers will be told and it will stop appearing in their library and exports. ${recall}`;
+}
