@@ -200,8 +200,9 @@ describe('drafting', () => {
     expect(await highlight.evaluate((button) => getComputedStyle(button).backgroundColor)).toBe('rgba(0, 0, 0, 0)');
     await editor.editor.click();
     await page.keyboard.press('Control+Shift+H');
-    expect(await highlight.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => highlight.getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.press('Control+Shift+H');
+    await expect.poll(() => highlight.getAttribute('aria-pressed')).toBe('false');
 
     // What does not fit the row is under More, by keyboard too.
     const more = editor.toolbar.getByRole('button', { name: 'More' });
@@ -211,19 +212,23 @@ describe('drafting', () => {
     await rest.getByRole('button', { name: 'Keyboard shortcuts' }).waitFor();
     await page.keyboard.press('Escape');
     await rest.waitFor({ state: 'detached' });
-    expect(await more.evaluate((button) => button === document.activeElement)).toBe(true);
+    await expect.poll(() => more.evaluate((button) => button === document.activeElement)).toBe(true);
 
     // Going back up a long draft, the line with the caret is never under the sticky toolbar.
     await editor.editor.click();
     for (let line = 0; line < 30; line += 1) await page.keyboard.type(`Line ${line}\n`);
     for (let line = 0; line < 26; line += 1) await page.keyboard.press('ArrowUp');
-    const covered = await page.evaluate(() => {
-      const toolbar = document.querySelector('[role="toolbar"]')?.getBoundingClientRect();
-      const caret = window.getSelection()?.anchorNode;
-      const line = (caret instanceof Element ? caret : caret?.parentElement)?.getBoundingClientRect();
-      return toolbar === undefined || line === undefined ? 'not measured' : line.top < toolbar.bottom;
-    });
-    expect(covered).toBe(false);
+    // Measured once the page has scrolled the caret into view (a frame or two after the last key).
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const toolbar = document.querySelector('[role="toolbar"]')?.getBoundingClientRect();
+          const caret = window.getSelection()?.anchorNode;
+          const line = (caret instanceof Element ? caret : caret?.parentElement)?.getBoundingClientRect();
+          return toolbar === undefined || line === undefined ? 'not measured' : line.top < toolbar.bottom;
+        }),
+      )
+      .toBe(false);
   });
 
   it('adds a link from the keyboard through a dialog that sits above the toolbar, and refuses unsafe addresses', async () => {
