@@ -58,13 +58,14 @@ describe('drafting', () => {
   it('greets a first-time user, then creates, types, saves and keeps a draft across a reload', async () => {
     await page.getByRole('heading', { name: 'No drafts yet' }).waitFor();
     const editor = await newDraft('What I wish you knew', 'Listen first, then ask.');
-    expect(await editor.status.textContent()).toMatch(/^Saved \d\d:\d\d/);
-    // The writing aids follow the saved text, and so does the status when typing starts again.
-    expect(await editor.writingAid('Words').textContent()).toBe('4');
-    expect(await editor.writingAid('Reading time').textContent()).toBe('About 1 minute');
+    await expect.poll(() => editor.status.textContent()).toMatch(/^Saved \d\d:\d\d/);
+    // The writing aids follow the saved text (recomputed when the page is next idle), and so does the status
+    // when typing starts again.
+    await expect.poll(() => editor.writingAid('Words').textContent()).toBe('4');
+    await expect.poll(() => editor.writingAid('Reading time').textContent()).toBe('About 1 minute');
     await editor.typeInEditor(' Then listen again.');
     await editor.waitForSaved();
-    expect(await editor.writingAid('Words').textContent()).toBe('7');
+    await expect.poll(() => editor.writingAid('Words').textContent()).toBe('7');
     // The reading age waits for a pause in writing; until then it says it is being worked out.
     await editor.writingAid('Reading age').filter({ hasText: 'Write a little more to see this' }).waitFor();
     // What changes with every save sits in fixed boxes that clip (ui/common.css, .live-value): it must fit them.
@@ -77,7 +78,7 @@ describe('drafting', () => {
     expect(await page.locator('.live-value').count()).toBe(2);
     await page.reload();
     await editor.editor.getByText('Listen first, then ask.').waitFor();
-    expect(await editor.title.inputValue()).toBe('What I wish you knew');
+    await expect.poll(() => editor.title.inputValue()).toBe('What I wish you knew');
     const list = await backToList();
     await list.draftLink('What I wish you knew').waitFor();
     expect(consoleErrors).toEqual([]);
