@@ -153,7 +153,13 @@ export async function startRequestRecorder(): Promise<RequestRecorder> {
     forward(request, response, target, endpoint);
   });
 
-  const forward = (request: IncomingMessage, response: ServerResponse, target: URL, endpoint: Endpoint): void => {
+  const forward = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    target: URL,
+    endpoint: Endpoint,
+    attempt = 1,
+  ): void => {
     const upstream = httpRequest(
       {
         agent: upstreamAgent,
@@ -170,7 +176,14 @@ export async function startRequestRecorder(): Promise<RequestRecorder> {
         answer.pipe(response);
       },
     );
-    upstream.on('error', () => {
+    upstream.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive socket that the app's host closed just as the agent reused it (a known race of Node's
+      // agent): a request without a body is sent once more, as a browser does, rather than shown as a 502.
+      const bodiless = request.method === 'GET' || request.method === 'HEAD';
+      if (!response.headersSent && bodiless && attempt === 1 && upstream.reusedSocket && error.code === 'ECONNRESET') {
+        forward(request, response, target, endpoint, 2);
+        return;
+      }
       if (!response.headersSent) response.writeHead(502, { 'Content-Type': 'text/plain' }).end('Upstream failed');
       else response.destroy();
     });
@@ -178,7 +191,8 @@ export async function startRequestRecorder(): Promise<RequestRecorder> {
     response.on('close', () => {
       if (!response.writableFinished) upstream.destroy();
     });
-    request.pipe(upstream);
+    if (attempt === 1) request.pipe(upstream);
+    else upstream.end();
   };
 
   server.on('connect', (request: IncomingMessage, client: Socket, head: Buffer) => {
